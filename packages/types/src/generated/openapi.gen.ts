@@ -365,7 +365,10 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description When the access token used expires, as an ISO 8601 time. Seen on real responses (about an hour after the token was issued); optional, since Zoho does not document it. */
+        /**
+         * @description When the access token used expires, as an ISO 8601 time. Seen on real responses (about an hour after the token was issued); optional, since Zoho does not document it.
+         * @example 2025-03-01T11:12:43+05:30
+         */
         "access-token-reset": string;
     };
     pathItems: never;

@@ -1,0 +1,123 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { NO_METHOD_MATCHED_ERROR, NO_PATH_MATCHED_ERROR } from "@stoplight/prism-http";
+import type { IHttpOperation } from "@stoplight/types";
+import { checkAuthorization } from "./auth.js";
+import { readPreferences } from "./prefer.js";
+import type { PrismMock, PrismResult } from "./prism.js";
+import { sendPrismOutput, sendProblem, sendZohoJson } from "./reply.js";
+import { BodyTooLargeError, hasBody, readBody } from "./request-body.js";
+import { toPrismRequest } from "./request-input.js";
+import { classifyViolations } from "./violations.js";
+import { withParamName, type ZohoErrorCatalog, type ZohoErrorKey } from "./zoho-errors.js";
+
+const METHOD_NOT_MATCHED = `#${NO_METHOD_MATCHED_ERROR.type}`;
+const PATH_NOT_MATCHED = `#${NO_PATH_MATCHED_ERROR.type}`;
+// Problem types of the mock's own failures (not Zoho errors, not Prism's).
+const MOCK_ERRORS = "urn:zcrm-attachments:mock:";
+
+/** Answers one HTTP request: Zoho's checks in Zoho's order, then Prism's answer. */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Builds the request handler over one Prism instance and the spec's error examples. */
+export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog): RequestHandler {
+  function sendZohoError(res: ServerResponse, key: ZohoErrorKey, operation?: IHttpOperation): boolean {
+    const example = errors.find(key, operation);
+    if (example === undefined) return false;
+    sendZohoJson(res, example.status, example.json);
+    return true;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: unknown = null;
+    if (hasBody(req)) body = await readBody(req);
+    const input = toPrismRequest(req, body);
+    const query = input.url.query;
+    const prefer = req.headers["prefer"];
+    const preferences = readPreferences(typeof prefer === "string" ? prefer : undefined, query);
+    let result = await prism.request(input, preferences.ok ? preferences.mock : { dynamic: false });
+    const operation = prism.matchedOperation(input);
+
+    // 1-3. Version rewriting happened in toPrismRequest; routing failures become Zoho's URL errors.
+    if (operation === undefined) {
+      const name = result._tag === "Left" ? result.left.name : "";
+      if (name.endsWith(PATH_NOT_MATCHED) && sendZohoError(res, "invalidUrlPattern")) return;
+      if (name.endsWith(METHOD_NOT_MATCHED) && sendZohoError(res, "invalidRequestMethod")) return;
+      sendPrismFailure(res, result);
+      return;
+    }
+
+    // 4. Zoho's own Authorization scheme.
+    const authProblem = checkAuthorization(req.headers.authorization);
+    if (authProblem !== undefined && sendZohoError(res, authProblem, operation)) return;
+
+    // 5. Request violations, named the way Zoho names them. A Prefer that Prism could not honour
+    // hides the violations (Prism fails before reporting them), so ask again without it.
+    if (result._tag === "Left" && preferences.ok && (preferences.mock.code ?? preferences.mock.exampleKey) !== undefined) {
+      const plain = await prism.request(input, { dynamic: false });
+      if (plain._tag === "Right" && plain.right.validations.input.length > 0) result = plain;
+    }
+    if (result._tag === "Right" && result.right.validations.input.length > 0) {
+      const violations = result.right.validations.input;
+      const fault = classifyViolations(violations, operation, query);
+      const example = fault && errors.find(fault.key, operation);
+      if (fault !== undefined && example !== undefined) {
+        const json = fault.paramName === undefined ? example.json : withParamName(example, fault.paramName);
+        sendZohoJson(res, example.status, json, violationsHeader(violations));
+        return;
+      }
+    }
+
+    // 6. Prism's own answer, as the Prefer header selected it.
+    if (!preferences.ok) {
+      sendProblem(res, 422, `${MOCK_ERRORS}INVALID_PREFER`, "Invalid Prefer header", preferences.message);
+      return;
+    }
+    if (result._tag === "Left") {
+      sendPrismFailure(res, result, ` The documented responses are: ${describeResponses(operation)}.`);
+      return;
+    }
+    sendPrismOutput(res, result.right.output);
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        sendProblem(res, 413, `${MOCK_ERRORS}BODY_TOO_LARGE`, "Request body too large", error.message);
+        return;
+      }
+      // Only a bug gets here: say so once, and answer rather than leave the client hanging.
+      console.error("zcrm-mock: request failed:", error);
+      if (!res.headersSent) {
+        sendProblem(res, 500, `${MOCK_ERRORS}MOCK_FAILURE`, "The mock failed", String(error));
+      } else {
+        res.destroy();
+      }
+    });
+  };
+}
+
+function sendPrismFailure(res: ServerResponse, result: PrismResult, hint = ""): void {
+  const error: Error & { status?: number; detail?: string } =
+    result._tag === "Left" ? result.left : new Error("Prism gave no answer");
+  const detail = error.detail === undefined || error.detail === "" ? error.message : error.detail;
+  sendProblem(res, error.status ?? 500, error.name, error.message, detail + hint);
+}
+
+function describeResponses(operation: IHttpOperation): string {
+  return operation.responses
+    .map((response) => {
+      const keys = (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((e) => e.key));
+      return keys.length === 0 ? response.code : `${response.code} (examples: ${keys.join(", ")})`;
+    })
+    .join("; ");
+}
+
+// Prism's header limit: a long list is cut rather than risk an oversize header.
+const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
+
+function violationsHeader(violations: readonly { path?: string[]; code?: string | number; message: string }[]): string {
+  const value = JSON.stringify(
+    violations.map((v) => ({ location: ["request", ...(v.path ?? [])], code: v.code, message: v.message })),
+  );
+  return value.length > MAX_VIOLATIONS_HEADER ? value.slice(0, MAX_VIOLATIONS_HEADER) : value;
+}

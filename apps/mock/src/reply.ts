@@ -1,0 +1,68 @@
+import type { ServerResponse } from "node:http";
+import type { IHttpResponse } from "@stoplight/prism-http";
+
+/** The content type Zoho sends with its JSON bodies. */
+export const ZOHO_JSON = "application/json;charset=UTF-8";
+
+/** Sends a ready-serialised Zoho JSON body. */
+export function sendZohoJson(res: ServerResponse, status: number, json: Buffer, violations?: string): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", ZOHO_JSON);
+  res.setHeader("Content-Length", json.length);
+  // Prism's convention: what it found wrong with the request, for whoever debugs a client.
+  if (violations !== undefined) res.setHeader("sl-violations", violations);
+  res.end(json);
+}
+
+/** Sends an RFC 9457 problem document: used only for the mock's own failures (bad Prefer, oversize body). */
+export function sendProblem(res: ServerResponse, status: number, type: string, title: string, detail: string): void {
+  const json = Buffer.from(JSON.stringify({ type, title, status, detail }));
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/problem+json");
+  res.setHeader("Content-Length", json.length);
+  res.end(json);
+}
+
+// Static examples come back from Prism as the same objects every time, so their serialised form is
+// kept; dynamic bodies are new objects and simply fall out of the WeakMap.
+const serialised = new WeakMap<object, Buffer>();
+
+/** Sends Prism's response as it is, except that plain JSON is labelled the way Zoho labels it. */
+export function sendPrismOutput(res: ServerResponse, output: IHttpResponse): void {
+  res.statusCode = output.statusCode;
+  const body = serialise(output.body);
+  const headers = output.headers;
+  if (headers !== undefined) {
+    for (const name in headers) {
+      const value: unknown = headers[name];
+      // Prism yields null for a documented header it cannot invent a value for; Node refuses null.
+      if (value === undefined || value === null) continue;
+      if (name.toLowerCase() === "content-type") {
+        // Prism labels even empty 204/304 answers text/plain; an empty body needs no type.
+        if (body === undefined) continue;
+        // Prism spells it "Content-type"; the mock sends the usual spelling.
+        res.setHeader("Content-Type", value === "application/json" ? ZOHO_JSON : String(value));
+      } else {
+        res.setHeader(name, String(value));
+      }
+    }
+  }
+  if (body === undefined) {
+    res.end();
+    return;
+  }
+  res.setHeader("Content-Length", body.length);
+  res.end(body);
+}
+
+function serialise(body: unknown): Buffer | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === "string") return Buffer.from(body);
+  if (typeof body !== "object" || body === null) return Buffer.from(JSON.stringify(body));
+  let json = serialised.get(body);
+  if (json === undefined) {
+    json = Buffer.from(JSON.stringify(body));
+    serialised.set(body, json);
+  }
+  return json;
+}

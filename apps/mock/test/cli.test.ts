@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { specExample, V2 } from "./spec-examples.js";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "bin.js");
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  await once(server, "close");
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts dist/bin.js and resolves once it printed its banner (or exited). */
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PORT: "", ...env } });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      if (output.includes("Press Ctrl+C")) resolve();
+    };
+    child.stdout?.on("data", check);
+    child.once("close", () => resolve());
+  });
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  const exited = once(child, "exit");
+  child.kill(signal);
+  const [code] = (await exited) as [number | null];
+  return code;
+}
+
+async function seed(port: number): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${port}/crm/v2/Leads/1000000231009/Attachments`, {
+    headers: { Authorization: "Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf" },
+  });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+describe("zcrm-mock CLI", () => {
+  it("listens on --port, prints the URL, the served paths and a curl line, and stops on SIGINT", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port)]);
+    expect(output()).toContain(`zcrm-mock listening on http://127.0.0.1:${port}`);
+    expect(output()).toContain(`GET    http://127.0.0.1:${port}/crm/v8/{module}/{record_id}/Attachments  (v3 to v8)`);
+    expect(output()).toContain(
+      `curl "http://127.0.0.1:${port}/crm/v2/Leads/1000000231009/Attachments" -X GET -H "Authorization: Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf"`,
+    );
+    expect(await seed(port)).toStrictEqual(specExample(V2, 200, "seedSample"));
+    expect(await stop(child, "SIGINT")).toBe(0);
+  });
+
+  it("listens on PORT and stops on SIGTERM", async () => {
+    const port = await freePort();
+    const { child } = await run([], { PORT: String(port) });
+    expect(await seed(port)).toStrictEqual(specExample(V2, 200, "seedSample"));
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
+  it("prefers --port over PORT", async () => {
+    const [port, other] = [await freePort(), await freePort()];
+    const { child, output } = await run(["--port", String(port)], { PORT: String(other) });
+    expect(output()).toContain(`http://127.0.0.1:${port}`);
+    await stop(child, "SIGTERM");
+  });
+
+  it("explains a port in use and exits non-zero", async () => {
+    const port = await freePort();
+    const first = await run(["--port", String(port)]);
+    const second = await run(["--port", String(port)]);
+    expect(second.child.exitCode).toBe(1);
+    expect(second.output()).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*--port <n> or PORT=<n>`));
+    await stop(first.child, "SIGTERM");
+  });
+
+  it("refuses a bad --port with usage", async () => {
+    const { child, output } = await run(["--port", "nope"]);
+    expect(child.exitCode).toBe(2);
+    expect(output()).toContain("Usage: zcrm-mock");
+  });
+});

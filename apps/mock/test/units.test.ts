@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { toSpecPath } from "../src/api-version.js";
+import { checkAuthorization } from "../src/auth.js";
+import { parseCliArgs } from "../src/cli-args.js";
+import { readPreferences } from "../src/prefer.js";
+
+describe("toSpecPath", () => {
+  it.each([
+    ["/crm/v2.1/Leads/1/Attachments", "/crm/v2/Leads/1/Attachments"],
+    ["/crm/v3/Leads/1/Attachments", "/crm/v8/Leads/1/Attachments"],
+    ["/crm/v7/Leads/1/Attachments", "/crm/v8/Leads/1/Attachments"],
+    ["/crm/v2/Leads/1/Attachments", "/crm/v2/Leads/1/Attachments"],
+    ["/crm/v8/Leads/1/Attachments", "/crm/v8/Leads/1/Attachments"],
+    ["/crm/v9/Leads/1/Attachments", "/crm/v9/Leads/1/Attachments"],
+    ["/crm/v33/Leads/1/Attachments", "/crm/v33/Leads/1/Attachments"],
+    ["/crm/v2.2/Leads/1/Attachments", "/crm/v2.2/Leads/1/Attachments"],
+  ])("%s → %s", (from, to) => {
+    expect(toSpecPath(from)).toBe(to);
+  });
+});
+
+describe("checkAuthorization", () => {
+  it.each([
+    [undefined, "authenticationFailure"],
+    ["", "authenticationFailure"],
+    ["Bearer abc", "authenticationFailure"],
+    ["Zoho-oauthtokenabc", "authenticationFailure"],
+    ["Zoho-oauthtoken", "invalidToken"],
+    ["Zoho-oauthtoken    ", "invalidToken"],
+    ["Zoho-oauthtoken 1000.abc", undefined],
+    ["zoho-OAuthToken 1000.abc", undefined],
+  ])("%j → %s", (header, expected) => {
+    expect(checkAuthorization(header)).toBe(expected);
+  });
+});
+
+describe("readPreferences", () => {
+  it("reads code, example, dynamic and seed", () => {
+    expect(readPreferences('code=400, example="moduleNotSupported", dynamic=true, seed=7', {})).toStrictEqual({
+      ok: true,
+      mock: { dynamic: true, code: 400, exampleKey: "moduleNotSupported", seed: "7" },
+    });
+  });
+
+  it("falls back to Prism's __code/__example query parameters", () => {
+    expect(readPreferences(undefined, { __code: "404", __example: "invalidUrlPattern" })).toStrictEqual({
+      ok: true,
+      mock: { dynamic: false, code: 404, exampleKey: "invalidUrlPattern" },
+    });
+  });
+
+  it("refuses a code that is not three digits", () => {
+    expect(readPreferences("code=4040", {})).toMatchObject({ ok: false });
+  });
+
+  it("returns a fresh object each time (Prism writes into it)", () => {
+    const a = readPreferences(undefined, {});
+    const b = readPreferences(undefined, {});
+    expect(a.ok && b.ok && a.mock !== b.mock).toBe(true);
+  });
+});
+
+describe("parseCliArgs", () => {
+  it("defaults to nothing, leaving startMock's defaults", () => {
+    expect(parseCliArgs([], {})).toStrictEqual({ help: false, options: {} });
+  });
+
+  it("takes PORT, and --port wins over it", () => {
+    expect(parseCliArgs([], { PORT: "5000" })).toStrictEqual({ help: false, options: { port: 5000 } });
+    expect(parseCliArgs(["--port", "6000"], { PORT: "5000" })).toStrictEqual({ help: false, options: { port: 6000 } });
+  });
+
+  it("skips the `--` that `pnpm mock -- --port N` passes on", () => {
+    expect(parseCliArgs(["--", "--port", "6000"], {})).toStrictEqual({ help: false, options: { port: 6000 } });
+  });
+
+  it("takes --host", () => {
+    expect(parseCliArgs(["--host", "0.0.0.0"], {})).toStrictEqual({ help: false, options: { host: "0.0.0.0" } });
+  });
+
+  it("refuses a bad port with a readable message", () => {
+    expect(() => parseCliArgs(["--port", "http"], {})).toThrow(/--port must be a port number/);
+    expect(() => parseCliArgs([], { PORT: "70000" })).toThrow(/PORT must be a port number/);
+  });
+});
