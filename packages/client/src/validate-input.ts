@@ -1,0 +1,157 @@
+/**
+ * Turns the caller's list options into the exact query and headers to send, or throws a
+ * ZohoInputError saying what to fix. Everything here runs before a request exists.
+ */
+import { type ApiVersion, lineOf, supportsPageToken } from "./api-versions.js";
+import { ZohoInputError } from "./errors.js";
+
+/** List options as the runtime receives them (the public types narrow them per version). */
+export interface ListInput {
+  fields?: readonly string[] | string | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+  pageToken?: string | undefined;
+  ifModifiedSince?: Date | string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** The query string parameters of one list request, under Zoho's names. */
+export interface PageQuery {
+  fields?: string;
+  page?: number;
+  per_page?: number;
+  page_token?: string;
+}
+
+/** A checked list request, ready to send (the paginator changes only `query`). */
+export interface PageRequest {
+  module: string;
+  recordId: string;
+  query: PageQuery;
+  ifModifiedSince: string | undefined;
+  signal: AbortSignal | undefined;
+}
+
+const RECORD_ID = /^[0-9]{1,19}$/;
+const KNOWN_OPTIONS = new Set(["fields", "page", "perPage", "pageToken", "ifModifiedSince", "signal"]);
+const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
+
+function show(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Checks a record id: a string of 1 to 19 digits. */
+export function checkRecordId(recordId: unknown): string {
+  if (typeof recordId === "string" && RECORD_ID.test(recordId)) return recordId;
+  if (typeof recordId === "number" || typeof recordId === "bigint") {
+    throw new ZohoInputError(
+      "recordId",
+      `recordId must be a string of digits, not a ${typeof recordId}: Zoho ids have up to 19 digits and ` +
+        `numbers above 2^53 lose precision (4150868000002728012 becomes 4150868000002728000). Pass the id as a string.`,
+    );
+  }
+  throw new ZohoInputError("recordId", `recordId must be a string of 1 to 19 digits (got ${show(recordId)}).`);
+}
+
+function checkPage(page: unknown): number {
+  if (typeof page === "number" && Number.isInteger(page) && page >= 1) return page;
+  throw new ZohoInputError("page", `page must be an integer of 1 or more (got ${show(page)}).`);
+}
+
+function checkPerPage(perPage: unknown): number {
+  if (typeof perPage === "number" && Number.isInteger(perPage) && perPage >= 1 && perPage <= 200) return perPage;
+  throw new ZohoInputError("perPage", `perPage must be an integer from 1 to 200 (got ${show(perPage)}).`);
+}
+
+/** Joins `fields` into Zoho's comma-separated form; undefined when it may be left out. */
+export function toFieldsParam(fields: unknown, version: ApiVersion): string | undefined {
+  if (fields === undefined) {
+    if (lineOf(version) === "v2") return undefined;
+    throw new ZohoInputError(
+      "fields",
+      `fields is mandatory on ${version} (v3 and later): name the attachment fields to return, ` +
+        `e.g. fields: ["id", "File_Name", "Size", "Created_Time"].`,
+    );
+  }
+  const names = typeof fields === "string" ? fields.split(",") : Array.isArray(fields) ? (fields as unknown[]) : null;
+  if (names === null) {
+    throw new ZohoInputError("fields", `fields must be an array of field API names or a comma-separated string.`);
+  }
+  const cleaned: string[] = [];
+  for (const name of names) {
+    const trimmed = typeof name === "string" ? name.trim() : "";
+    if (trimmed === "" || /[\s,]/.test(trimmed)) {
+      throw new ZohoInputError("fields", `fields holds ${show(name)}, which is not a field API name such as "File_Name".`);
+    }
+    cleaned.push(trimmed);
+  }
+  if (cleaned.length === 0) throw new ZohoInputError("fields", "fields is empty: name at least one field, e.g. \"id\".");
+  return cleaned.join(",");
+}
+
+/** Formats If-Modified-Since as ISO 8601 with an offset, as Zoho's samples send it. */
+export function toIfModifiedSince(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new ZohoInputError("ifModifiedSince", "ifModifiedSince is an invalid Date.");
+    // toISOString is always UTC; Zoho's samples write the offset out (+05:30), so "Z" becomes "+00:00".
+    return `${value.toISOString().slice(0, 19)}+00:00`;
+  }
+  if (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Date.parse(value))) return value.trim();
+  throw new ZohoInputError(
+    "ifModifiedSince",
+    `ifModifiedSince must be a Date or an ISO 8601 time such as "2020-10-12T17:59:50+05:30" (got ${show(value)}).`,
+  );
+}
+
+function checkPageToken(pageToken: unknown, version: ApiVersion): string {
+  if (!supportsPageToken(version)) {
+    throw new ZohoInputError(
+      "pageToken",
+      `pageToken needs API v7 or later (this client uses ${version}): page with page and perPage, or pick apiVersion "v7"/"v8".`,
+    );
+  }
+  if (typeof pageToken === "string" && pageToken !== "") return pageToken;
+  throw new ZohoInputError("pageToken", `pageToken must be the non-empty info.next_page_token of a previous page.`);
+}
+
+function checkOptionNames(options: object): void {
+  for (const key in options) {
+    if (!KNOWN_OPTIONS.has(key)) {
+      const hint = SNAKE_CASE_HINTS[key];
+      throw new ZohoInputError(
+        key,
+        `Unknown option ${JSON.stringify(key)}.${hint === undefined ? "" : ` Did you mean ${hint}?`} ` +
+          `Known options: ${[...KNOWN_OPTIONS].join(", ")}.`,
+      );
+    }
+  }
+}
+
+/** Checks every list argument and returns the request to send. */
+export function toPageRequest(version: ApiVersion, module: string, recordId: unknown, input: unknown): PageRequest {
+  if (input !== undefined && (typeof input !== "object" || input === null)) {
+    throw new ZohoInputError("options", "The list options must be an object such as { fields: [\"id\"] }.");
+  }
+  const checkedRecordId = checkRecordId(recordId);
+  const options: ListInput = input ?? {};
+  checkOptionNames(options);
+  const query: PageQuery = {};
+  const fields = toFieldsParam(options.fields, version);
+  if (fields !== undefined) query.fields = fields;
+  if (options.page !== undefined) query.page = checkPage(options.page);
+  if (options.perPage !== undefined) query.per_page = checkPerPage(options.perPage);
+  if (options.pageToken !== undefined) query.page_token = checkPageToken(options.pageToken, version);
+  // Duck-typed rather than instanceof, so signals from another realm or a polyfill still pass.
+  if (options.signal !== undefined && typeof (options.signal as { aborted?: unknown } | null)?.aborted !== "boolean") {
+    throw new ZohoInputError("signal", "signal must be an AbortSignal.");
+  }
+  return {
+    module,
+    recordId: checkedRecordId,
+    query,
+    ifModifiedSince: toIfModifiedSince(options.ifModifiedSince),
+    signal: options.signal,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * A tiny loopback HTTP server for tests: records every request and answers with whatever the
+ * current handler returns. Bound to 127.0.0.1 on a free port, closed by the test that started it.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A request as the server saw it. */
+export interface SeenRequest {
+  method: string;
+  /** Path and query exactly as sent. */
+  url: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+}
+
+/** What the handler answers: a JSON body (object), raw text, or nothing. */
+export interface Reply {
+  status: number;
+  json?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+/** Returns the reply for a request; may wait (e.g. until the client aborts). */
+export type Handler = (request: SeenRequest) => Reply | Promise<Reply>;
+
+/** A running test server. */
+export interface TestServer {
+  origin: string;
+  requests: SeenRequest[];
+  handle(handler: Handler): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Starts a server on 127.0.0.1 with a free port. */
+export async function startServer(initial: Handler = () => ({ status: 204 })): Promise<TestServer> {
+  let handler = initial;
+  const requests: SeenRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? "/";
+    const parsed = new URL(url, "http://127.0.0.1");
+    const seen: SeenRequest = {
+      method: req.method ?? "",
+      url,
+      path: parsed.pathname,
+      query: parsed.searchParams,
+      headers: req.headers,
+    };
+    requests.push(seen);
+    req.resume();
+    Promise.resolve(handler(seen)).then(
+      (reply) => {
+        const headers: Record<string, string> = { ...reply.headers };
+        let body: string | undefined = reply.text;
+        if (reply.json !== undefined) {
+          body = JSON.stringify(reply.json);
+          headers["content-type"] ??= "application/json;charset=UTF-8";
+        }
+        res.writeHead(reply.status, headers);
+        res.end(body);
+      },
+      () => res.destroy(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    handle(next) {
+      handler = next;
+    },
+    reset() {
+      requests.length = 0;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+/** An origin nothing listens on: a port that was free a moment ago. */
+export async function refusedOrigin(): Promise<string> {
+  const server = await startServer();
+  const origin = server.origin;
+  await server.close();
+  return origin;
+}

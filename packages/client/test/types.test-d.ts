@@ -1,0 +1,134 @@
+/**
+ * Type-level tests, checked by `pnpm typecheck` (tsc over test/). They are never run: every call sits
+ * inside a function that is only type-checked.
+ */
+import { expectTypeOf } from "vitest";
+import {
+  type ApiVersion,
+  type Attachment,
+  type AttachmentsPage,
+  createAttachmentsClient,
+  type ListInfo,
+  type ListInfoV2,
+  type ZohoApiError,
+  type ZohoErrorCode,
+} from "../src/index.js";
+
+const RECORD = "4150868000002728001";
+const fields = ["id", "File_Name"];
+
+export async function currentLine(): Promise<void> {
+  const zoho = createAttachmentsClient({ accessToken: "t" });
+  expectTypeOf(zoho.apiVersion).toEqualTypeOf<"v8">();
+  expectTypeOf(zoho.line).toEqualTypeOf<"current">();
+
+  const page = await zoho.listAttachments("Leads", RECORD, { fields });
+  expectTypeOf(page).toEqualTypeOf<AttachmentsPage<ListInfo>>();
+  expectTypeOf(page.data).toEqualTypeOf<Attachment[]>();
+  if (page.status === 200) {
+    expectTypeOf(page.info).toEqualTypeOf<ListInfo>();
+    expectTypeOf(page.info.next_page_token).toEqualTypeOf<string | null | undefined>();
+  } else {
+    expectTypeOf(page.info).toBeNull();
+  }
+
+  await zoho.listAttachments("Appointments__s", RECORD, { fields: "id,File_Name", pageToken: "t", perPage: 10 });
+  await zoho.listAttachments("CustomModule7", RECORD, { fields });
+
+  // @ts-expect-error fields is mandatory from v3 on
+  await zoho.listAttachments("Leads", RECORD, {});
+  // @ts-expect-error the options (with fields) are mandatory from v3 on
+  await zoho.listAttachments("Leads", RECORD);
+  // @ts-expect-error module names are case-sensitive API names
+  await zoho.listAttachments("leads", RECORD, { fields });
+  // @ts-expect-error display names are not API names
+  await zoho.listAttachments("Price Books", RECORD, { fields });
+  // @ts-expect-error record ids are strings: 19 digits do not fit a number
+  await zoho.listAttachments("Leads", 4150868000002728001, { fields });
+
+  for await (const attachment of zoho.iterateAttachments("Leads", RECORD, { fields })) {
+    expectTypeOf(attachment).toEqualTypeOf<Attachment>();
+    expectTypeOf(attachment.id).toBeString();
+  }
+  for await (const ok of zoho.iterateAttachmentPages("Leads", RECORD, { fields })) {
+    expectTypeOf(ok.status).toEqualTypeOf<200>();
+    expectTypeOf(ok.info).toEqualTypeOf<ListInfo>();
+  }
+}
+
+export async function v2Line(): Promise<void> {
+  const zoho = createAttachmentsClient({ apiVersion: "v2.1", apiDomain: "http://127.0.0.1:4010", accessToken: () => "t" });
+  expectTypeOf(zoho.line).toEqualTypeOf<"v2">();
+
+  const page = await zoho.listAttachments("Price_Books", RECORD);
+  if (page.status === 200) expectTypeOf(page.info).toEqualTypeOf<ListInfoV2>();
+  await zoho.listAttachments("Leads", RECORD, { page: 2, perPage: 200 });
+
+  // @ts-expect-error Calls takes attachments from v3 on
+  await zoho.listAttachments("Calls", RECORD);
+  // @ts-expect-error Appointments__s takes attachments from v3 on
+  await zoho.listAttachments("Appointments__s", RECORD);
+  // @ts-expect-error pageToken needs v7 or later
+  await zoho.listAttachments("Leads", RECORD, { pageToken: "t" });
+}
+
+export async function pageTokenNeedsV7(): Promise<void> {
+  const v6 = createAttachmentsClient({ apiVersion: "v6", accessToken: "t" });
+  // @ts-expect-error pageToken needs v7 or later
+  await v6.listAttachments("Leads", RECORD, { fields, pageToken: "t" });
+  const v7 = createAttachmentsClient({ apiVersion: "v7", accessToken: "t" });
+  await v7.listAttachments("Leads", RECORD, { fields, pageToken: "t" });
+}
+
+export async function customModules(): Promise<void> {
+  const zoho = createAttachmentsClient({ accessToken: "t", customModules: ["Projects_X", "Invoices_Archive"] });
+  await zoho.listAttachments("Projects_X", RECORD, { fields });
+  await zoho.listAttachments("Invoices_Archive", RECORD, { fields });
+  // @ts-expect-error not one of the org's listed modules
+  await zoho.listAttachments("Projects_Y", RECORD, { fields });
+
+  const other = createAttachmentsClient({ accessToken: "t" });
+  // @ts-expect-error custom modules do not leak from one client to another
+  await other.listAttachments("Projects_X", RECORD, { fields });
+}
+
+export async function versionUnion(version: ApiVersion): Promise<void> {
+  const zoho = createAttachmentsClient({ apiVersion: version, accessToken: "t" });
+  // With the version unknown, fields is required and only modules of both lines type-check.
+  const page = await zoho.listAttachments("Leads", RECORD, { fields });
+  if (page.status === 200) expectTypeOf(page.info).toEqualTypeOf<ListInfo | ListInfoV2>();
+  // @ts-expect-error Services__s is not on the v2 line
+  await zoho.listAttachments("Services__s", RECORD, { fields });
+}
+
+export function options(): void {
+  // @ts-expect-error either apiDomain or dataCenter, not both
+  createAttachmentsClient({ apiDomain: "https://www.zohoapis.eu", dataCenter: "EU", accessToken: "t" });
+  // @ts-expect-error unknown data centre
+  createAttachmentsClient({ dataCenter: "UK", accessToken: "t" });
+  // @ts-expect-error unknown version
+  createAttachmentsClient({ apiVersion: "v9", accessToken: "t" });
+  // @ts-expect-error the token is required
+  createAttachmentsClient({ dataCenter: "EU" });
+  createAttachmentsClient({ dataCenter: "AU", environment: "sandbox", accessToken: async () => "t" });
+}
+
+export function errors(error: ZohoApiError): void {
+  expectTypeOf(error.status).toBeNumber();
+  expectTypeOf(error.code).toEqualTypeOf<ZohoErrorCode>();
+  // Known codes autocomplete, unknown ones still fit.
+  const known: ZohoErrorCode = "INVALID_MODULE";
+  const unknown: ZohoErrorCode = "SOMETHING_NEW";
+  expectTypeOf(known).toMatchTypeOf<string>();
+  expectTypeOf(unknown).toMatchTypeOf<string>();
+}
+
+export async function raw(): Promise<void> {
+  const zoho = createAttachmentsClient({ accessToken: "t" });
+  const { data } = await zoho.raw.GET("/crm/v8/{module}/{record_id}/Attachments", {
+    params: { path: { module: "Leads", record_id: RECORD }, query: { fields: "id" } },
+  });
+  expectTypeOf(data?.info).toEqualTypeOf<ListInfo | undefined>();
+  // @ts-expect-error the current line's operation needs fields
+  await zoho.raw.GET("/crm/v8/{module}/{record_id}/Attachments", { params: { path: { module: "Leads", record_id: RECORD }, query: {} } });
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type ApiVersion, createAttachmentsClient, isZohoInputError, ZohoInputError } from "../src/index.js";
+import { startServer, type TestServer } from "./helpers/http-server.js";
+
+const TOKEN = "1000.input-test.token";
+const RECORD = "4150868000002728001";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+interface Row {
+  case: string;
+  version: ApiVersion;
+  module: string;
+  recordId: unknown;
+  options?: unknown;
+  parameter: string;
+  message: RegExp;
+}
+
+// Each row bypasses the types on purpose: these are the mistakes plain JavaScript callers can make.
+const rows: Row[] = [
+  { case: "lower-case module", version: "v8", module: "leads", recordId: RECORD, options: { fields: ["id"] }, parameter: "module", message: /Did you mean "Leads"\?.*customModules/ },
+  { case: "display name with a space", version: "v8", module: "Price Books", recordId: RECORD, options: { fields: ["id"] }, parameter: "module", message: /Did you mean "Price_Books"\?/ },
+  { case: "system module without __s", version: "v8", module: "appointments", recordId: RECORD, options: { fields: ["id"] }, parameter: "module", message: /Did you mean "Appointments__s"\?/ },
+  { case: "singular module name", version: "v8", module: "Contact", recordId: RECORD, options: { fields: ["id"] }, parameter: "module", message: /Did you mean "Contacts"\?/ },
+  { case: "custom module in the wrong case", version: "v8", module: "customModule3", recordId: RECORD, options: { fields: ["id"] }, parameter: "module", message: /Did you mean "CustomModule3"\?/ },
+  { case: "current-line module on v2", version: "v2", module: "Calls", recordId: RECORD, parameter: "module", message: /Calls takes attachments from v3 on/ },
+  { case: "unknown module", version: "v8", module: "Projects", recordId: RECORD, options: { fields: ["id"] }, parameter: "module", message: /Unknown module "Projects" for API v8.*customModules/ },
+  { case: "record id as a number", version: "v8", module: "Leads", recordId: 4150868000002728000, options: { fields: ["id"] }, parameter: "recordId", message: /precision/ },
+  { case: "record id with letters", version: "v8", module: "Leads", recordId: "41508680000abc", options: { fields: ["id"] }, parameter: "recordId", message: /1 to 19 digits/ },
+  { case: "empty record id", version: "v8", module: "Leads", recordId: "", options: { fields: ["id"] }, parameter: "recordId", message: /1 to 19 digits/ },
+  { case: "20-digit record id", version: "v8", module: "Leads", recordId: "12345678901234567890", options: { fields: ["id"] }, parameter: "recordId", message: /1 to 19 digits/ },
+  { case: "perPage 0", version: "v8", module: "Leads", recordId: RECORD, options: { fields: ["id"], perPage: 0 }, parameter: "perPage", message: /1 to 200/ },
+  { case: "perPage 201", version: "v8", module: "Leads", recordId: RECORD, options: { fields: ["id"], perPage: 201 }, parameter: "perPage", message: /1 to 200 \(got 201\)/ },
+  { case: "perPage not an integer", version: "v2", module: "Leads", recordId: RECORD, options: { perPage: 12.5 }, parameter: "perPage", message: /integer/ },
+  { case: "page 0", version: "v8", module: "Leads", recordId: RECORD, options: { fields: ["id"], page: 0 }, parameter: "page", message: /1 or more/ },
+  { case: "page not an integer", version: "v8", module: "Leads", recordId: RECORD, options: { fields: ["id"], page: 1.5 }, parameter: "page", message: /integer/ },
+  { case: "fields missing on v8", version: "v8", module: "Leads", recordId: RECORD, options: {}, parameter: "fields", message: /fields is mandatory on v8/ },
+  { case: "options missing on v3", version: "v3", module: "Leads", recordId: RECORD, options: undefined, parameter: "fields", message: /mandatory on v3/ },
+  { case: "empty fields array", version: "v8", module: "Leads", recordId: RECORD, options: { fields: [] }, parameter: "fields", message: /empty/ },
+  { case: "empty field name", version: "v8", module: "Leads", recordId: RECORD, options: { fields: "id,,Size" }, parameter: "fields", message: /not a field API name/ },
+  { case: "pageToken on v6", version: "v6", module: "Leads", recordId: RECORD, options: { fields: ["id"], pageToken: "abc" }, parameter: "pageToken", message: /v7 or later/ },
+  { case: "invalid Date", version: "v8", module: "Leads", recordId: RECORD, options: { fields: ["id"], ifModifiedSince: new Date("not a date") }, parameter: "ifModifiedSince", message: /invalid Date/ },
+  { case: "unparsable date string", version: "v8", module: "Leads", recordId: RECORD, options: { fields: ["id"], ifModifiedSince: "yesterday" }, parameter: "ifModifiedSince", message: /ISO 8601/ },
+  { case: "snake_case option", version: "v8", module: "Leads", recordId: RECORD, options: { fields: ["id"], per_page: 10 }, parameter: "per_page", message: /Did you mean perPage\?/ },
+];
+
+type LooseClient = {
+  listAttachments(module: unknown, recordId: unknown, options?: unknown): Promise<unknown>;
+  iterateAttachments(module: unknown, recordId: unknown, options?: unknown): AsyncGenerator<unknown>;
+  iterateAttachmentPages(module: unknown, recordId: unknown, options?: unknown): AsyncGenerator<unknown>;
+};
+
+function looseClient(version: ApiVersion): LooseClient {
+  return createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, apiVersion: version }) as unknown as LooseClient;
+}
+
+describe("bad list input fails before any request", () => {
+  it.each(rows)("$case", async (row) => {
+    const zoho = looseClient(row.version);
+    const calls = [
+      () => zoho.listAttachments(row.module, row.recordId, row.options),
+      () => zoho.iterateAttachments(row.module, row.recordId, row.options).next(),
+      () => zoho.iterateAttachmentPages(row.module, row.recordId, row.options).next(),
+    ];
+    for (const call of calls) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ZohoInputError);
+      expect(isZohoInputError(error)).toBe(true);
+      expect(error).toMatchObject({ name: "ZohoInputError", parameter: row.parameter });
+      expect((error as Error).message).toMatch(row.message);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("bad client options fail at creation", () => {
+  const base = { accessToken: TOKEN };
+  it.each([
+    ["an unknown version", { ...base, apiVersion: "v9" }, "apiVersion", /one of v2, v2.1, v3/],
+    ["a version without its v", { ...base, apiVersion: "8" }, "apiVersion", /Did you mean "v8"\?/],
+    ["an unknown data centre", { ...base, dataCenter: "UK" }, "dataCenter", /US, EU, IN, AU, CN, JP, CA, SA/],
+    ["an unknown environment", { ...base, environment: "staging" }, "environment", /production/],
+    ["apiDomain and dataCenter together", { ...base, apiDomain: "https://www.zohoapis.eu", dataCenter: "EU" }, "apiDomain", /not both/],
+    ["a non-http apiDomain", { ...base, apiDomain: "ftp://zohoapis.com" }, "apiDomain", /http\(s\) origin/],
+    ["an apiDomain with a query", { ...base, apiDomain: "https://www.zohoapis.com/?x=1" }, "apiDomain", /query/],
+    ["no access token", {}, "accessToken", /non-empty string/],
+    ["an empty access token", { accessToken: "" }, "accessToken", /non-empty string \(got an empty string\)/],
+    ["a token with its header prefix", { accessToken: "Zoho-oauthtoken 1000.abc" }, "accessToken", /without|alone/],
+    ["a custom module name with a space", { ...base, customModules: ["My Module"] }, "customModules", /not a module API name/],
+    ["a misspelt option", { ...base, baseUrl: "http://127.0.0.1:4010" }, "baseUrl", /Did you mean apiDomain\?/],
+    ["a fetch that is not a function", { ...base, fetch: "fetch" }, "fetch", /function/],
+  ])("%s", (_label, options, parameter, message) => {
+    const create = () => createAttachmentsClient(options as never);
+    expect(create).toThrow(ZohoInputError);
+    expect(create).toThrow(message);
+    try {
+      create();
+    } catch (error) {
+      expect((error as ZohoInputError).parameter).toBe(parameter);
+    }
+  });
+
+  it("checks a provider's token before sending it", async () => {
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: () => "bad token\r\nX-Injected: 1" });
+    const error = await zoho.listAttachments("Leads", RECORD, { fields: ["id"] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ZohoInputError);
+    expect((error as Error).message).not.toContain("bad token");
+    expect(server.requests).toHaveLength(0);
+  });
+});

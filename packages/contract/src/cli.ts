@@ -1,0 +1,123 @@
+/**
+ * zcrm-contract: run the contract suite against a server, or validate recorded exchanges.
+ */
+import { parseArgs } from "node:util";
+import { readExchanges } from "./exchange-file.js";
+import { formatReport } from "./report.js";
+import { runContract } from "./runner.js";
+import { liveTarget, MOCK_RECORD, MOCK_TOKEN, TARGET_ENV, type ContractTarget } from "./target.js";
+import { ContractValidator } from "./validator.js";
+
+const USAGE = `Usage:
+  zcrm-contract run [--base-url <url>] [--token <token>] [--module <module>] [--record-id <id>] [--json]
+      Runs the contract suite through the typed client. Without --base-url (or ${TARGET_ENV.baseUrl})
+      it starts the embedded mock and runs every case; against another server it needs a token
+      (${TARGET_ENV.token}) and a record id (${TARGET_ENV.recordId}), and a live org gets read-only cases only.
+  zcrm-contract validate <file> [<file> ...]
+      Checks recorded exchanges: JSON {"request":{"method","path","query","headers"},"response":{"status","headers","body"}},
+      an array of them, or a HAR file. Paths of any supported version (v2, v2.1, v3 to v8) are accepted.
+
+Exits 1 when a case fails or an exchange departs from the contract, 2 on bad usage.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "run") return run(rest);
+  if (command === "validate") return validate(rest);
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      "base-url": { type: "string" },
+      token: { type: "string" },
+      module: { type: "string" },
+      "record-id": { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const env = process.env;
+  const baseUrl = values["base-url"] ?? env[TARGET_ENV.baseUrl];
+  let stop: (() => Promise<void>) | undefined;
+  let target: ContractTarget;
+  let label: string;
+  if (baseUrl) {
+    target = liveTarget({
+      baseUrl,
+      token: values.token ?? env[TARGET_ENV.token],
+      module: values.module ?? env[TARGET_ENV.module],
+      recordId: values["record-id"] ?? env[TARGET_ENV.recordId],
+    });
+    label = `${target.baseUrl}${target.live ? " (live org: read-only cases)" : ""}`;
+  } else {
+    const mock = await startEmbeddedMock();
+    stop = () => mock.close();
+    target = { baseUrl: mock.url, token: MOCK_TOKEN, ...MOCK_RECORD, live: false };
+    label = `the embedded mock at ${mock.url}`;
+  }
+  try {
+    const results = await runContract(target);
+    if (values.json) {
+      const summary = results.map((r) => ({ operation: r.case.operation, case: r.case.name, passed: r.passed, status: r.exchange?.response.status, failures: r.failures }));
+      console.log(JSON.stringify(summary, null, 2));
+    } else {
+      console.log(formatReport(results, label));
+    }
+    return results.every((r) => r.passed) ? 0 : 1;
+  } finally {
+    await stop?.();
+  }
+}
+
+async function startEmbeddedMock(): Promise<{ url: string; close(): Promise<void> }> {
+  let mock: typeof import("@zcrm-attachments/mock");
+  try {
+    mock = await import("@zcrm-attachments/mock");
+  } catch {
+    throw new UsageError("no --base-url given and @zcrm-attachments/mock is not installed: install it, or point the run at a server with --base-url");
+  }
+  return mock.startMock({ port: 0 });
+}
+
+async function validate(files: string[]): Promise<number> {
+  if (files.length === 0) throw new UsageError("validate needs at least one file");
+  const validator = new ContractValidator();
+  let bad = 0;
+  let total = 0;
+  for (const file of files) {
+    for (const { label, exchange } of await readExchanges(file)) {
+      total++;
+      const result = validator.validate(exchange);
+      const head = `${exchange.request.method.toUpperCase()} ${exchange.request.path} → ${exchange.response.status}`;
+      if (result.violations.length === 0) {
+        console.log(`✓ ${label}: ${head} conforms to ${result.operation}`);
+        continue;
+      }
+      bad++;
+      console.log(`✗ ${label}: ${head}${result.operation ? ` (${result.operation})` : ""}`);
+      for (const v of result.violations) console.log(`    - ${v.message}`);
+    }
+  }
+  console.log(`\n${total - bad} passed, ${bad} failed`);
+  return bad === 0 ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    console.error(`zcrm-contract: ${error instanceof Error ? error.message : String(error)}`);
+    if (usage) console.error(`\n${USAGE}`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

@@ -1,0 +1,113 @@
+/**
+ * Loading the bundled OpenAPI document and finding the operation an exchange belongs to.
+ */
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+
+/** The parts of an OpenAPI 3.1 document the validator reads. */
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, PathItem>;
+  components?: Record<string, Record<string, unknown>>;
+}
+export type PathItem = Partial<Record<HttpMethod, Operation>> & { parameters?: unknown[] };
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+export interface Operation {
+  operationId?: string;
+  responses: Record<string, unknown>;
+}
+
+const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** Reads the bundled spec shipped by @zcrm-attachments/spec, or another one by path. */
+export function loadSpec(path?: string): OpenApiDocument {
+  const file = path ?? createRequire(import.meta.url).resolve("@zcrm-attachments/spec/openapi.json");
+  return JSON.parse(readFileSync(file, "utf8")) as OpenApiDocument;
+}
+
+/** Follows a local `$ref` (`#/components/...`) until it reaches a non-reference value. */
+export function deref<T>(doc: OpenApiDocument, value: T): T {
+  let current: unknown = value;
+  for (let hops = 0; hops < 32; hops++) {
+    const ref = isObject(current) && typeof current.$ref === "string" ? current.$ref : undefined;
+    if (!ref) return current as T;
+    if (!ref.startsWith("#/")) throw new Error(`only local references are supported, got ${ref}`);
+    current = ref
+      .slice(2)
+      .split("/")
+      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), doc);
+    if (current === undefined) throw new Error(`unresolved reference ${ref}`);
+  }
+  throw new Error("reference chain too long");
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Zoho's version segment, mapped to the line the spec describes: v2.1 behaves as v2, and
+ * v3 to v7 take the current line's requests under their own version.
+ */
+export function normalizeVersion(path: string): string {
+  return path.replace(/^\/crm\/(v2\.1|v[3-7])(?=\/)/, (_, version: string) => (version === "v2.1" ? "/crm/v2" : "/crm/v8"));
+}
+
+/** One documented operation, addressable by method and path template. */
+export interface OperationRef {
+  method: HttpMethod;
+  template: string;
+  operationId: string;
+  operation: Operation;
+}
+
+interface Route extends OperationRef {
+  pattern: RegExp;
+  params: number;
+}
+
+/** Matches request paths against the document's templates, literal segments first. */
+export class OperationIndex {
+  readonly #routes: Route[] = [];
+
+  constructor(doc: OpenApiDocument) {
+    for (const [template, item] of Object.entries(doc.paths)) {
+      const source = template
+        .split("/")
+        .map((segment) => (/^\{[^}]+\}$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("/");
+      const params = (template.match(/\{/g) ?? []).length;
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (!operation) continue;
+        this.#routes.push({
+          method,
+          template,
+          operationId: operation.operationId ?? `${method} ${template}`,
+          operation,
+          pattern: new RegExp(`^${source}$`),
+          params,
+        });
+      }
+    }
+    this.#routes.sort((a, b) => a.params - b.params);
+  }
+
+  /** Every documented operation. */
+  get operations(): readonly OperationRef[] {
+    return this.#routes;
+  }
+
+  /** The operation for a method and a concrete path (any supported version), if any. */
+  find(method: string, path: string): OperationRef | undefined {
+    const normalized = normalizeVersion(path);
+    const m = method.toLowerCase();
+    return this.#routes.find((route) => route.method === m && route.pattern.test(normalized));
+  }
+
+  /** The operation with this operationId, if any. */
+  byId(operationId: string): OperationRef | undefined {
+    return this.#routes.find((route) => route.operationId === operationId);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The zcrm-contract CLI, run as a user runs it: a child process on the built bin.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { example, JSON_HEADERS, V2_PATH, V8_PATH } from "./spec-examples.js";
+
+const bin = fileURLToPath(new URL("../bin/zcrm-contract.js", import.meta.url));
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, CONTRACT_BASE_URL: "" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+let dir: string;
+const file = async (name: string, content: unknown) => {
+  const path = join(dir, name);
+  await writeFile(path, JSON.stringify(content));
+  return path;
+};
+const exchange = (path: string, status: number, body: unknown) => ({
+  request: { method: "GET", path, query: {}, headers: { authorization: "Zoho-oauthtoken 1000.x" } },
+  response: { status, headers: JSON_HEADERS, body },
+});
+const harEntry = (url: string, status: number, body: unknown) => ({
+  request: { method: "GET", url, headers: [], queryString: [] },
+  response: { status, headers: [{ name: "Content-Type", value: "application/json;charset=UTF-8" }], content: { mimeType: "application/json", text: JSON.stringify(body) } },
+});
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "zcrm-contract-cli-"));
+});
+
+describe("zcrm-contract validate", () => {
+  it("accepts the seed samples, on any version of their line", async () => {
+    const v2 = await file("v2.json", exchange(V2_PATH, 200, example("listAttachmentsV2", 200, "seedSample")));
+    const v8 = await file("v8.json", exchange("/crm/v6/Leads/1000000231009/Attachments", 200, example("listAttachments", 200, "seedSample")));
+    const out = await run("validate", v2, v8);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("conforms to GET /crm/v2/{module}/{record_id}/Attachments");
+    expect(out.stdout).toContain("conforms to GET /crm/v8/{module}/{record_id}/Attachments");
+    expect(out.stdout).toContain("2 passed, 0 failed");
+  });
+
+  it("rejects a numeric id, a non-array data and an undocumented status, each with a readable reason", async () => {
+    const numericId = example("listAttachmentsV2", 200, "seedSample") as { data: { id: unknown }[] };
+    numericId.data[0]!.id = 4150868000002728012;
+    const notArray = example("listAttachments", 200, "seedSample") as { data: unknown };
+    notArray.data = {};
+    const har = await file("traffic.har", {
+      log: {
+        version: "1.2",
+        entries: [
+          harEntry(`https://www.zohoapis.com${V2_PATH}`, 200, example("listAttachmentsV2", 200, "seedSample")),
+          harEntry(`https://www.zohoapis.com${V2_PATH}`, 200, numericId),
+          harEntry(`https://www.zohoapis.com${V8_PATH}?fields=id`, 200, notArray),
+          harEntry(`https://www.zohoapis.com${V8_PATH}?fields=id`, 418, { code: "TEAPOT" }),
+        ],
+      },
+    });
+    const out = await run("validate", har);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/✓ .*entry 1/);
+    expect(out.stdout).toContain("body/data/0/id must be string");
+    expect(out.stdout).toContain("body/data must be array");
+    expect(out.stdout).toContain("status 418 is not documented for GET /crm/v8/{module}/{record_id}/Attachments");
+    expect(out.stdout).toContain("1 passed, 3 failed");
+  });
+
+  it("explains a file it cannot use", async () => {
+    const missing = await run("validate", join(dir, "nope.json"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("cannot read");
+    const wrongShape = await run("validate", await file("wrong.json", { status: 200 }));
+    expect(wrongShape.code).toBe(1);
+    expect(wrongShape.stderr).toContain("request.method and request.path must be strings");
+    const usage = await run("validate");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("Usage:");
+  });
+});
+
+describe("zcrm-contract run", () => {
+  it("runs every case against the embedded mock and prints a per-operation report", async () => {
+    const out = await run("run");
+    expect(out.stderr).toBe("");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/listAttachmentsV2 \(v2 line\): (\d+)\/\1 passed/);
+    expect(out.stdout).toMatch(/listAttachments \(v8 line\): (\d+)\/\1 passed/);
+    expect(out.stdout).toContain("✓ without fields → 400 REQUIRED_PARAM_MISSING [400]");
+    expect(out.stdout).toMatch(/\n\d+ passed, 0 failed$/m);
+  });
+
+  it("says what a run against another server still needs, without printing any token", async () => {
+    const out = await run("run", "--base-url", "https://www.zohoapis.eu");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("ZOHO_ACCESS_TOKEN");
+    expect(out.stderr).toContain("CONTRACT_RECORD_ID");
+  });
+
+  it("exits 1 when a case fails against the server", async () => {
+    const out = await run("run", "--base-url", "http://127.0.0.1:9", "--token", "1000.secret-token-value", "--record-id", "1000000231009");
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain("0 passed");
+    expect(out.stdout).toContain("no response: ZohoNetworkError");
+    expect(out.stdout + out.stderr).not.toContain("1000.secret-token-value");
+  });
+});
