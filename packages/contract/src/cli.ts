@@ -1,6 +1,7 @@
 /**
  * zcrm-contract: run the contract suite against a server, or validate recorded exchanges.
  */
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readExchanges } from "./exchange-file.js";
 import { formatReport } from "./report.js";
@@ -92,8 +93,10 @@ async function validate(files: string[]): Promise<number> {
   const validator = new ContractValidator();
   let bad = 0;
   let total = 0;
+  // Under `pnpm zcrm-contract` the process runs at the repository root; INIT_CWD is where the user typed it.
+  const base = process.env.INIT_CWD ?? process.cwd();
   for (const file of files) {
-    for (const { label, exchange } of await readExchanges(file)) {
+    for (const { label, exchange } of await readExchanges(resolve(base, file))) {
       total++;
       const result = validator.validate(exchange);
       const head = `${exchange.request.method.toUpperCase()} ${exchange.request.path} → ${exchange.response.status}`;
