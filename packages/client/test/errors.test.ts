@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createAttachmentsClient,
   isZohoApiError,
@@ -7,18 +7,13 @@ import {
   ZohoError,
   ZohoNetworkError,
 } from "../src/index.js";
-import { refusedOrigin, startServer, type TestServer } from "./helpers/http-server.js";
+import { refusedOrigin, useTestServer } from "./helpers/http-server.js";
 import { errorExamples } from "./helpers/spec-examples.js";
 
 const TOKEN = "1000.errors-test.token";
 const RECORD = "4150868000002728001";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

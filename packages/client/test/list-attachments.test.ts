@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiVersions, createAttachmentsClient, lineOf, ZohoApiError } from "../src/index.js";
-import { startServer, type TestServer } from "./helpers/http-server.js";
+import { useTestServer } from "./helpers/http-server.js";
 import { successExample } from "./helpers/spec-examples.js";
 
 const TOKEN = "1000.list-test.token";
@@ -8,12 +8,7 @@ const RECORD = "4150868000002728001";
 const v2Sample = successExample("v2");
 const currentSample = successExample("current");
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 function serve(json: unknown, status = 200, headers: Record<string, string> = {}): void {
   server.handle(() => ({ status, json, headers }));

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAttachmentsClient, ZohoPaginationError } from "../src/index.js";
-import { type SeenRequest, startServer, type TestServer } from "./helpers/http-server.js";
+import { type SeenRequest, useTestServer } from "./helpers/http-server.js";
 
 const TOKEN = "1000.paginate-test.token";
 const RECORD = "4150868000002728001";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 function attachments(page: number): Array<{ id: string; File_Name: string }> {
   return [1, 2].map((n) => ({ id: `41508680000027280${page}${n}`, File_Name: `file-${page}-${n}.pdf` }));

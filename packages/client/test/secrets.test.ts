@@ -1,19 +1,14 @@
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAttachmentsClient, ZohoApiError, ZohoInputError, ZohoNetworkError } from "../src/index.js";
-import { refusedOrigin, startServer, type TestServer } from "./helpers/http-server.js";
+import { refusedOrigin, useTestServer } from "./helpers/http-server.js";
 import { responseExamples } from "./helpers/spec-examples.js";
 
 const SENTINEL = "1000.SENTINEL-8f3a1c.never-print-me";
 const RECORD = "4150868000002728001";
 const invalidToken = responseExamples("current").find((example) => example.body.code === "INVALID_TOKEN");
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 // Every way a token could leak when an object is logged, printed or serialised.
 function renderings(value: unknown): string[] {

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ApiVersion, createAttachmentsClient, isZohoInputError, ZohoInputError } from "../src/index.js";
-import { startServer, type TestServer } from "./helpers/http-server.js";
+import { useTestServer } from "./helpers/http-server.js";
 
 const TOKEN = "1000.input-test.token";
 const RECORD = "4150868000002728001";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 interface Row {
   case: string;

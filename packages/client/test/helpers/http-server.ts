@@ -2,6 +2,7 @@
  * A tiny loopback HTTP server for tests: records every request and answers with whatever the
  * current handler returns. Bound to 127.0.0.1 on a free port, closed by the test that started it.
  */
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -89,4 +90,32 @@ export async function refusedOrigin(): Promise<string> {
   const origin = server.origin;
   await server.close();
   return origin;
+}
+
+/**
+ * Starts one server for a test file: up before its tests, reset before each, closed after them.
+ * Returns a view that forwards to the running server, so tests can keep a `const` to it.
+ */
+export function useTestServer(): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startServer();
+  });
+  beforeEach(() => running?.reset());
+  afterAll(() => running?.close());
+  const current = (): TestServer => {
+    if (running === undefined) throw new Error("the test server is used before beforeAll started it");
+    return running;
+  };
+  return {
+    get origin() {
+      return current().origin;
+    },
+    get requests() {
+      return current().requests;
+    },
+    handle: (handler) => current().handle(handler),
+    reset: () => current().reset(),
+    close: () => current().close(),
+  };
 }
