@@ -3,7 +3,7 @@
  * so that any faithful server gives the documented answer; "documented" rows ask the mock for each
  * documented response by name (Prism's Prefer header) and run only against a mock.
  */
-import { deref, isObject, type OpenApiDocument } from "./spec.js";
+import { deref, isObject, OperationIndex, type OpenApiDocument } from "./spec.js";
 import { withHeader, type RequestTweak } from "./recording-fetch.js";
 
 /** The API lines the spec describes, with the version each case calls them at. */
@@ -129,9 +129,7 @@ function provokedCases(line: Line): ContractCase[] {
 /** One case per documented response and named example of the line's operation, from the spec. */
 function documentedCases(doc: OpenApiDocument, line: Line): ContractCase[] {
   const { version, operationId } = LINES[line];
-  const found = Object.values(doc.paths)
-    .flatMap((item) => Object.values(item))
-    .find((op) => isObject(op) && op.operationId === operationId) as { responses: Record<string, unknown> } | undefined;
+  const found = new OperationIndex(doc).byId(operationId)?.operation;
   if (!found) throw new Error(`the spec has no operation ${operationId}`);
   const operation = `${operationId} (${line} line)`;
   const rows: ContractCase[] = [];

@@ -94,11 +94,6 @@ export class OperationIndex {
     this.#routes.sort((a, b) => a.params - b.params);
   }
 
-  /** Every documented operation. */
-  get operations(): readonly OperationRef[] {
-    return this.#routes;
-  }
-
   /** The operation for a method and a concrete path (any supported version), if any. */
   find(method: string, path: string): OperationRef | undefined {
     const normalized = normalizeVersion(path);
