@@ -5,7 +5,13 @@
 import type { components } from "./generated/openapi.gen.js";
 
 export type { components, operations, paths } from "./generated/openapi.gen.js";
-export { knownErrorCodeValues, standardModuleV2Values, standardModuleValues } from "./generated/openapi.gen.js";
+export {
+  knownErrorCodeValues,
+  restrictTriggersValues,
+  standardModuleV2Values,
+  standardModuleValues,
+  standardPhotoModuleValues,
+} from "./generated/openapi.gen.js";
 
 type Schemas = components["schemas"];
 
@@ -25,3 +31,15 @@ export type KnownErrorCode = Schemas["KnownErrorCode"];
 export type StandardModuleV2 = Schemas["StandardModuleV2"];
 /** Standard modules that take attachments on the current line (v3 to v8). */
 export type StandardModule = Schemas["StandardModule"];
+/** The answer to an upload (a file or a link): `data` holds one SUCCESS item. */
+export type UploadAttachmentResponse = Schemas["UploadAttachmentResponse"];
+/** The answer to a delete (one or several attachments): one item per id. */
+export type DeleteAttachmentsResponse = Schemas["DeleteAttachmentsResponse"];
+/** One deleted attachment in a delete answer. */
+export type DeleteAttachmentResult = Schemas["DeleteAttachmentResult"];
+/** The answer to a photo upload or delete (not wrapped in `data`). */
+export type PhotoActionResponse = Schemas["PhotoActionResponse"];
+/** Modules whose records can carry a photo. */
+export type PhotoModule = Schemas["PhotoModule"];
+/** Automation a photo change may skip (v3 to v8). */
+export type RestrictTrigger = Schemas["RestrictTriggers"][number];

@@ -15,7 +15,7 @@ export interface paths {
                  */
                 module: components["parameters"]["module-v2"];
                 /**
-                 * @description The id of the record whose attachments are listed.
+                 * @description The id of the record the attachments belong to.
                  * @example 1000000231009
                  */
                 record_id: components["parameters"]["record-id"];
@@ -29,8 +29,105 @@ export interface paths {
          */
         get: operations["listAttachmentsV2"];
         put?: never;
+        /**
+         * Attach a file or a link to a record (v2, v2.1)
+         * @description Adds one attachment to the record: either a file (multipart part `file`, at most 100 MB, any
+         *     type but `.exe`) or a link (`attachmentUrl`). Zoho's docs send the link
+         *     as a multipart field; its SDKs send it in the query with no body. Both are accepted. One file
+         *     or one link per call, never both. A call with neither answers 400 MANDATORY_NOT_FOUND.
+         */
+        post: operations["uploadAttachmentV2"];
+        /**
+         * Delete several attachments of a record (v2, v2.1)
+         * @description Deletes the attachments whose ids are listed in `ids`, and answers one item per id. Zoho's SDKs
+         *     call this; no doc page describes it, so its answer follows Zoho's other multi-item writes: an
+         *     id that could not be deleted may get an error item while the others succeed.
+         */
+        delete: operations["deleteAttachmentsV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm/v2/{module}/{record_id}/Attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module-v2"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+                /**
+                 * @description The id of the attachment (the `id` of an item in the list).
+                 * @example 1386586000002588005
+                 */
+                attachment_id: components["parameters"]["attachment-id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download one attachment (v2, v2.1)
+         * @description Returns the attachment's bytes with its type in Content-Type and its name in
+         *     Content-Disposition. A link attachment has no bytes: Zoho answers 400 DOWNLOAD_NOT_ALLOWED.
+         */
+        get: operations["downloadAttachmentV2"];
+        put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete one attachment (v2, v2.1)
+         * @description Deletes one file or link from the record. An id that does not exist, or was deleted already,
+         *     answers 400 INVALID_DATA "record not deleted".
+         */
+        delete: operations["deleteAttachmentV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm/v2/{module}/{record_id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a record's photo (v2, v2.1)
+         * @description Returns the record's photo as image bytes. A record without a photo answers 204. Only Leads,
+         *     Contacts, Accounts, Products, Vendors and custom modules have photos.
+         */
+        get: operations["getPhotoV2"];
+        put?: never;
+        /**
+         * Set or replace a record's photo (v2, v2.1)
+         * @description Uploads an image (PNG, JPEG, GIF or BMP; at most 10 MB and 10 megapixels) as the record's
+         *     photo, replacing any earlier one. A locked record refuses it. The answer is not wrapped in
+         *     `data`.
+         */
+        post: operations["uploadPhotoV2"];
+        /**
+         * Delete a record's photo (v2, v2.1)
+         * @description Removes the record's photo. A record without one answers 400 INVALID_DATA.
+         */
+        delete: operations["deletePhotoV2"];
         options?: never;
         head?: never;
         patch?: never;
@@ -47,7 +144,7 @@ export interface paths {
                  */
                 module: components["parameters"]["module"];
                 /**
-                 * @description The id of the record whose attachments are listed.
+                 * @description The id of the record the attachments belong to.
                  * @example 1000000231009
                  */
                 record_id: components["parameters"]["record-id"];
@@ -66,8 +163,105 @@ export interface paths {
          */
         get: operations["listAttachments"];
         put?: never;
+        /**
+         * Attach a file or a link to a record (v3 to v8)
+         * @description Adds one attachment to the record: either a file (multipart part `file`, at most 100 MB, any
+         *     type but `.exe`) or a link (`attachmentUrl`, with an optional `title` from v5 on). Zoho's docs send the link
+         *     as a multipart field; its SDKs send it in the query with no body. Both are accepted. One file
+         *     or one link per call, never both. A call with neither answers 400 MANDATORY_NOT_FOUND.
+         */
+        post: operations["uploadAttachment"];
+        /**
+         * Delete several attachments of a record (v3 to v8)
+         * @description Deletes the attachments whose ids are listed in `ids`, and answers one item per id. Zoho's SDKs
+         *     call this; no doc page describes it, so its answer follows Zoho's other multi-item writes: an
+         *     id that could not be deleted may get an error item while the others succeed.
+         */
+        delete: operations["deleteAttachments"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm/v8/{module}/{record_id}/Attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+                /**
+                 * @description The id of the attachment (the `id` of an item in the list).
+                 * @example 1386586000002588005
+                 */
+                attachment_id: components["parameters"]["attachment-id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download one attachment (v3 to v8)
+         * @description Returns the attachment's bytes with its type in Content-Type and its name in
+         *     Content-Disposition. A link attachment has no bytes: Zoho answers 400 DOWNLOAD_NOT_ALLOWED.
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete one attachment (v3 to v8)
+         * @description Deletes one file or link from the record. An id that does not exist, or was deleted already,
+         *     answers 400 INVALID_DATA "record not deleted".
+         */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm/v8/{module}/{record_id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a record's photo (v3 to v8)
+         * @description Returns the record's photo as image bytes. A record without a photo answers 204. Only Leads,
+         *     Contacts, Accounts, Products, Vendors and custom modules have photos.
+         */
+        get: operations["getPhoto"];
+        put?: never;
+        /**
+         * Set or replace a record's photo (v3 to v8)
+         * @description Uploads an image (PNG, JPEG, GIF or BMP; at most 10 MB and 10 megapixels) as the record's
+         *     photo, replacing any earlier one. A locked record refuses it. The answer is not wrapped in
+         *     `data`.
+         */
+        post: operations["uploadPhoto"];
+        /**
+         * Delete a record's photo (v3 to v8)
+         * @description Removes the record's photo. A record without one answers 400 INVALID_DATA.
+         */
+        delete: operations["deletePhoto"];
         options?: never;
         head?: never;
         patch?: never;
@@ -185,10 +379,10 @@ export interface components {
             info: components["schemas"]["ListInfoV2"];
         };
         /**
-         * @description The error codes documented for the attachment endpoints.
+         * @description The error codes documented for the attachment and record-photo endpoints. Zoho spells one of them in lower case (failure_in_attachment_handling).
          * @enum {string}
          */
-        KnownErrorCode: "AUTHENTICATION_FAILURE" | "AUTHORIZATION_FAILED" | "INTERNAL_ERROR" | "INVALID_DATA" | "INVALID_MODULE" | "INVALID_REQUEST_METHOD" | "INVALID_TOKEN" | "INVALID_URL_PATTERN" | "NO_PERMISSION" | "OAUTH_SCOPE_MISMATCH" | "REQUIRED_PARAM_MISSING";
+        KnownErrorCode: "AUTHENTICATION_FAILURE" | "AUTHORIZATION_FAILED" | "BODY_SIZE_REACHED" | "CANNOT_PERFORM_ACTION" | "DOWNLOAD_NOT_ALLOWED" | "FILE_RESOLUTION_EXCEEDS" | "FILE_SIZE_EXCEEDS" | "FILE_SIZE_MORE_THAN_ALLOWED_SIZE" | "INTERNAL_ERROR" | "INVALID_DATA" | "INVALID_MODULE" | "INVALID_REQUEST_METHOD" | "INVALID_TOKEN" | "INVALID_URL_PATTERN" | "MANDATORY_NOT_FOUND" | "NO_PERMISSION" | "NOT_APPROVED" | "NOT_REVIEWED" | "OAUTH_SCOPE_MISMATCH" | "RECORD_LOCKED" | "REQUIRED_PARAM_MISSING" | "SERVICE_UNAVAILABLE" | "TOO_MANY_REQUESTS" | "failure_in_attachment_handling";
         /**
          * @description Zoho's request-level error body. `code` names the error; branch on the HTTP status first, then on
          *     `code`, and expect codes that are not listed yet (Zoho adds them). `details` is always present,
@@ -199,12 +393,17 @@ export interface components {
             code: components["schemas"]["KnownErrorCode"] | string;
             /** @description Facts about the error; which keys appear depends on the error. */
             details: {
-                /** @description Which segment of the path after the version was wrong: 0 the module, 1 the record id. */
+                /** @description Which segment of the path after the version was wrong: 0 the module, 1 the record id, 3 the attachment id. */
                 resource_path_index?: number;
                 /** @description The query parameter that is missing or wrong. */
                 param_name?: string;
                 /** @description The type Zoho expected for a parameter. */
                 expected_type?: string;
+                id?: components["schemas"]["RecordId"];
+                /** @description The largest size allowed, in bytes (photo uploads). */
+                size?: number;
+                /** @description The largest resolution allowed (photo uploads). Zoho documents the key but not its form, so a number of pixels and a string are both accepted. */
+                resolution?: number | string;
                 /** @description The permissions the user lacks. */
                 permissions?: string[];
             };
@@ -215,6 +414,110 @@ export interface components {
              * @constant
              */
             status: "error";
+        };
+        /**
+         * Format: uri
+         * @description The URL to attach. Zoho's sources give 3000 (the upload parameter) and 2000 (the `$link_url` field) as the longest URL; this contract accepts up to 3000.
+         * @example https://www.zohocorp.com
+         */
+        AttachmentUrl: string;
+        /** @description The multipart form of a file upload: one part named `file`. Zoho takes one file per call, at most 100 MB, of any type except `.exe`. */
+        FileUploadForm: {
+            /**
+             * Format: binary
+             * @description The file's bytes, with its name in the part's Content-Disposition filename.
+             */
+            file: Blob;
+        };
+        /** @description The multipart form that attaches a link instead of a file (v2 and v2.1). Zoho's docs send it as a form field; its SDKs send the same name as a query parameter. */
+        LinkUploadFormV2: {
+            attachmentUrl: components["schemas"]["AttachmentUrl"];
+        };
+        /**
+         * @description Always "success" on a successful item.
+         * @constant
+         */
+        SuccessStatus: "success";
+        /** @description The result of one upload, inside the `data` array. */
+        UploadAttachmentResult: {
+            /**
+             * @description Always SUCCESS here; failures answer with a request-level error instead.
+             * @constant
+             */
+            code: "SUCCESS";
+            /** @description The new attachment's id and audit fields. */
+            details: {
+                id: components["schemas"]["RecordId"];
+                Created_Time?: components["schemas"]["DateTime"];
+                Modified_Time?: components["schemas"]["DateTime"];
+                Created_By?: components["schemas"]["UserReference"];
+                Modified_By?: components["schemas"]["UserReference"];
+            };
+            /** @description Zoho's text, "attachment uploaded successfully" in the samples. */
+            message: string;
+            status: components["schemas"]["SuccessStatus"];
+        };
+        /** @description Zoho's write envelope for an upload: a `data` array holding one SUCCESS item. Uploading a file and attaching a link answer the same way, with status 200 (not 201). */
+        UploadAttachmentResponse: {
+            data: components["schemas"]["UploadAttachmentResult"][];
+        };
+        /** @description Attachment ids, sent comma-separated. Zoho does not publish a maximum per call; its usual cap for id lists is 100, which is what the client sends at most per request. */
+        AttachmentIdList: components["schemas"]["RecordId"][];
+        /** @description One attachment that was deleted. */
+        DeleteAttachmentResult: {
+            /**
+             * @description Always SUCCESS on a deleted attachment.
+             * @constant
+             */
+            code: "SUCCESS";
+            /** @description The id of the deleted attachment. */
+            details: {
+                id: components["schemas"]["RecordId"];
+            };
+            /** @description Zoho's text, "record deleted" in the samples. */
+            message: string;
+            status: components["schemas"]["SuccessStatus"];
+        };
+        /**
+         * @description Zoho's write envelope for deletes: one item per attachment id, in the order sent. Deleting one
+         *     attachment by its path answers with a single SUCCESS item.
+         *
+         *     Deleting several (`?ids=`) is what Zoho's SDKs call; no doc page describes its answer. By Zoho's
+         *     pattern for multi-item writes, an id that could not be deleted gets an error item
+         *     (`status: error`, often `details.id`) while the others succeed, so either shape may appear.
+         */
+        DeleteAttachmentsResponse: {
+            data: (components["schemas"]["DeleteAttachmentResult"] | components["schemas"]["ErrorResponse"])[];
+        };
+        /**
+         * Format: binary
+         * @description Raw bytes; the headers carry the file's name, type and length.
+         */
+        Binary: Blob;
+        /**
+         * @description The standard modules whose records can carry a photo.
+         * @enum {string}
+         */
+        StandardPhotoModule: "Leads" | "Contacts" | "Accounts" | "Products" | "Vendors";
+        /** @description A module whose records can carry a photo: Leads, Contacts, Accounts, Products, Vendors, or a custom module. Zoho's v7 and v8 upload pages also list Deals, but their download and delete pages and Zoho's own SDK do not, so Deals is left out here. */
+        PhotoModule: components["schemas"]["StandardPhotoModule"] | components["schemas"]["CustomModuleApiName"];
+        /**
+         * @description Skip the record's workflow rules when the photo changes (v2 and v2.1 take only `workflow`).
+         * @enum {string}
+         */
+        RestrictTriggersV2: "workflow";
+        /** @description The answer to a photo upload or delete. Unlike attachment writes it is not wrapped in a `data` array. */
+        PhotoActionResponse: {
+            /**
+             * @description Always SUCCESS here.
+             * @constant
+             */
+            code: "SUCCESS";
+            /** @description Empty in every sample. */
+            details: Record<string, never>;
+            /** @description Zoho's text: "Photo uploaded successfully" or "Photo deleted successfully" ("Photo deleted" in one third-party sample). */
+            message: string;
+            status: components["schemas"]["SuccessStatus"];
         };
         /**
          * @description The standard modules whose records take attachments on the current line.
@@ -248,6 +551,18 @@ export interface components {
             data: components["schemas"]["Attachment"][];
             info: components["schemas"]["ListInfo"];
         };
+        /**
+         * @description The title shown for a link attachment (v5 and later).
+         * @example Zoho Corporation
+         */
+        LinkTitle: string;
+        /** @description The multipart form that attaches a link instead of a file (v3 to v8). `title` exists from v5 on; without it Zoho uses the linked page's title. Zoho's docs send these as form fields; its SDKs send the same names as query parameters. */
+        LinkUploadForm: {
+            attachmentUrl: components["schemas"]["AttachmentUrl"];
+            title?: components["schemas"]["LinkTitle"];
+        };
+        /** @description Automation to skip when the photo changes (v3 to v8), sent comma-separated. */
+        RestrictTriggers: ("workflow" | "approval" | "blueprint" | "pathfinder" | "orchestration")[];
     };
     responses: {
         /** @description The record has no attachments. Zoho answers 204 with an empty body. */
@@ -300,8 +615,150 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Too many concurrent calls for the org, or its API credits for the last 24 hours are spent. Wait and retry. */
+        "too-many-requests": {
+            headers: {
+                "Retry-After": components["headers"]["retry-after"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Zoho failed unexpectedly; retrying later may help. */
         "internal-error": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Zoho is temporarily unavailable (maintenance). Wait and retry. */
+        "service-unavailable": {
+            headers: {
+                "Retry-After": components["headers"]["retry-after"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The upload was refused. Zoho answers 400 for most request errors, with the code saying which. */
+        "upload-bad-request": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The user lacks the permission for this change. */
+        "write-forbidden": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The file or the request body is larger than Zoho's 100 MB limit. */
+        "payload-too-large": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The delete was refused. Zoho answers 400 for most request errors, with the code saying which. */
+        "delete-many-bad-request": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Nothing to return. Zoho's newer contract documents 204 for an attachment id it does not know; the body is empty. */
+        "no-content-download": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The download was refused. Zoho answers 400 for most request errors, with the code saying which. */
+        "download-bad-request": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The delete was refused. Zoho answers 400 for most request errors, with the code saying which. */
+        "delete-bad-request": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The record has no photo. The body is empty. */
+        "no-photo": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The photo download was refused. */
+        "photo-get-bad-request": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The user may not download photos. */
+        "photo-get-forbidden": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The photo upload was refused. Zoho answers 400 for most request errors, with the code saying which. */
+        "photo-upload-bad-request": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The photo is larger than 10 MB. */
+        "photo-too-large": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The photo is not an image Zoho takes, or has more than 10 megapixels. */
+        "photo-unsupported": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The photo delete was refused. */
+        "photo-delete-bad-request": {
             headers: {
                 [name: string]: unknown;
             };
@@ -326,7 +783,7 @@ export interface components {
          */
         "module-v2": components["schemas"]["ModuleApiNameV2"];
         /**
-         * @description The id of the record whose attachments are listed.
+         * @description The id of the record the attachments belong to.
          * @example 1000000231009
          */
         "record-id": components["schemas"]["RecordId"];
@@ -351,6 +808,39 @@ export interface components {
          */
         "if-modified-since": string;
         /**
+         * @description The URL to attach, sent in the query as Zoho's SDKs do (its docs send it as a form field instead; both are accepted). Use either this or a file, not both.
+         * @example https://www.zohocorp.com
+         */
+        "attachment-url-query": components["schemas"]["AttachmentUrl"];
+        /**
+         * @description The ids of the attachments to delete, comma-separated (`ids=a,b,c`). Zoho's SDKs call this; no doc page describes it.
+         * @example [
+         *       "1386586000002588012",
+         *       "1386586000002588019"
+         *     ]
+         */
+        ids: components["schemas"]["AttachmentIdList"];
+        /**
+         * @description The id of the attachment (the `id` of an item in the list).
+         * @example 1386586000002588005
+         */
+        "attachment-id": components["schemas"]["RecordId"];
+        /**
+         * @description The API name of a module whose records can carry a photo.
+         * @example Leads
+         */
+        "photo-module": components["schemas"]["PhotoModule"];
+        /**
+         * @description The id of the record whose photo this is.
+         * @example 1000000231009
+         */
+        "photo-record-id": components["schemas"]["RecordId"];
+        /**
+         * @description `workflow` to skip the record's workflow rules when the photo changes.
+         * @example workflow
+         */
+        "restrict-triggers-v2": components["schemas"]["RestrictTriggersV2"];
+        /**
          * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
          * @example Leads
          */
@@ -362,6 +852,18 @@ export interface components {
         fields: string;
         /** @description The `next_page_token` of the previous page (v7 and later). Tokens are tied to the user and expire at `info.page_token_expiry`. */
         "page-token": string;
+        /**
+         * @description The title of a link attachment, in the query as Zoho's SDKs send it (v5 and later).
+         * @example Zoho Corporation
+         */
+        "title-query": components["schemas"]["LinkTitle"];
+        /**
+         * @description Automation to skip when the photo changes, comma-separated.
+         * @example [
+         *       "workflow"
+         *     ]
+         */
+        "restrict-triggers": components["schemas"]["RestrictTriggers"];
     };
     requestBodies: never;
     headers: {
@@ -370,6 +872,21 @@ export interface components {
          * @example 2025-03-01T11:12:43+05:30
          */
         "access-token-reset": string;
+        /**
+         * @description Seconds to wait (or an HTTP date) before trying again. Zoho's docs do not promise it; a client should honour it when present and back off on its own when not.
+         * @example 30
+         */
+        "retry-after": string;
+        /**
+         * @description The file's name, as `attachment; filename="name"` and, for names outside ASCII, also `filename*=UTF-8''<percent-encoded name>` (RFC 6266 with RFC 5987 encoding). Read `filename*` first when both are there.
+         * @example attachment; filename="Quote.pdf"
+         */
+        "content-disposition": string;
+        /**
+         * @description The size of the file in bytes, when Zoho knows it up front.
+         * @example 362207
+         */
+        "content-length": string;
     };
     pathItems: never;
 }
@@ -408,7 +925,7 @@ export interface operations {
                  */
                 module: components["parameters"]["module-v2"];
                 /**
-                 * @description The id of the record whose attachments are listed.
+                 * @description The id of the record the attachments belong to.
                  * @example 1000000231009
                  */
                 record_id: components["parameters"]["record-id"];
@@ -433,7 +950,332 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["list-forbidden"];
             404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
             500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    uploadAttachmentV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The URL to attach, sent in the query as Zoho's SDKs do (its docs send it as a form field instead; both are accepted). Use either this or a file, not both.
+                 * @example https://www.zohocorp.com
+                 */
+                attachmentUrl?: components["parameters"]["attachment-url-query"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module-v2"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+            };
+            cookie?: never;
+        };
+        /** @description The file, or the link, as multipart/form-data. Leave it out when the link is in the query. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadForm"] | components["schemas"]["LinkUploadFormV2"];
+            };
+        };
+        responses: {
+            /** @description The attachment was added. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadAttachmentResponse"];
+                };
+            };
+            400: components["responses"]["upload-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    deleteAttachmentsV2: {
+        parameters: {
+            query: {
+                /**
+                 * @description The ids of the attachments to delete, comma-separated (`ids=a,b,c`). Zoho's SDKs call this; no doc page describes it.
+                 * @example [
+                 *       "1386586000002588012",
+                 *       "1386586000002588019"
+                 *     ]
+                 */
+                ids: components["parameters"]["ids"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module-v2"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One result per id. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteAttachmentsResponse"];
+                };
+            };
+            400: components["responses"]["delete-many-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    downloadAttachmentV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module-v2"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+                /**
+                 * @description The id of the attachment (the `id` of an item in the list).
+                 * @example 1386586000002588005
+                 */
+                attachment_id: components["parameters"]["attachment-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["content-disposition"];
+                    "Content-Length": components["headers"]["content-length"];
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Binary"];
+                };
+            };
+            204: components["responses"]["no-content-download"];
+            400: components["responses"]["download-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["list-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    deleteAttachmentV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module-v2"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+                /**
+                 * @description The id of the attachment (the `id` of an item in the list).
+                 * @example 1386586000002588005
+                 */
+                attachment_id: components["parameters"]["attachment-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment was deleted. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteAttachmentsResponse"];
+                };
+            };
+            400: components["responses"]["delete-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    getPhotoV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["content-disposition"];
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": components["schemas"]["Binary"];
+                    "application/x-download": components["schemas"]["Binary"];
+                };
+            };
+            204: components["responses"]["no-photo"];
+            400: components["responses"]["photo-get-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["photo-get-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    uploadPhotoV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `workflow` to skip the record's workflow rules when the photo changes.
+                 * @example workflow
+                 */
+                restrict_triggers?: components["parameters"]["restrict-triggers-v2"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        /** @description The image, as the multipart part `file`. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadForm"];
+            };
+        };
+        responses: {
+            /** @description The photo was set. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoActionResponse"];
+                };
+            };
+            400: components["responses"]["photo-upload-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            413: components["responses"]["photo-too-large"];
+            415: components["responses"]["photo-unsupported"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    deletePhotoV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo was removed. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoActionResponse"];
+                };
+            };
+            400: components["responses"]["photo-delete-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
         };
     };
     listAttachments: {
@@ -471,7 +1313,7 @@ export interface operations {
                  */
                 module: components["parameters"]["module"];
                 /**
-                 * @description The id of the record whose attachments are listed.
+                 * @description The id of the record the attachments belong to.
                  * @example 1000000231009
                  */
                 record_id: components["parameters"]["record-id"];
@@ -496,7 +1338,347 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["list-forbidden"];
             404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
             500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The URL to attach, sent in the query as Zoho's SDKs do (its docs send it as a form field instead; both are accepted). Use either this or a file, not both.
+                 * @example https://www.zohocorp.com
+                 */
+                attachmentUrl?: components["parameters"]["attachment-url-query"];
+                /**
+                 * @description The title of a link attachment, in the query as Zoho's SDKs send it (v5 and later).
+                 * @example Zoho Corporation
+                 */
+                title?: components["parameters"]["title-query"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+            };
+            cookie?: never;
+        };
+        /** @description The file, or the link, as multipart/form-data. Leave it out when the link is in the query. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadForm"] | components["schemas"]["LinkUploadForm"];
+            };
+        };
+        responses: {
+            /** @description The attachment was added. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadAttachmentResponse"];
+                };
+            };
+            400: components["responses"]["upload-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    deleteAttachments: {
+        parameters: {
+            query: {
+                /**
+                 * @description The ids of the attachments to delete, comma-separated (`ids=a,b,c`). Zoho's SDKs call this; no doc page describes it.
+                 * @example [
+                 *       "1386586000002588012",
+                 *       "1386586000002588019"
+                 *     ]
+                 */
+                ids: components["parameters"]["ids"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One result per id. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteAttachmentsResponse"];
+                };
+            };
+            400: components["responses"]["delete-many-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+                /**
+                 * @description The id of the attachment (the `id` of an item in the list).
+                 * @example 1386586000002588005
+                 */
+                attachment_id: components["parameters"]["attachment-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["content-disposition"];
+                    "Content-Length": components["headers"]["content-length"];
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Binary"];
+                };
+            };
+            204: components["responses"]["no-content-download"];
+            400: components["responses"]["download-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["list-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @example Leads
+                 */
+                module: components["parameters"]["module"];
+                /**
+                 * @description The id of the record the attachments belong to.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["record-id"];
+                /**
+                 * @description The id of the attachment (the `id` of an item in the list).
+                 * @example 1386586000002588005
+                 */
+                attachment_id: components["parameters"]["attachment-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment was deleted. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteAttachmentsResponse"];
+                };
+            };
+            400: components["responses"]["delete-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    getPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["content-disposition"];
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": components["schemas"]["Binary"];
+                    "application/x-download": components["schemas"]["Binary"];
+                };
+            };
+            204: components["responses"]["no-photo"];
+            400: components["responses"]["photo-get-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["photo-get-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    uploadPhoto: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Automation to skip when the photo changes, comma-separated.
+                 * @example [
+                 *       "workflow"
+                 *     ]
+                 */
+                restrict_triggers?: components["parameters"]["restrict-triggers"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        /** @description The image, as the multipart part `file`. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadForm"];
+            };
+        };
+        responses: {
+            /** @description The photo was set. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoActionResponse"];
+                };
+            };
+            400: components["responses"]["photo-upload-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            413: components["responses"]["photo-too-large"];
+            415: components["responses"]["photo-unsupported"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    deletePhoto: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Automation to skip when the photo changes, comma-separated.
+                 * @example [
+                 *       "workflow"
+                 *     ]
+                 */
+                restrict_triggers?: components["parameters"]["restrict-triggers"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The API name of a module whose records can carry a photo.
+                 * @example Leads
+                 */
+                module: components["parameters"]["photo-module"];
+                /**
+                 * @description The id of the record whose photo this is.
+                 * @example 1000000231009
+                 */
+                record_id: components["parameters"]["photo-record-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo was removed. */
+            200: {
+                headers: {
+                    "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoActionResponse"];
+                };
+            };
+            400: components["responses"]["photo-delete-bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["write-forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
         };
     };
 }
@@ -509,5 +1691,8 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const standardModuleV2Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardModuleV2"]> = ["Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Solutions", "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Notes"];
-export const knownErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KnownErrorCode"]> = ["AUTHENTICATION_FAILURE", "AUTHORIZATION_FAILED", "INTERNAL_ERROR", "INVALID_DATA", "INVALID_MODULE", "INVALID_REQUEST_METHOD", "INVALID_TOKEN", "INVALID_URL_PATTERN", "NO_PERMISSION", "OAUTH_SCOPE_MISMATCH", "REQUIRED_PARAM_MISSING"];
+export const knownErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KnownErrorCode"]> = ["AUTHENTICATION_FAILURE", "AUTHORIZATION_FAILED", "BODY_SIZE_REACHED", "CANNOT_PERFORM_ACTION", "DOWNLOAD_NOT_ALLOWED", "FILE_RESOLUTION_EXCEEDS", "FILE_SIZE_EXCEEDS", "FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "INTERNAL_ERROR", "INVALID_DATA", "INVALID_MODULE", "INVALID_REQUEST_METHOD", "INVALID_TOKEN", "INVALID_URL_PATTERN", "MANDATORY_NOT_FOUND", "NO_PERMISSION", "NOT_APPROVED", "NOT_REVIEWED", "OAUTH_SCOPE_MISMATCH", "RECORD_LOCKED", "REQUIRED_PARAM_MISSING", "SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS", "failure_in_attachment_handling"];
+export const standardPhotoModuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardPhotoModule"]> = ["Leads", "Contacts", "Accounts", "Products", "Vendors"];
+export const restrictTriggersV2Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictTriggersV2"]> = ["workflow"];
 export const standardModuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardModule"]> = ["Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Calls", "Solutions", "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Appointments__s", "Services__s", "Notes"];
+export const restrictTriggersValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictTriggers"]> = ["workflow", "approval", "blueprint", "pathfinder", "orchestration"];
