@@ -1,5 +1,7 @@
 import type { IHttpOperation } from "@stoplight/types";
 import { versionsServedBy } from "./api-version.js";
+import { CONTROL_PREFIX } from "./control-api.js";
+import { TOKEN_PATH } from "./token-endpoint.js";
 
 /** The request of the seed documentation page, ready to paste. */
 export const SEED_CURL_PATH = "/crm/v2/Leads/1000000231009/Attachments";
@@ -15,6 +17,9 @@ export function startBanner(url: string, operations: readonly IHttpOperation[]):
   return [
     `zcrm-mock listening on ${url}`,
     ...served,
+    // No credentials here: the user may have configured real-looking ones.
+    `  POST   ${url}${TOKEN_PATH}  (refresh_token grant; see the README for the credentials)`,
+    `Control: ${url}${CONTROL_PREFIX}faults (GET, POST, DELETE), ${url}${CONTROL_PREFIX}stats (GET, DELETE)`,
     "Try:",
     `  curl "${url}${SEED_CURL_PATH}" -X GET -H "Authorization: Zoho-oauthtoken ${SEED_TOKEN}"`,
     "Press Ctrl+C to stop.",

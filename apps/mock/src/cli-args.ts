@@ -1,15 +1,23 @@
 import { parseArgs } from "node:util";
-import type { MockOptions } from "./server.js";
+import { parseArmedFaults } from "./control-api.js";
+import type { MockOptions } from "./mock-options.js";
 
 /** Usage text of `zcrm-mock`. */
-export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH]
+export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [token options] [--fault SPEC ...]
 
-Serves a mock of Zoho CRM's attachments API (default http://127.0.0.1:4010).
+Serves a mock of Zoho CRM's attachments API (default http://127.0.0.1:4010), with Zoho's token
+endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/.
 
-  --port N     port to listen on (also PORT=N; the flag wins; 0 = any free port)
-  --host H     interface to bind (default 127.0.0.1)
-  --spec PATH  a bundled OpenAPI document to serve instead of @zcrm-attachments/spec
-  --help       show this text`;
+  --port N              port to listen on (also PORT=N; the flag wins; 0 = any free port)
+  --host H              interface to bind (default 127.0.0.1)
+  --spec PATH           a bundled OpenAPI document to serve instead of @zcrm-attachments/spec
+  --client-id ID        client id the token endpoint accepts (also ZCRM_MOCK_CLIENT_ID; default 1000.MOCKCLIENT)
+  --client-secret S     client secret it accepts (also ZCRM_MOCK_CLIENT_SECRET; default mock-client-secret)
+  --refresh-token T     refresh token it accepts (also ZCRM_MOCK_REFRESH_TOKEN; default 1000.mock-refresh-token)
+  --token-ttl SECONDS   lifetime of issued access tokens (also ZCRM_MOCK_TOKEN_TTL; default 3600)
+  --legacy-token-units  answer expires_in in milliseconds plus expires_in_sec, like older Zoho servers
+  --fault SPEC          arm a fault for the next matching requests, e.g. "unavailable;times=3" (repeatable)
+  --help                show this text`;
 
 /** What the command line asks for. */
 export type CliRequest = { help: true } | { help: false; options: MockOptions };
@@ -24,6 +32,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       port: { type: "string" },
       host: { type: "string" },
       spec: { type: "string" },
+      "client-id": { type: "string" },
+      "client-secret": { type: "string" },
+      "refresh-token": { type: "string" },
+      "token-ttl": { type: "string" },
+      "legacy-token-units": { type: "boolean" },
+      fault: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -34,7 +48,35 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (port !== undefined && port !== "") options.port = parsePort(port, values.port !== undefined ? "--port" : "PORT");
   if (values.host !== undefined) options.host = values.host;
   if (values.spec !== undefined) options.specPath = values.spec;
+  // Secrets are better passed through the environment than on a command line others can read.
+  const clientId = flagOrEnv(values["client-id"], env["ZCRM_MOCK_CLIENT_ID"], "--client-id");
+  const clientSecret = flagOrEnv(values["client-secret"], env["ZCRM_MOCK_CLIENT_SECRET"], "--client-secret");
+  const refreshToken = flagOrEnv(values["refresh-token"], env["ZCRM_MOCK_REFRESH_TOKEN"], "--refresh-token");
+  if (clientId !== undefined) options.clientId = clientId;
+  if (clientSecret !== undefined) options.clientSecret = clientSecret;
+  if (refreshToken !== undefined) options.refreshToken = refreshToken;
+  const ttl = values["token-ttl"] ?? env["ZCRM_MOCK_TOKEN_TTL"];
+  if (ttl !== undefined && ttl !== "") options.tokenTtlSeconds = parseTtl(ttl, values["token-ttl"] !== undefined ? "--token-ttl" : "ZCRM_MOCK_TOKEN_TTL");
+  if (values["legacy-token-units"] === true) options.legacyTokenUnits = true;
+  if (values.fault !== undefined) {
+    parseArmedFaults(values.fault, "--fault"); // refuse a bad fault now, with usage, rather than at start-up
+    options.faults = values.fault;
+  }
   return { help: false, options };
+}
+
+function flagOrEnv(flag: string | undefined, variable: string | undefined, name: string): string | undefined {
+  // An empty flag is a mistake; an empty variable counts as unset (`VAR= zcrm-mock`).
+  if (flag === "") throw new Error(`${name} must not be empty.`);
+  return flag ?? (variable === "" ? undefined : variable);
+}
+
+function parseTtl(value: string, source: string): number {
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1 || !Number.isSafeInteger(seconds)) {
+    throw new Error(`${source} must be a whole number of seconds, 1 or more (got "${value}").`);
+  }
+  return seconds;
 }
 
 function parsePort(value: string, source: string): number {

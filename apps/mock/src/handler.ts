@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NO_METHOD_MATCHED_ERROR, NO_PATH_MATCHED_ERROR } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
+import { ACCESS_TOKEN_RESET, type AccessTokens } from "./access-tokens.js";
 import { checkAuthorization } from "./auth.js";
 import { readPreferences } from "./prefer.js";
 import type { PrismMock, PrismResult } from "./prism.js";
 import { sendPrismOutput, sendProblem, sendZohoJson } from "./reply.js";
 import { BodyTooLargeError, hasBody, readBody } from "./request-body.js";
 import { toPrismRequest } from "./request-input.js";
+import { wasCut } from "./response-shaper.js";
 import { classifyViolations } from "./violations.js";
 import { withParamName, type ZohoErrorCatalog, type ZohoErrorKey } from "./zoho-errors.js";
 
@@ -18,8 +20,8 @@ const MOCK_ERRORS = "urn:zcrm-attachments:mock:";
 /** Answers one HTTP request: Zoho's checks in Zoho's order, then Prism's answer. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Builds the request handler over one Prism instance and the spec's error examples. */
-export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog): RequestHandler {
+/** Builds the request handler over one Prism instance, the spec's error examples and the mock's token issuer. */
+export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog, tokens: AccessTokens): RequestHandler {
   function sendZohoError(res: ServerResponse, key: ZohoErrorKey, operation?: IHttpOperation): boolean {
     const example = errors.find(key, operation);
     if (example === undefined) return false;
@@ -46,9 +48,13 @@ export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog)
       return;
     }
 
-    // 4. Zoho's own Authorization scheme.
-    const authProblem = checkAuthorization(req.headers.authorization);
+    // 4. Zoho's own Authorization scheme; tokens the mock issued also expire.
+    const authorization = req.headers.authorization;
+    const authProblem = checkAuthorization(authorization);
     if (authProblem !== undefined && sendZohoError(res, authProblem, operation)) return;
+    const issued = authorization === undefined ? undefined : tokens.inspect(authorization);
+    if (issued?.valid === false && sendZohoError(res, "invalidToken", operation)) return;
+    if (issued?.valid === true) res.setHeader(ACCESS_TOKEN_RESET, issued.resetHeader);
 
     // 5. Request violations, named the way Zoho names them. A Prefer that Prism could not honour
     // hides the violations (Prism fails before reporting them), so ask again without it.
@@ -81,6 +87,8 @@ export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog)
 
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // A fault cut the connection on purpose: the handler's failure to finish is expected.
+      if (wasCut(res)) return;
       if (error instanceof BodyTooLargeError) {
         sendProblem(res, 413, `${MOCK_ERRORS}BODY_TOO_LARGE`, "Request body too large", error.message);
         return;

@@ -1,3 +1,18 @@
 // Public entry point: start the Zoho CRM attachments mock from code (tests, benchmarks, other tools).
-export { DEFAULT_HOST, DEFAULT_PORT, startMock, type MockOptions, type MockServer } from "./server.js";
+export { DEFAULT_HOST, DEFAULT_PORT, startMock } from "./server.js";
+export type { FaultControl, FaultInput, MockOptions, MockServer } from "./mock-options.js";
+export type { Clock, Sleep } from "./clock.js";
+export type { MockStats } from "./mock-stats.js";
+export { FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from "./fault-spec.js";
+export { FAULT_HEADER, type ArmedFault } from "./fault-registry.js";
+export { CONTROL_PREFIX } from "./control-api.js";
+export { ACCESS_TOKEN_RESET, ISSUED_TOKEN_PREFIX } from "./access-tokens.js";
+export {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_REFRESH_TOKEN,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  TOKEN_ERROR_STATUS,
+  TOKEN_PATH,
+} from "./token-endpoint.js";
 export { defaultSpecPath } from "./spec-path.js";

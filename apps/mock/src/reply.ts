@@ -37,6 +37,8 @@ export function sendPrismOutput(res: ServerResponse, output: IHttpResponse): voi
       const value: unknown = headers[name];
       // Prism yields null for a documented header it cannot invent a value for; Node refuses null.
       if (value === undefined || value === null) continue;
+      // A header the mock set itself (e.g. the real X-ACCESSTOKEN-RESET) beats Prism's example value.
+      if (res.hasHeader(name)) continue;
       if (name.toLowerCase() === "content-type") {
         // Prism labels even empty 204/304 answers text/plain; an empty body needs no type.
         if (body === undefined) continue;

@@ -2,30 +2,26 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
+import { createAccessTokens } from "./access-tokens.js";
+import { systemClock, systemSleep } from "./clock.js";
+import { createControlApi, parseArmedFaults } from "./control-api.js";
+import { createDispatcher } from "./dispatch.js";
+import { FaultRegistry } from "./fault-registry.js";
 import { createRequestHandler } from "./handler.js";
+import { createStats, resetStats } from "./mock-stats.js";
+import type { MockOptions, MockServer } from "./mock-options.js";
 import { createPrismMock } from "./prism.js";
 import { defaultSpecPath } from "./spec-path.js";
+import {
+  createTokenEndpoint,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_REFRESH_TOKEN,
+  DEFAULT_TOKEN_TTL_SECONDS,
+} from "./token-endpoint.js";
 import { buildZohoErrorCatalog } from "./zoho-errors.js";
 
-/** Where the mock listens and which spec it serves. */
-export interface MockOptions {
-  /** TCP port; 0 picks any free port. Default 4010. */
-  port?: number;
-  /** Interface to bind. Default 127.0.0.1. */
-  host?: string;
-  /** Path of a bundled OpenAPI document. Default: `@zcrm-attachments/spec/openapi.json`. */
-  specPath?: string;
-}
-
-/** A running mock. */
-export interface MockServer {
-  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`. */
-  url: string;
-  /** The port actually bound (useful with `port: 0`). */
-  port: number;
-  /** Stops listening and drops open connections. */
-  close(): Promise<void>;
-}
+export type { FaultControl, FaultInput, MockOptions, MockServer } from "./mock-options.js";
 
 /** The port the mock uses unless told otherwise. */
 export const DEFAULT_PORT = 4010;
@@ -44,17 +40,62 @@ export async function startMockServing(
   const port = options.port ?? DEFAULT_PORT;
   const host = options.host ?? DEFAULT_HOST;
   const specPath = options.specPath ?? defaultSpecPath();
+  // Option mistakes are reported before the (slow) spec load.
+  const ttlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1) {
+    throw new Error(`tokenTtlSeconds must be a whole number of seconds, 1 or more (got ${ttlSeconds}).`);
+  }
+  for (const name of ["clientId", "clientSecret", "refreshToken"] as const) {
+    // The value itself is never shown: two of the three are secrets in a real setup.
+    if (options[name] === "") throw new Error(`${name} must not be empty.`);
+  }
+  const faults = new FaultRegistry();
+  faults.arm(parseArmedFaults(options.faults ?? [], "startMock faults"));
+
   const operations = await getHttpOperationsFromSpec(specPath);
   if (operations.length === 0) throw new Error(`No operations found in ${specPath}.`);
 
-  const handler = createRequestHandler(createPrismMock(operations), buildZohoErrorCatalog(operations));
-  const server = createServer(handler);
+  const errors = buildZohoErrorCatalog(operations);
+  const tokens = createAccessTokens(ttlSeconds, options.now ?? systemClock);
+  const stats = createStats();
+  let url = "";
+  const token = createTokenEndpoint(
+    {
+      clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+      clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
+      refreshToken: options.refreshToken ?? DEFAULT_REFRESH_TOKEN,
+      ttlSeconds,
+      legacyUnits: options.legacyTokenUnits ?? false,
+      apiDomain: () => url,
+    },
+    tokens,
+    stats,
+  );
+  const server = createServer(
+    createDispatcher({
+      api: createRequestHandler(createPrismMock(operations), errors, tokens),
+      token,
+      control: createControlApi(faults, stats),
+      faults,
+      stats,
+      errors,
+      sleep: options.sleep ?? systemSleep,
+    }),
+  );
   await listen(server, port, host);
   const bound = (server.address() as AddressInfo).port;
+  url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
   const mock: MockServer = {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`,
+    url,
     port: bound,
     close: () => close(server),
+    stats,
+    resetStats: () => resetStats(stats),
+    faults: {
+      arm: (...inputs) => faults.arm(parseArmedFaults(inputs, "faults.arm")),
+      clear: () => faults.clear(),
+      state: () => faults.snapshot(),
+    },
   };
   return { server: mock, operations };
 }

@@ -13,6 +13,10 @@ export const ZOHO_ERRORS = {
   invalidRecordId: 400,
   requiredParamMissing: 400,
   invalidParameter: 400,
+  // Answers of the rate-limit and unavailable faults (a spec without them gets the fault layer's
+  // fallback bodies).
+  tooManyRequests: 429,
+  serviceUnavailable: 503,
 } as const;
 
 /** A key of {@link ZOHO_ERRORS}. */

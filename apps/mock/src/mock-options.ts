@@ -1,0 +1,61 @@
+import type { Clock, Sleep } from "./clock.js";
+import type { ArmedFault } from "./fault-registry.js";
+import type { FaultSpec } from "./fault-spec.js";
+import type { MockStats } from "./mock-stats.js";
+
+// The public shapes of startMock: what it takes and what it hands back.
+
+/** Where the mock listens and which spec it serves. */
+export interface MockOptions {
+  /** TCP port; 0 picks any free port. Default 4010. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  /** Path of a bundled OpenAPI document. Default: `@zcrm-attachments/spec/openapi.json`. */
+  specPath?: string;
+  /** Client id `/oauth/v2/token` accepts. Default `1000.MOCKCLIENT`. */
+  clientId?: string;
+  /** Client secret `/oauth/v2/token` accepts. Default `mock-client-secret`. */
+  clientSecret?: string;
+  /** Refresh token `/oauth/v2/token` accepts. Default `1000.mock-refresh-token`. */
+  refreshToken?: string;
+  /** Lifetime of the access tokens the mock issues, in whole seconds. Default 3600. */
+  tokenTtlSeconds?: number;
+  /** Answer `expires_in` in milliseconds plus `expires_in_sec`, like Zoho's older accounts servers. Default false. */
+  legacyTokenUnits?: boolean;
+  /** Faults armed from the start, each for its next `times` matching requests (header syntax or objects). */
+  faults?: readonly FaultInput[];
+  /** Clock for token expiry, in epoch milliseconds. Default `Date.now`; tests pass their own. */
+  now?: Clock;
+  /** Sleep used by the slow faults. Default a real timer; tests pass one they release themselves. */
+  sleep?: Sleep;
+}
+
+/** A fault to arm: the header syntax (`"unavailable;times=3"`) or an object. */
+export type FaultInput = string | FaultSpec;
+
+/** Arms, lists and clears the faults of a running mock (the same as the `/__zcrm-mock/faults` endpoint). */
+export interface FaultControl {
+  /** Arms faults after those already armed; throws, arming none, if one is malformed. */
+  arm(...faults: FaultInput[]): void;
+  /** Drops every armed fault and forgets every header burst key. */
+  clear(): void;
+  /** The armed faults (with hits left) and the hits left per header burst key. */
+  state(): { armed: ArmedFault[]; bursts: Record<string, number> };
+}
+
+/** A running mock. */
+export interface MockServer {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  /** The port actually bound (useful with `port: 0`). */
+  port: number;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+  /** Live counters (token requests, tokens issued, faults injected, requests); they change as requests arrive. */
+  readonly stats: Readonly<MockStats>;
+  /** Sets every counter of `stats` back to zero. */
+  resetStats(): void;
+  /** The fault switches of this mock. */
+  readonly faults: FaultControl;
+}
