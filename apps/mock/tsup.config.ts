@@ -1,12 +1,13 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-// Two entries: the library (`startMock`) and the CLI that bin/zcrm-mock.js loads.
-export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
-  format: ["esm"],
-  dts: { entry: "src/index.ts" },
-  target: "node20",
-  platform: "node",
-  clean: true,
-  sourcemap: true,
-});
+const common = { target: "node20", platform: "node", shims: true } satisfies Options;
+
+export default defineConfig([
+  // The library (`startMock`): ESM and CommonJS side by side, each with its own declarations.
+  // `shims` turns `import.meta.url` (used to find the spec) into its CommonJS equivalent in the
+  // .cjs build. Cleaning spares dist/bin.js, which the second build writes at the same time.
+  { ...common, entry: ["src/index.ts"], format: ["esm", "cjs"], dts: true, clean: ["!bin.js"] },
+  // The CLI that bin/zcrm-mock.js loads: ESM only, never imported by users. One file, no shared
+  // chunks, so the library build's cleaning can never remove part of it.
+  { ...common, entry: ["src/bin.ts"], format: ["esm"], splitting: false },
+]);

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// The client's size budget: its own built code (dist/index.js and what it pulls from this
+// repository's packages and other dependencies) minified and gzipped, with openapi-fetch left out
+// because every openapi-fetch user already pays for it. Fails above the budget; also prints the
+// size with openapi-fetch included, for information. Needs a built client (pnpm build).
+//
+//   node scripts/client-size.mjs [--budget <bytes>]
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { formatBytes, repoRoot } from "./lib/workspace.mjs";
+
+const { values } = parseArgs({ options: { budget: { type: "string", default: "8192" } } });
+const budget = Number(values.budget);
+const clientDir = join(repoRoot, "packages", "client");
+const entry = join(clientDir, "dist", "index.js");
+if (!existsSync(entry)) {
+  console.error(`✗ client size: ${entry} is missing; run pnpm build first.`);
+  process.exit(1);
+}
+
+/** Minified, gzipped (level 9) size of the bundle, and its biggest inputs. */
+async function measure(external, from = entry) {
+  const result = await build({
+    entryPoints: [from],
+    absWorkingDir: clientDir,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external,
+    write: false,
+    metafile: true,
+    logLevel: "error",
+  });
+  const [output] = result.outputFiles;
+  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
+    .map(([path, info]) => ({ path: path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""), bytes: info.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { minified: output.contents.length, gzipped: gzipSync(output.contents, { level: 9 }).length, inputs };
+}
+
+const own = await measure(["openapi-fetch"]);
+const all = await measure([]);
+const share = Math.round((own.gzipped / budget) * 100);
+
+console.log(`client, own code (openapi-fetch external): ${own.gzipped} B gzipped (${formatBytes(own.minified)} minified); budget ${budget} B, ${share}% used`);
+console.log(`client, with every dependency:             ${all.gzipped} B gzipped (${formatBytes(all.minified)} minified)`);
+// Where the bytes come from: the same bundle made from src/, so each source file shows.
+const bySource = await measure(["openapi-fetch"], join(clientDir, "src", "index.ts"));
+const top = bySource.inputs.slice(0, 6).map((i) => `${i.path.replace(/^src\//, "")} ${formatBytes(i.bytes)}`);
+console.log(`largest sources (minified, before gzip): ${top.join(", ")}`);
+if (own.gzipped > budget) {
+  console.error(`✗ client size: ${own.gzipped} B is over the ${budget} B budget (minified + gzipped, openapi-fetch excluded).`);
+  process.exit(1);
+}
