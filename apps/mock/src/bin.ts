@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   }
 
   const { server, operations } = await startMockServing(request.options);
-  console.log(startBanner(server.url, operations));
+  const stateful = request.options.stateful !== undefined && request.options.stateful !== false;
+  console.log(startBanner(server.url, operations, stateful));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -3,7 +3,7 @@ import { parseArmedFaults } from "./control-api.js";
 import type { MockOptions } from "./mock-options.js";
 
 /** Usage text of `zcrm-mock`. */
-export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [token options] [--fault SPEC ...]
+export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [--stateful] [token options] [--fault SPEC ...]
 
 Serves a mock of Zoho CRM's attachments API (default http://127.0.0.1:4010), with Zoho's token
 endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/.
@@ -11,6 +11,8 @@ endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/.
   --port N              port to listen on (also PORT=N; the flag wins; 0 = any free port)
   --host H              interface to bind (default 127.0.0.1)
   --spec PATH           a bundled OpenAPI document to serve instead of @zcrm-attachments/spec
+  --stateful            keep uploads in memory and answer lists, downloads and deletes from them
+                        (also ZCRM_MOCK_STATEFUL=1; default: the spec's examples)
   --client-id ID        client id the token endpoint accepts (also ZCRM_MOCK_CLIENT_ID; default 1000.MOCKCLIENT)
   --client-secret S     client secret it accepts (also ZCRM_MOCK_CLIENT_SECRET; default mock-client-secret)
   --refresh-token T     refresh token it accepts (also ZCRM_MOCK_REFRESH_TOKEN; default 1000.mock-refresh-token)
@@ -32,6 +34,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       port: { type: "string" },
       host: { type: "string" },
       spec: { type: "string" },
+      stateful: { type: "boolean" },
       "client-id": { type: "string" },
       "client-secret": { type: "string" },
       "refresh-token": { type: "string" },
@@ -48,6 +51,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (port !== undefined && port !== "") options.port = parsePort(port, values.port !== undefined ? "--port" : "PORT");
   if (values.host !== undefined) options.host = values.host;
   if (values.spec !== undefined) options.specPath = values.spec;
+  if (values.stateful === true || parseSwitch(env["ZCRM_MOCK_STATEFUL"], "ZCRM_MOCK_STATEFUL")) options.stateful = true;
   // Secrets are better passed through the environment than on a command line others can read.
   const clientId = flagOrEnv(values["client-id"], env["ZCRM_MOCK_CLIENT_ID"], "--client-id");
   const clientSecret = flagOrEnv(values["client-secret"], env["ZCRM_MOCK_CLIENT_SECRET"], "--client-secret");
@@ -69,6 +73,13 @@ function flagOrEnv(flag: string | undefined, variable: string | undefined, name:
   // An empty flag is a mistake; an empty variable counts as unset (`VAR= zcrm-mock`).
   if (flag === "") throw new Error(`${name} must not be empty.`);
   return flag ?? (variable === "" ? undefined : variable);
+}
+
+function parseSwitch(value: string | undefined, source: string): boolean {
+  // Unset or empty is off; anything but the usual spellings is a mistake worth saying.
+  if (value === undefined || value === "" || /^(0|false|no|off)$/i.test(value)) return false;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  throw new Error(`${source} must be 1 or 0 (got "${value}").`);
 }
 
 function parseTtl(value: string, source: string): number {

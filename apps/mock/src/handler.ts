@@ -3,6 +3,7 @@ import { NO_METHOD_MATCHED_ERROR, NO_PATH_MATCHED_ERROR } from "@stoplight/prism
 import type { IHttpOperation } from "@stoplight/types";
 import { ACCESS_TOKEN_RESET, type AccessTokens } from "./access-tokens.js";
 import { checkAuthorization } from "./auth.js";
+import type { BinaryRoutes } from "./binary/binary-routes.js";
 import { readPreferences } from "./prefer.js";
 import type { PrismMock, PrismResult } from "./prism.js";
 import { sendPrismOutput, sendProblem, sendZohoJson } from "./reply.js";
@@ -20,8 +21,16 @@ const MOCK_ERRORS = "urn:zcrm-attachments:mock:";
 /** Answers one HTTP request: Zoho's checks in Zoho's order, then Prism's answer. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Builds the request handler over one Prism instance, the spec's error examples and the mock's token issuer. */
-export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog, tokens: AccessTokens): RequestHandler {
+/**
+ * Builds the request handler over one Prism instance, the spec's error examples, the mock's token
+ * issuer and the mock's own routes (uploads, real bytes, the stateful mode).
+ */
+export function createRequestHandler(
+  prism: PrismMock,
+  errors: ZohoErrorCatalog,
+  tokens: AccessTokens,
+  routes: BinaryRoutes,
+): RequestHandler {
   function sendZohoError(res: ServerResponse, key: ZohoErrorKey, operation?: IHttpOperation): boolean {
     const example = errors.find(key, operation);
     if (example === undefined) return false;
@@ -30,9 +39,11 @@ export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog,
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // An upload's body is streamed by the mock's own routes (step 6); Prism checks a stand-in.
+    const claimed = routes.claimsBody(req);
     let body: unknown = null;
-    if (hasBody(req)) body = await readBody(req);
-    const input = toPrismRequest(req, body);
+    if (!claimed && hasBody(req)) body = await readBody(req);
+    const input = claimed ? routes.prismInput(toPrismRequest(req, null)) : toPrismRequest(req, body);
     const query = input.url.query;
     const prefer = req.headers["prefer"];
     const preferences = readPreferences(typeof prefer === "string" ? prefer : undefined, query);
@@ -73,11 +84,13 @@ export function createRequestHandler(prism: PrismMock, errors: ZohoErrorCatalog,
       }
     }
 
-    // 6. Prism's own answer, as the Prefer header selected it.
+    // 6. The mock's own answer, or Prism's, as the Prefer header selected it.
     if (!preferences.ok) {
       sendProblem(res, 422, `${MOCK_ERRORS}INVALID_PREFER`, "Invalid Prefer header", preferences.message);
       return;
     }
+    // The mock's own answers: uploads, real bytes, the stateful mode (not when Prefer names an example).
+    if (await routes.answer(req, res, operation, preferences.mock)) return;
     if (result._tag === "Left") {
       sendPrismFailure(res, result, ` The documented responses are: ${describeResponses(operation)}.`);
       return;

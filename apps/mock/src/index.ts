@@ -16,3 +16,6 @@ export {
   TOKEN_PATH,
 } from "./token-endpoint.js";
 export { defaultSpecPath } from "./spec-path.js";
+export type { StatefulOptions } from "./binary/binary-routes.js";
+export { DEFAULT_STORE_LIMITS } from "./store/attachment-store.js";
+export { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT, UPLOAD_BODY_LIMIT } from "./uploads/upload-limits.js";

@@ -1,3 +1,4 @@
+import type { StatefulOptions } from "./binary/binary-routes.js";
 import type { Clock, Sleep } from "./clock.js";
 import type { ArmedFault } from "./fault-registry.js";
 import type { FaultSpec } from "./fault-spec.js";
@@ -25,7 +26,12 @@ export interface MockOptions {
   legacyTokenUnits?: boolean;
   /** Faults armed from the start, each for its next `times` matching requests (header syntax or objects). */
   faults?: readonly FaultInput[];
-  /** Clock for token expiry, in epoch milliseconds. Default `Date.now`; tests pass their own. */
+  /**
+   * Keep uploads in memory and answer lists, downloads, deletes and photos from them, instead of
+   * the spec's examples; an object sets the store's bounds. Default false.
+   */
+  stateful?: boolean | StatefulOptions;
+  /** Clock for token expiry (and, in the stateful mode, attachment times and page tokens), in epoch milliseconds. Default `Date.now`; tests pass their own. */
   now?: Clock;
   /** Sleep used by the slow faults. Default a real timer; tests pass one they release themselves. */
   sleep?: Sleep;

@@ -7,6 +7,8 @@ import { systemClock, systemSleep } from "./clock.js";
 import { createControlApi, parseArmedFaults } from "./control-api.js";
 import { createDispatcher } from "./dispatch.js";
 import { FaultRegistry } from "./fault-registry.js";
+import { createBinaryRoutes } from "./binary/binary-routes.js";
+import { buildExampleCatalog } from "./binary/example-catalog.js";
 import { createRequestHandler } from "./handler.js";
 import { createStats, resetStats } from "./mock-stats.js";
 import type { MockOptions, MockServer } from "./mock-options.js";
@@ -73,7 +75,12 @@ export async function startMockServing(
   );
   const server = createServer(
     createDispatcher({
-      api: createRequestHandler(createPrismMock(operations), errors, tokens),
+      api: createRequestHandler(
+        createPrismMock(operations),
+        errors,
+        tokens,
+        createBinaryRoutes(buildExampleCatalog(operations), options.stateful, options.now ?? systemClock),
+      ),
       token,
       control: createControlApi(faults, stats),
       faults,

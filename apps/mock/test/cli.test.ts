@@ -122,6 +122,20 @@ describe("zcrm-mock CLI", () => {
     expect(await stop(child, "SIGTERM")).toBe(0);
   });
 
+  it("--stateful keeps an upload and lists it", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port), "--stateful"]);
+    expect(output()).toContain("Mode: stateful");
+    const url = `http://127.0.0.1:${port}/crm/v2/Leads/1000000231009/Attachments`;
+    const headers = { Authorization: "Zoho-oauthtoken x" };
+    const form = new FormData();
+    form.append("file", new Blob(["kept"]), "kept.txt");
+    expect((await fetch(url, { method: "POST", headers, body: form })).status).toBe(200);
+    const list = (await (await fetch(url, { headers })).json()) as { data: { File_Name: string; Size: string }[] };
+    expect(list.data).toMatchObject([{ File_Name: "kept.txt", Size: "4" }]);
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
   it("refuses a malformed --fault with usage", async () => {
     const { child, output } = await run(["--fault", "slow;delay=later"]);
     expect(child.exitCode).toBe(2);

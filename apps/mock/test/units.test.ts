@@ -113,3 +113,15 @@ describe("parseCliArgs", () => {
     expect(() => parseCliArgs(["--fault", "boom"], {})).toThrow(/--fault: fault 1 \("boom"\): unknown fault kind/);
   });
 });
+
+describe("parseCliArgs --stateful", () => {
+  it("takes the flag, or ZCRM_MOCK_STATEFUL=1", () => {
+    expect(parseCliArgs(["--stateful"], {})).toStrictEqual({ help: false, options: { stateful: true } });
+    expect(parseCliArgs([], { ZCRM_MOCK_STATEFUL: "1" })).toStrictEqual({ help: false, options: { stateful: true } });
+    expect(parseCliArgs([], { ZCRM_MOCK_STATEFUL: "0" })).toStrictEqual({ help: false, options: {} });
+  });
+
+  it("refuses a variable it cannot read as on or off", () => {
+    expect(() => parseCliArgs([], { ZCRM_MOCK_STATEFUL: "maybe" })).toThrow(/ZCRM_MOCK_STATEFUL must be 1 or 0/);
+  });
+});
