@@ -739,7 +739,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The photo is larger than 10 MB. */
+        /** @description The photo, or the request body, is larger than Zoho accepts (10 MB for a photo). */
         "photo-too-large": {
             headers: {
                 [name: string]: unknown;
@@ -1169,6 +1169,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["content-disposition"];
+                    "Content-Length": components["headers"]["content-length"];
                     "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
                     [name: string]: unknown;
                 };
@@ -1562,6 +1563,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["content-disposition"];
+                    "Content-Length": components["headers"]["content-length"];
                     "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
                     [name: string]: unknown;
                 };
