@@ -9,6 +9,8 @@ import type { AccessToken } from "./auth.js";
 import type { DataCenter, Environment } from "./data-centres.js";
 import type { AttachmentsPage, AttachmentsPageOk } from "./list-attachments.js";
 import type { ModuleName } from "./modules.js";
+import type { ZohoLogger } from "./pipeline/log-events.js";
+import type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
 import type { FetchLike } from "./transport.js";
 
 /** Where requests go: an explicit API origin, or a data centre and environment (default US production). */
@@ -21,7 +23,7 @@ export type ApiLocation =
     }
   | {
       apiDomain?: never;
-      /** The org's data centre (default "US"). */
+      /** The org's data centre (default "US", or the `api_domain` a token provider reports when no location is given). */
       dataCenter?: DataCenter;
       /** "production" (default), "sandbox" or "developer". */
       environment?: Environment;
@@ -31,12 +33,25 @@ export type ApiLocation =
 export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly string[]> = ApiLocation & {
   /** API version to call, "v2" to "v8" (default "v8"). */
   apiVersion?: V;
-  /** The OAuth access token, or a function returning one; called before every request. */
+  /** The OAuth access token, a function returning one (called before every request), or a provider such as createRefreshTokenProvider(). */
   accessToken: AccessToken;
-  /** fetch to use instead of globalThis.fetch (for proxies, retries, recording). */
+  /** fetch to use instead of globalThis.fetch (for proxies or recording). */
   fetch?: FetchLike;
   /** API names of the org's own custom modules, accepted besides the standard ones and CustomModule<N>. */
   customModules?: C;
+  /**
+   * Retries of 429, 502, 503, 504 and connection errors; false turns them off.
+   * Default { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30000 }.
+   */
+  retry?: RetryOptions | false;
+  /** Most requests in flight at once; more wait in a FIFO queue (default 5, Zoho's lowest per-org cap); false for no limit. */
+  maxConcurrency?: number | false;
+  /** Time limit of each attempt, up to the response headers and a JSON body (default 60000 ms); false for none. */
+  timeoutMs?: number | false;
+  /** Receives request, response, retry and refresh events; never a token or secret. */
+  logger?: ZohoLogger;
+  /** Time and randomness to use instead of the real ones (tests). */
+  clock?: Partial<Clock>;
 };
 
 /** The `info` object a version returns: ListInfoV2 on v2/v2.1, ListInfo on v3 to v8. */
@@ -57,8 +72,10 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
   perPage?: number;
   /** Answer 304 (notModified) unless something changed after this time. */
   ifModifiedSince?: Date | string;
-  /** Aborts the request. */
+  /** Aborts the request, including a wait in the queue or between retries. */
   signal?: AbortSignal;
+  /** Time limit of each attempt of this call, overriding the client's; false for none. */
+  timeoutMs?: number | false;
 } & ([ApiLine<V>] extends ["v2"]
   ? {
       /** Field API names to return (optional on v2/v2.1: all fields by default). */
@@ -86,9 +103,9 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
   readonly apiVersion: V;
   /** The contract line of that version: "v2" (v2, v2.1) or "current" (v3 to v8). */
   readonly line: ApiLine<V>;
-  /** The API origin requests go to. */
+  /** The API origin requests go to (with a token provider and no location given, the one its token response named, once known). */
   readonly apiDomain: string;
-  /** The underlying openapi-fetch client, with auth and the version rewrite applied. */
+  /** The underlying openapi-fetch client, with auth, retries, limits, timeouts and the version rewrite applied. */
   readonly raw: Client<paths>;
   /** Fetches one page of a record's attachments. */
   listAttachments(

@@ -1,28 +1,47 @@
 /**
  * `createAttachmentsClient`: checks the options once, then builds a client whose state (token source,
- * fetch, openapi-fetch instances) lives in private fields. Nothing is shared between clients, and
+ * pipeline, openapi-fetch instance) lives in private fields. Nothing is shared between clients, and
  * nothing secret is enumerable, so logging or serialising a client shows only its version and origin.
  */
 import type { Client } from "openapi-fetch";
 import type { Attachment, paths } from "@zcrm-attachments/types";
+import { normalizeOrigin, originProblem } from "./api-domain.js";
 import { type ApiLine, type ApiVersion, apiVersions, defaultApiVersion, isApiVersion, lineOf } from "./api-versions.js";
-import { createTokenSource } from "./auth.js";
+import { createTokenSource, isAccessTokenProvider } from "./auth.js";
 import type { AttachmentsClient, AttachmentsClientOptions } from "./client-types.js";
 import { apiDomainFor, dataCenters, isDataCenter, isEnvironment } from "./data-centres.js";
 import { ZohoInputError } from "./errors.js";
 import { type AttachmentsPage, type AttachmentsPageOk, type ListContext, sendListRequest } from "./list-attachments.js";
 import { checkCustomModules, createModuleCheck } from "./modules.js";
 import { iterateAttachments, iteratePages } from "./paginate.js";
-import { createHotGet, createRawClient, type FetchLike } from "./transport.js";
+import { toPipelineSettings } from "./pipeline/pipeline-options.js";
+import type { PipelineContext } from "./pipeline/send.js";
+import { createRawClient, type FetchLike } from "./transport.js";
 import { type PageRequest, toPageRequest } from "./validate-input.js";
 
-const KNOWN_OPTIONS = new Set(["apiDomain", "dataCenter", "environment", "apiVersion", "accessToken", "fetch", "customModules"]);
+const KNOWN_OPTIONS = new Set([
+  "apiDomain",
+  "dataCenter",
+  "environment",
+  "apiVersion",
+  "accessToken",
+  "fetch",
+  "customModules",
+  "retry",
+  "maxConcurrency",
+  "timeoutMs",
+  "logger",
+  "clock",
+]);
 const OPTION_HINTS: Record<string, string> = {
   baseUrl: "apiDomain",
   baseURL: "apiDomain",
   dataCentre: "dataCenter",
   token: "accessToken",
   version: "apiVersion",
+  timeout: "timeoutMs",
+  retries: "retry",
+  concurrency: "maxConcurrency",
 };
 
 function checkOptionNames(options: object): void {
@@ -45,33 +64,21 @@ function checkApiVersion(apiVersion: unknown): ApiVersion {
   throw new ZohoInputError("apiVersion", `apiVersion must be one of ${apiVersions.join(", ")}.${hint}`);
 }
 
-// An origin, optionally with a path prefix (for a proxy); never credentials, query or fragment.
 function checkApiDomain(apiDomain: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof apiDomain === "string" ? new URL(apiDomain) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw new ZohoInputError(
-      "apiDomain",
-      `apiDomain must be an http(s) origin such as https://www.zohoapis.eu or http://127.0.0.1:4010.`,
-    );
-  }
-  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-    throw new ZohoInputError("apiDomain", "apiDomain must not carry credentials, a query or a fragment.");
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const origin = normalizeOrigin(apiDomain);
+  if (origin !== undefined) return origin;
+  throw new ZohoInputError("apiDomain", originProblem("apiDomain", apiDomain, "https://www.zohoapis.eu or http://127.0.0.1:4010"));
 }
 
-function resolveApiDomain(options: Record<string, unknown>): string {
+// Where requests go: a fixed origin, or (baseUrl undefined) the one a token provider names later.
+function resolveLocation(options: Record<string, unknown>): { baseUrl: string | undefined; fallback: string } {
   const { apiDomain, dataCenter, environment } = options;
   if (apiDomain !== undefined) {
     if (dataCenter !== undefined || environment !== undefined) {
       throw new ZohoInputError("apiDomain", "Give either apiDomain, or dataCenter (and environment), not both.");
     }
-    return checkApiDomain(apiDomain);
+    const origin = checkApiDomain(apiDomain);
+    return { baseUrl: origin, fallback: origin };
   }
   if (dataCenter !== undefined && !isDataCenter(dataCenter)) {
     throw new ZohoInputError(
@@ -85,16 +92,17 @@ function resolveApiDomain(options: Record<string, unknown>): string {
       `environment must be "production", "sandbox" or "developer" (got ${JSON.stringify(environment)}).`,
     );
   }
-  return apiDomainFor(dataCenter ?? "US", environment ?? "production");
+  const origin = apiDomainFor(dataCenter ?? "US", environment ?? "production");
+  // With no location at all, a token provider's api_domain decides (Zoho names the org's own host).
+  const adopt = dataCenter === undefined && environment === undefined && isAccessTokenProvider(options.accessToken);
+  return { baseUrl: adopt ? undefined : origin, fallback: origin };
 }
 
 class ZohoAttachmentsClient {
   readonly apiVersion: ApiVersion;
   readonly line: ApiLine;
-  readonly apiDomain: string;
   readonly #context: ListContext;
   readonly #checkModule: (module: unknown) => void;
-  readonly #createRaw: () => Client<paths>;
   #raw: Client<paths> | undefined;
 
   constructor(input: unknown) {
@@ -105,27 +113,43 @@ class ZohoAttachmentsClient {
     checkOptionNames(options);
     const version = checkApiVersion(options.apiVersion);
     const line = lineOf(version);
-    const baseUrl = resolveApiDomain(options);
-    const tokens = createTokenSource(options.accessToken);
+    const location = resolveLocation(options);
+    const settings = toPipelineSettings(options);
+    const tokens = createTokenSource(options.accessToken, settings.logger);
     if (options.fetch !== undefined && typeof options.fetch !== "function") {
       throw new ZohoInputError("fetch", "fetch must be a function with the signature of globalThis.fetch.");
     }
-    // Resolved now, so a later change to globalThis.fetch does not reach an existing client.
-    const baseFetch = (options.fetch as FetchLike | undefined) ?? globalThis.fetch;
     const customModules = checkCustomModules(options.customModules);
+    const pipeline: PipelineContext = {
+      // Resolved now, so a later change to globalThis.fetch does not reach an existing client.
+      fetch: (options.fetch as FetchLike | undefined) ?? globalThis.fetch,
+      tokens,
+      baseUrl: location.baseUrl,
+      fallbackBaseUrl: location.fallback,
+      ...settings,
+    };
 
     this.apiVersion = version;
     this.line = line;
-    this.apiDomain = baseUrl;
     this.#checkModule = createModuleCheck(version, line, customModules);
-    this.#context = { version, line, baseUrl, tokens, get: createHotGet(baseUrl, version, baseFetch) };
-    this.#createRaw = () => createRawClient(baseUrl, version, baseFetch, tokens);
+    this.#context = { version, line, pipeline };
   }
 
-  /** The underlying openapi-fetch client (created on first use). */
+  /** The API origin requests go to (with a token provider and no location: the one Zoho named, once known). */
+  get apiDomain(): string {
+    const { pipeline } = this.#context;
+    return pipeline.baseUrl ?? pipeline.fallbackBaseUrl;
+  }
+
+  /** The underlying openapi-fetch client (created on first use), sending through the same pipeline. */
   get raw(): Client<paths> {
-    this.#raw ??= this.#createRaw();
+    this.#raw ??= createRawClient(this.apiDomain, this.apiVersion, this.#context.pipeline);
     return this.#raw;
+  }
+
+  /** The client's public facts as plain data (no token, no options). */
+  toJSON(): Record<string, unknown> {
+    return { apiVersion: this.apiVersion, line: this.line, apiDomain: this.apiDomain };
   }
 
   #request(module: unknown, recordId: unknown, options: unknown): PageRequest {

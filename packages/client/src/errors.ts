@@ -4,6 +4,8 @@
  * secret, and causes pass through `scrubError` first.
  */
 import type { ErrorResponse, KnownErrorCode } from "@zcrm-attachments/types";
+import type { DataCenter } from "./data-centres.js";
+import { parseResponseMeta, type ZohoResponseMeta } from "./pipeline/response-meta.js";
 
 // Names live on the prototypes, spelled out so minifiers cannot rename them, and stay out of JSON output.
 function nameClass(ErrorClass: { prototype: Error }, name: string): void {
@@ -52,6 +54,14 @@ export interface ZohoApiErrorInit {
   method: string;
   url: string;
   headers: Headers;
+  /** Retries made before this response (429/5xx waits, not the one replay after a token refresh). */
+  retries?: number;
+  /** The parsed Zoho headers; parsed from `headers` when left out. */
+  meta?: ZohoResponseMeta;
+}
+
+function retriesNote(retries: number): string {
+  return retries === 0 ? "" : ` after ${retries} ${retries === 1 ? "retry" : "retries"}`;
 }
 
 /** A response Zoho (or a server in its place) answered with anything but success. */
@@ -74,9 +84,16 @@ export class ZohoApiError extends ZohoError {
   readonly url: string;
   /** Response headers. */
   readonly headers: Headers;
+  /** Zoho's token and limit headers, parsed (X-ACCESSTOKEN-RESET, X-RATELIMIT-*, Retry-After). */
+  readonly meta: ZohoResponseMeta;
+  /** How many times the request was retried before this response was given up on. */
+  readonly retries: number;
 
   constructor(init: ZohoApiErrorInit) {
-    super(`${init.code} (HTTP ${init.status}): ${init.zohoMessage} [${init.method} ${init.url}]`);
+    const meta = init.meta ?? parseResponseMeta(init.headers, Date.now());
+    const retries = init.retries ?? 0;
+    const wait = meta.retryAfterMs === undefined ? "" : ` (Retry-After ${Math.ceil(meta.retryAfterMs / 1000)} s)`;
+    super(`${init.code} (HTTP ${init.status}): ${init.zohoMessage} [${init.method} ${init.url}]${retriesNote(retries)}${wait}`);
     this.status = init.status;
     this.code = init.code;
     this.zohoMessage = init.zohoMessage;
@@ -84,12 +101,19 @@ export class ZohoApiError extends ZohoError {
     this.method = init.method;
     this.url = init.url;
     this.headers = init.headers;
+    this.meta = meta;
+    this.retries = retries;
+  }
+
+  /** Milliseconds Zoho asked to wait before trying again (Retry-After), when it said so. */
+  get retryAfterMs(): number | undefined {
+    return this.meta.retryAfterMs;
   }
 
   /** The error as plain data (for structured logs). */
   toJSON(): Record<string, unknown> {
-    const { name, message, status, code, zohoMessage, details, method, url } = this;
-    return { name, message, status, code, zohoMessage, details, method, url };
+    const { name, message, status, code, zohoMessage, details, method, url, retries, meta } = this;
+    return { name, message, status, code, zohoMessage, details, method, url, retries, meta };
   }
 }
 
@@ -108,17 +132,65 @@ export class ZohoNetworkError extends ZohoError {
   readonly method: string;
   /** Full request URL. */
   readonly url: string;
+  /** How many times the request was retried before giving up. */
+  readonly retries: number;
 
-  constructor(kind: NetworkFailureKind, method: string, url: string, detail: string, cause: unknown) {
-    super(`${kind === "network" ? "Network error" : `Request ${kind}`} on ${method} ${url}: ${detail}`, { cause });
+  constructor(kind: NetworkFailureKind, method: string, url: string, detail: string, cause: unknown, retries = 0) {
+    const what = kind === "network" ? "Network error" : `Request ${kind === "timeout" ? "timed out" : kind}`;
+    super(`${what} on ${method} ${url}${retriesNote(retries)}: ${detail}`, { cause });
     this.kind = kind;
     this.method = method;
     this.url = url;
+    this.retries = retries;
   }
 
   /** The error as plain data (for structured logs). */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, kind: this.kind, message: this.message, method: this.method, url: this.url };
+    const { name, kind, message, method, url, retries } = this;
+    return { name, kind, message, method, url, retries };
+  }
+}
+
+/** Facts about a failed token refresh, as `ZohoAuthError` takes them. */
+export interface ZohoAuthErrorInit {
+  message: string;
+  dataCenter: DataCenter | undefined;
+  accountsServer: string;
+  oauthError: string | undefined;
+  status: number | undefined;
+  cause?: unknown;
+}
+
+/**
+ * Zoho's accounts server would not issue an access token: a wrong client id, secret or refresh token,
+ * the wrong data centre, an HTTP or network failure. The message names the accounts server asked.
+ */
+export class ZohoAuthError extends ZohoError {
+  static {
+    nameClass(this, "ZohoAuthError");
+  }
+
+  /** The data centre whose accounts server was asked (undefined when `accountsServer` was given instead). */
+  readonly dataCenter: DataCenter | undefined;
+  /** The accounts server's origin, e.g. https://accounts.zoho.eu. */
+  readonly accountsServer: string;
+  /** The OAuth `error` Zoho answered with (invalid_client, invalid_code, ...), if any. */
+  readonly oauthError: string | undefined;
+  /** HTTP status of the token response (undefined when none arrived). */
+  readonly status: number | undefined;
+
+  constructor(init: ZohoAuthErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.dataCenter = init.dataCenter;
+    this.accountsServer = init.accountsServer;
+    this.oauthError = init.oauthError;
+    this.status = init.status;
+  }
+
+  /** The error as plain data (for structured logs). */
+  toJSON(): Record<string, unknown> {
+    const { name, message, dataCenter, accountsServer, oauthError, status } = this;
+    return { name, message, dataCenter, accountsServer, oauthError, status };
   }
 }
 
@@ -155,6 +227,11 @@ export function isZohoApiError(error: unknown): error is ZohoApiError {
 /** Returns true when the request got no response (network failure, abort, timeout). */
 export function isZohoNetworkError(error: unknown): error is ZohoNetworkError {
   return error instanceof ZohoNetworkError;
+}
+
+/** Returns true when Zoho's accounts server would not issue an access token. */
+export function isZohoAuthError(error: unknown): error is ZohoAuthError {
+  return error instanceof ZohoAuthError;
 }
 
 /** Returns true for input rejected before any request. */

@@ -32,8 +32,26 @@ export {
   isDataCenter,
   isEnvironment,
 } from "./data-centres.js";
-export type { AccessToken } from "./auth.js";
+export type { AccessToken, AccessTokenProvider, GetAccessTokenOptions } from "./auth.js";
+export {
+  createRefreshTokenProvider,
+  type RefreshTokenProvider,
+  type RefreshTokenProviderOptions,
+} from "./oauth/refresh-token-provider.js";
+export { MemoryTokenStore, type StoredToken, type TokenStore } from "./oauth/token-store.js";
+export { FileTokenStore } from "./oauth/file-token-store.js";
 export type { FetchLike } from "./transport.js";
+export type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
+export type { ZohoResponseMeta } from "./pipeline/response-meta.js";
+export type {
+  RefreshLogEvent,
+  RequestLogEvent,
+  ResponseLogEvent,
+  RetryLogEvent,
+  TokenStoreLogEvent,
+  ZohoLogEvent,
+  ZohoLogger,
+} from "./pipeline/log-events.js";
 export type { CustomModuleApiName, ModuleName } from "./modules.js";
 export type {
   AttachmentsPage,
@@ -43,12 +61,15 @@ export type {
 } from "./list-attachments.js";
 export {
   isZohoApiError,
+  isZohoAuthError,
   isZohoError,
   isZohoInputError,
   isZohoNetworkError,
   type NetworkFailureKind,
   ZohoApiError,
   type ZohoApiErrorInit,
+  ZohoAuthError,
+  type ZohoAuthErrorInit,
   ZohoError,
   type ZohoErrorCode,
   type ZohoErrorDetails,

@@ -1,19 +1,15 @@
 /**
- * One "Get list of Attachments" call: send a checked request, then turn the response into a page
- * (200, 204, 304) or a ZohoApiError / ZohoNetworkError.
+ * One "Get list of Attachments" call: build the path and query of a checked request, send it through
+ * the pipeline (auth, retries, limits, timeout) and turn the response into a page (200, 204, 304) or a
+ * ZohoApiError. This is the hot path: no openapi-fetch, no Request or Headers objects (transport.ts).
  */
 import type { Attachment, ListInfo, ListInfoV2 } from "@zcrm-attachments/types";
 import type { ApiLine, ApiVersion } from "./api-versions.js";
-import { authorizationHeader, type TokenSource } from "./auth.js";
-import {
-  type NetworkFailureKind,
-  ZohoApiError,
-  type ZohoErrorDetails,
-  ZohoError,
-  ZohoNetworkError,
-} from "./errors.js";
-import { redact, scrubError } from "./redact.js";
-import { type HotGet, type HotInit, type HotResult, serializeQuery } from "./transport.js";
+import { apiErrorFromResponse, cleanHeaders } from "./api-error-from-response.js";
+import { ZohoApiError } from "./errors.js";
+import type { ZohoResponseMeta } from "./pipeline/response-meta.js";
+import { type PipelineContext, type PipelineResult, send } from "./pipeline/send.js";
+import { serializeQuery } from "./transport.js";
 import type { PageRequest } from "./validate-input.js";
 
 /** A page of attachments with its paging facts (status 200). */
@@ -24,6 +20,8 @@ export interface AttachmentsPageOk<Info> {
   info: Info;
   notModified: false;
   headers: Headers;
+  /** Zoho's token and limit headers, parsed. */
+  meta: ZohoResponseMeta;
 }
 
 /** The record has no attachments (Zoho answered 204 with no body). */
@@ -33,6 +31,8 @@ export interface AttachmentsPageEmpty {
   info: null;
   notModified: false;
   headers: Headers;
+  /** Zoho's token and limit headers, parsed. */
+  meta: ZohoResponseMeta;
 }
 
 /** Nothing changed since `ifModifiedSince` (Zoho answered 304). */
@@ -42,6 +42,8 @@ export interface AttachmentsPageNotModified {
   info: null;
   notModified: true;
   headers: Headers;
+  /** Zoho's token and limit headers, parsed. */
+  meta: ZohoResponseMeta;
 }
 
 /** The result of one list call; switch on `status` (or check `notModified`). */
@@ -54,68 +56,51 @@ export type AttachmentsPage<Info = ListInfo | ListInfoV2> =
 export interface ListContext {
   readonly version: ApiVersion;
   readonly line: ApiLine;
-  readonly baseUrl: string;
-  readonly get: HotGet;
-  readonly tokens: TokenSource;
+  readonly pipeline: PipelineContext;
 }
-
-const PATHS = {
-  v2: "/crm/v2/{module}/{record_id}/Attachments",
-  current: "/crm/v8/{module}/{record_id}/Attachments",
-} as const;
 
 const METHOD = "GET";
 
-/** The full URL of a request, for error reports (the token is a header, so it is never part of it). */
-export function requestUrl(context: ListContext, request: PageRequest): string {
+/** The path and query of a list request, relative to the API domain. */
+export function requestPath(context: ListContext, request: PageRequest): string {
   const search = serializeQuery(request.query);
   const path = `/crm/${context.version}/${encodeURIComponent(request.module)}/${request.recordId}/Attachments`;
-  return `${context.baseUrl}${path}${search === "" ? "" : `?${search}`}`;
+  return search === "" ? path : `${path}?${search}`;
+}
+
+/** The full URL of a request, for error reports (the token is a header, so it is never part of it). */
+export function requestUrl(context: ListContext, request: PageRequest): string {
+  const { pipeline } = context;
+  return (pipeline.baseUrl ?? pipeline.fallbackBaseUrl) + requestPath(context, request);
 }
 
 /** Sends one list request and returns its page. */
-export async function sendListRequest(
-  context: ListContext,
-  request: PageRequest,
-): Promise<AttachmentsPage> {
-  const pending = context.tokens();
-  const token = typeof pending === "string" ? pending : await pending;
-  const headers: Record<string, string> = { Authorization: authorizationHeader(token) };
-  if (request.ifModifiedSince !== undefined) headers["If-Modified-Since"] = request.ifModifiedSince;
-  const init: HotInit = {
-    params: { path: { module: request.module, record_id: request.recordId }, query: request.query },
-    plainHeaders: headers,
-    parseAs: "text",
-  };
-  if (request.signal !== undefined) init.signal = request.signal;
-
-  let result: HotResult;
-  try {
-    result = await context.get(PATHS[context.line], init);
-  } catch (error) {
-    throw networkError(error, context, request, token);
-  }
-  const { response } = result;
+export async function sendListRequest(context: ListContext, request: PageRequest): Promise<AttachmentsPage> {
+  const result = await send(context.pipeline, {
+    method: METHOD,
+    url: requestPath(context, request),
+    headers: request.ifModifiedSince === undefined ? undefined : { "If-Modified-Since": request.ifModifiedSince },
+    replayable: true,
+    idempotent: true,
+    signal: request.signal,
+    timeoutMs: request.timeoutMs,
+  });
+  const { response, meta } = result;
   const status = response.status;
-  if (status === 200) return okPage(result, context, request, token);
-  if (status === 204) return { status: 204, data: [], info: null, notModified: false, headers: response.headers };
-  if (status === 304) return { status: 304, data: [], info: null, notModified: true, headers: response.headers };
-  throw apiError(response, result.error ?? result.data, context, request, token);
+  if (status === 200) return okPage(result);
+  if (status === 204) return { status: 204, data: [], info: null, notModified: false, headers: response.headers, meta };
+  if (status === 304) return { status: 304, data: [], info: null, notModified: true, headers: response.headers, meta };
+  throw apiErrorFromResponse(METHOD, result);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function okPage(
-  result: HotResult,
-  context: ListContext,
-  request: PageRequest,
-  token: string,
-): AttachmentsPageOk<ListInfo | ListInfoV2> {
+function okPage(result: PipelineResult): AttachmentsPageOk<ListInfo | ListInfoV2> {
   let body: unknown;
   try {
-    body = result.data === undefined ? undefined : JSON.parse(result.data);
+    body = result.text === undefined || result.text === "" ? undefined : JSON.parse(result.text);
   } catch {
     body = undefined;
   }
@@ -126,8 +111,10 @@ function okPage(
       zohoMessage: "a 200 response must be JSON of the form {data: [...], info: {...}}",
       details: {},
       method: METHOD,
-      url: redact(requestUrl(context, request), token),
-      headers: result.response.headers,
+      url: result.redact(result.url),
+      headers: cleanHeaders(result.response.headers, result.redact),
+      retries: result.retries,
+      meta: result.meta,
     });
   }
   return {
@@ -136,71 +123,6 @@ function okPage(
     info: body.info as ListInfo | ListInfoV2,
     notModified: false,
     headers: result.response.headers,
+    meta: result.meta,
   };
-}
-
-function apiError(
-  response: Response,
-  body: unknown,
-  context: ListContext,
-  request: PageRequest,
-  token: string,
-): ZohoApiError {
-  // Request-level errors are a bare {code, details, message, status}; accept one wrapped in data[] too.
-  const candidate = isRecord(body) && Array.isArray(body.data) ? (body.data as unknown[])[0] : body;
-  let code: string;
-  let zohoMessage: string;
-  let details: ZohoErrorDetails = {};
-  if (isRecord(candidate) && typeof candidate.code === "string" && candidate.code !== "") {
-    code = candidate.code;
-    zohoMessage = typeof candidate.message === "string" ? candidate.message : "";
-    if (isRecord(candidate.details)) details = candidate.details;
-  } else {
-    // Proxies and gateways answer with HTML or plain text; keep the start of it as the message.
-    code = `HTTP_${response.status}`;
-    const text = typeof body === "string" ? body.trim().replace(/\s+/g, " ") : "";
-    zohoMessage = text === "" ? response.statusText || "(empty body)" : text.slice(0, 200);
-  }
-  const detailsJson = JSON.stringify(details);
-  if (detailsJson.includes(token)) details = JSON.parse(redact(detailsJson, token)) as ZohoErrorDetails;
-  return new ZohoApiError({
-    status: response.status,
-    code: redact(code, token),
-    zohoMessage: redact(zohoMessage, token),
-    details,
-    method: METHOD,
-    url: redact(requestUrl(context, request), token),
-    headers: response.headers,
-  });
-}
-
-function failureKind(error: unknown, signal: AbortSignal | undefined): NetworkFailureKind {
-  const name = signal?.aborted ? (signal.reason as { name?: unknown } | undefined)?.name : (error as Error).name;
-  if (name === "TimeoutError") return "timeout";
-  return signal?.aborted || name === "AbortError" ? "aborted" : "network";
-}
-
-// The innermost system error code (ECONNREFUSED, ENOTFOUND, ...) says more than "fetch failed".
-function systemCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; isRecord(current) || current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    if (depth > 5) break;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function networkError(error: unknown, context: ListContext, request: PageRequest, token: string): ZohoError {
-  if (error instanceof ZohoError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const code = systemCode(error);
-  const detail = redact(code === undefined ? message : `${message} (${code})`, token);
-  return new ZohoNetworkError(
-    failureKind(error, request.signal),
-    METHOD,
-    redact(requestUrl(context, request), token),
-    detail,
-    scrubError(error, token),
-  );
 }

@@ -1,15 +1,31 @@
 /**
- * Keeps the access token out of errors. The client never puts the token in a message itself, but a
- * custom fetch or a runtime may echo request data into an error it throws; such an error becomes a
- * `cause` here, so it is checked and, when needed, replaced by a redacted copy.
+ * Keeps secrets (access tokens, refresh tokens, client secrets) out of errors and logs. The client never
+ * puts one in a message itself, but a custom fetch, a server or a runtime may echo request data into an
+ * error or a body; such an error becomes a `cause` here, so it is checked and, when needed, replaced
+ * by a redacted copy.
  */
 
 const REDACTED = "[redacted]";
 const MAX_DEPTH = 5;
 
-/** Replaces every occurrence of `secret` in `text`. */
-export function redact(text: string, secret: string): string {
+/** One secret, or all the secrets a request or a refresh involved. */
+export type Secrets = string | readonly string[];
+
+function redactOne(text: string, secret: string): string {
   return secret !== "" && text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+}
+
+/** Replaces every occurrence of each secret in `text`. */
+export function redact(text: string, secrets: Secrets): string {
+  if (typeof secrets === "string") return redactOne(text, secrets);
+  let result = text;
+  for (const secret of secrets) result = redactOne(result, secret);
+  return result;
+}
+
+function contains(text: string, secrets: Secrets): boolean {
+  if (typeof secrets === "string") return secrets !== "" && text.includes(secrets);
+  return secrets.some((secret) => secret !== "" && text.includes(secret));
 }
 
 function isPlainValue(value: unknown): boolean {
@@ -18,12 +34,12 @@ function isPlainValue(value: unknown): boolean {
 
 // "Clean" means every own property is a primitive without the secret, and every cause is clean too.
 // Objects of unknown shape (a Request, a socket) are not inspected: they count as unclean.
-function isClean(error: object, secret: string, depth: number): boolean {
+function isClean(error: object, secret: Secrets, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   for (const key of Object.getOwnPropertyNames(error)) {
     const value: unknown = Reflect.get(error, key);
     if (typeof value === "string") {
-      if (value.includes(secret)) return false;
+      if (contains(value, secret)) return false;
     } else if (key === "cause" && value instanceof Error) {
       if (!isClean(value, secret, depth + 1)) return false;
     } else if (!isPlainValue(value)) {
@@ -33,7 +49,7 @@ function isClean(error: object, secret: string, depth: number): boolean {
   return true;
 }
 
-function redactedCopy(error: Error, secret: string, depth: number): Error {
+function redactedCopy(error: Error, secret: Secrets, depth: number): Error {
   const copy = new Error(redact(error.message, secret));
   Object.defineProperty(copy, "name", { value: redact(error.name, secret), configurable: true, writable: true });
   copy.stack = redact(error.stack ?? "", secret);
@@ -50,11 +66,11 @@ function redactedCopy(error: Error, secret: string, depth: number): Error {
 }
 
 /**
- * Returns `error` itself when it cannot reveal `secret`, otherwise a copy of it (message, name, stack,
- * primitive properties and causes) with the secret removed and object-valued properties dropped.
+ * Returns `error` itself when it cannot reveal any of the secrets, otherwise a copy of it (message, name,
+ * stack, primitive properties and causes) with the secrets removed and object-valued properties dropped.
  */
-export function scrubError(error: unknown, secret: string): unknown {
-  if (secret === "") return error;
+export function scrubError(error: unknown, secret: Secrets): unknown {
+  if (secret === "" || secret.length === 0) return error;
   if (error instanceof Error) return isClean(error, secret, 0) ? error : redactedCopy(error, secret, 0);
   if (typeof error === "string") return redact(error, secret);
   return isPlainValue(error) ? error : new Error("non-Error value thrown (dropped: it was not checked for secrets)");

@@ -13,6 +13,7 @@ export interface ListInput {
   pageToken?: string | undefined;
   ifModifiedSince?: Date | string | undefined;
   signal?: AbortSignal | undefined;
+  timeoutMs?: number | false | undefined;
 }
 
 /** The query string parameters of one list request, under Zoho's names. */
@@ -30,10 +31,12 @@ export interface PageRequest {
   query: PageQuery;
   ifModifiedSince: string | undefined;
   signal: AbortSignal | undefined;
+  /** Per-call timeout (undefined: the client's). */
+  timeoutMs: number | false | undefined;
 }
 
 const RECORD_ID = /^[0-9]{1,19}$/;
-const KNOWN_OPTIONS = new Set(["fields", "page", "perPage", "pageToken", "ifModifiedSince", "signal"]);
+const KNOWN_OPTIONS = new Set(["fields", "page", "perPage", "pageToken", "ifModifiedSince", "signal", "timeoutMs"]);
 const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
 
 function show(value: unknown): string {
@@ -105,6 +108,16 @@ export function toIfModifiedSince(value: unknown): string | undefined {
   );
 }
 
+/** Checks a timeout option: a positive number of milliseconds, or false for none. */
+export function checkTimeout(value: unknown, name = "timeoutMs"): number | false | undefined {
+  if (value === undefined || value === false) return value;
+  if (typeof value === "number" && value > 0 && value <= 2_147_483_647) return value;
+  throw new ZohoInputError(
+    name,
+    `${name} must be a number of milliseconds above 0 (at most 2147483647), or false for no timeout (got ${show(value)}).`,
+  );
+}
+
 function checkPageToken(pageToken: unknown, version: ApiVersion): string {
   if (!supportsPageToken(version)) {
     throw new ZohoInputError(
@@ -153,5 +166,6 @@ export function toPageRequest(version: ApiVersion, module: string, recordId: unk
     query,
     ifModifiedSince: toIfModifiedSince(options.ifModifiedSince),
     signal: options.signal,
+    timeoutMs: checkTimeout(options.timeoutMs),
   };
 }

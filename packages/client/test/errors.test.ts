@@ -42,6 +42,8 @@ describe("every documented error becomes a ZohoApiError", () => {
         "INVALID_URL_PATTERN",
         "INTERNAL_ERROR",
         "REQUIRED_PARAM_MISSING",
+        "TOO_MANY_REQUESTS",
+        "SERVICE_UNAVAILABLE",
       ]),
     );
   });
@@ -50,10 +52,12 @@ describe("every documented error becomes a ZohoApiError", () => {
     "%s %i %s",
     async (operation, status, _name, example) => {
       server.handle(() => ({ status, json: example.body }));
+      // Retries are off: this table is about the mapping (retries have their own tests).
       const zoho = createAttachmentsClient({
         apiDomain: server.origin,
         accessToken: TOKEN,
         apiVersion: operation === "v2" ? "v2" : "v8",
+        retry: false,
       });
       const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
 
@@ -75,7 +79,7 @@ describe("every documented error becomes a ZohoApiError", () => {
 
   it("falls back to HTTP_<status> for a non-JSON body", async () => {
     server.handle(() => ({ status: 502, text: "<html><body>Bad   gateway</body></html>", headers: { "content-type": "text/html" } }));
-    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, retry: false });
     const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 502, code: "HTTP_502", zohoMessage: "<html><body>Bad gateway</body></html>", details: {} });
@@ -83,7 +87,7 @@ describe("every documented error becomes a ZohoApiError", () => {
 
   it("falls back to the status text for an empty error body", async () => {
     server.handle(() => ({ status: 503 }));
-    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, retry: false });
     const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error).toMatchObject({ status: 503, code: "HTTP_503", zohoMessage: "Service Unavailable" });
   });
@@ -99,7 +103,7 @@ describe("every documented error becomes a ZohoApiError", () => {
 
 describe("requests without a response become ZohoNetworkError", () => {
   it("for a refused connection, keeping the system error as the cause", async () => {
-    const zoho = createAttachmentsClient({ apiDomain: await refusedOrigin(), accessToken: TOKEN });
+    const zoho = createAttachmentsClient({ apiDomain: await refusedOrigin(), accessToken: TOKEN, retry: false });
     const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect(isZohoNetworkError(error)).toBe(true);

@@ -12,6 +12,10 @@ import {
   type ListInfoV2,
   type ZohoApiError,
   type ZohoErrorCode,
+  createRefreshTokenProvider,
+  FileTokenStore,
+  type ZohoLogEvent,
+  type ZohoResponseMeta,
 } from "../src/index.js";
 
 const RECORD = "4150868000002728001";
@@ -131,4 +135,34 @@ export async function raw(): Promise<void> {
   expectTypeOf(data?.info).toEqualTypeOf<ListInfo | undefined>();
   // @ts-expect-error the current line's operation needs fields
   await zoho.raw.GET("/crm/v8/{module}/{record_id}/Attachments", { params: { path: { module: "Leads", record_id: RECORD }, query: {} } });
+}
+
+export async function productionOptions(): Promise<void> {
+  const tokens = createRefreshTokenProvider({
+    clientId: "id",
+    clientSecret: "secret",
+    refreshToken: "refresh",
+    dataCenter: "EU",
+    tokenStore: new FileTokenStore("/tmp/tokens.json"),
+  });
+  expectTypeOf(tokens.getAccessToken()).toEqualTypeOf<Promise<string>>();
+  const zoho = createAttachmentsClient({
+    accessToken: tokens,
+    retry: { maxRetries: 3, maxDelayMs: 10_000 },
+    maxConcurrency: 10,
+    timeoutMs: 30_000,
+    logger: (event: ZohoLogEvent) => {
+      if (event.type === "retry") expectTypeOf(event.delayMs).toBeNumber();
+    },
+  });
+  const page = await zoho.listAttachments("Leads", RECORD, { fields, timeoutMs: false, signal: AbortSignal.timeout(5000) });
+  expectTypeOf(page.meta).toEqualTypeOf<ZohoResponseMeta>();
+  createAttachmentsClient({ accessToken: "t", retry: false, maxConcurrency: false, timeoutMs: false });
+
+  // @ts-expect-error the data centre's name, not its host
+  createRefreshTokenProvider({ clientId: "id", clientSecret: "s", refreshToken: "r", dataCenter: "accounts.zoho.eu" });
+  // @ts-expect-error the client secret is required
+  createRefreshTokenProvider({ clientId: "id", refreshToken: "r" });
+  // @ts-expect-error retry takes an options object or false
+  createAttachmentsClient({ accessToken: "t", retry: 3 });
 }

@@ -1,9 +1,9 @@
 /**
- * A tiny loopback HTTP server for tests: records every request and answers with whatever the
- * current handler returns. Bound to 127.0.0.1 on a free port, closed by the test that started it.
+ * A tiny loopback HTTP server for tests: records every request (with its body) and answers with
+ * whatever the current handler returns, once the body has arrived. Bound to 127.0.0.1 on a free port, closed by the test that started it.
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** A request as the server saw it. */
@@ -14,6 +14,8 @@ export interface SeenRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** The request body as text ("" when none). */
+  body: string;
 }
 
 /** What the handler answers: a JSON body (object), raw text, or nothing. */
@@ -43,28 +45,32 @@ export async function startServer(initial: Handler = () => ({ status: 204 })): P
   const server: Server = createServer((req, res) => {
     const url = req.url ?? "/";
     const parsed = new URL(url, "http://127.0.0.1");
-    const seen: SeenRequest = {
-      method: req.method ?? "",
-      url,
-      path: parsed.pathname,
-      query: parsed.searchParams,
-      headers: req.headers,
-    };
-    requests.push(seen);
-    req.resume();
-    Promise.resolve(handler(seen)).then(
-      (reply) => {
-        const headers: Record<string, string> = { ...reply.headers };
-        let body: string | undefined = reply.text;
-        if (reply.json !== undefined) {
-          body = JSON.stringify(reply.json);
-          headers["content-type"] ??= "application/json;charset=UTF-8";
-        }
-        res.writeHead(reply.status, headers);
-        res.end(body);
-      },
-      () => res.destroy(),
-    );
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const seen: SeenRequest = {
+        method: req.method ?? "",
+        url,
+        path: parsed.pathname,
+        query: parsed.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      requests.push(seen);
+      Promise.resolve(handler(seen)).then(
+        (reply) => {
+          const headers: Record<string, string> = { ...reply.headers };
+          let body: string | undefined = reply.text;
+          if (reply.json !== undefined) {
+            body = JSON.stringify(reply.json);
+            headers["content-type"] ??= "application/json;charset=UTF-8";
+          }
+          res.writeHead(reply.status, headers);
+          res.end(body);
+        },
+        () => res.destroy(),
+      );
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -117,5 +123,25 @@ export function useTestServer(): TestServer {
     handle: (handler) => current().handle(handler),
     reset: () => current().reset(),
     close: () => current().close(),
+  };
+}
+
+/** A running server with a hand-written request handler (for partial bodies, stalls, counting). */
+export interface RawServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts a node:http server on 127.0.0.1 whose handler writes the response itself. */
+export async function startRawServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RawServer> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
   };
 }
