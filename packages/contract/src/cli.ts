@@ -4,19 +4,26 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readExchanges } from "./exchange-file.js";
+import { createFixtures } from "./fixtures.js";
 import { formatReport } from "./report.js";
-import { runContract } from "./runner.js";
-import { liveTarget, MOCK_RECORD, MOCK_TOKEN, TARGET_ENV, type ContractTarget } from "./target.js";
+import { runContract, type CaseResult } from "./runner.js";
+import { liveTarget, mockTarget, TARGET_ENV, type ContractTarget } from "./target.js";
 import { ContractValidator } from "./validator.js";
 
 const USAGE = `Usage:
-  zcrm-contract run [--base-url <url>] [--token <token>] [--module <module>] [--record-id <id>] [--json]
+  zcrm-contract run [--base-url <url>] [--token <token>] [--module <module>] [--record-id <id>]
+                    [--allow-writes] [--attachment-id <id>] [--stateful] [--json]
       Runs the contract suite through the typed client. Without --base-url (or ${TARGET_ENV.baseUrl})
-      it starts the embedded mock and runs every case; against another server it needs a token
-      (${TARGET_ENV.token}) and a record id (${TARGET_ENV.recordId}), and a live org gets read-only cases only.
+      it starts the embedded mock twice (example-driven, and stateful for the rows that need state)
+      and runs every row. Another server needs a token (${TARGET_ENV.token}) and a record id
+      (${TARGET_ENV.recordId}); a live org gets read-only rows unless --allow-writes
+      (${TARGET_ENV.allowWrites}=1) lets the writing rows run on that record (they delete what they
+      create). --attachment-id (${TARGET_ENV.attachmentId}) names a file a read-only run may download.
+      --stateful says a local server keeps state (a mock started with --stateful).
   zcrm-contract validate <file> [<file> ...]
       Checks recorded exchanges: JSON {"request":{"method","path","query","headers"},"response":{"status","headers","body"}},
       an array of them, or a HAR file. Paths of any supported version (v2, v2.1, v3 to v8) are accepted.
+      Downloads are checked by their headers and size (a HAR entry may leave the bytes out).
 
 Exits 1 when a case fails or an exchange departs from the contract, 2 on bad usage.`;
 
@@ -41,51 +48,68 @@ async function run(args: string[]): Promise<number> {
       token: { type: "string" },
       module: { type: "string" },
       "record-id": { type: "string" },
+      "allow-writes": { type: "boolean", default: false },
+      "attachment-id": { type: "string" },
+      stateful: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
     strict: true,
   });
   const env = process.env;
   const baseUrl = values["base-url"] ?? env[TARGET_ENV.baseUrl];
-  let stop: (() => Promise<void>) | undefined;
-  let target: ContractTarget;
-  let label: string;
-  if (baseUrl) {
-    target = liveTarget({
-      baseUrl,
-      token: values.token ?? env[TARGET_ENV.token],
-      module: values.module ?? env[TARGET_ENV.module],
-      recordId: values["record-id"] ?? env[TARGET_ENV.recordId],
-    });
-    label = `${target.baseUrl}${target.live ? " (live org: read-only cases)" : ""}`;
-  } else {
-    const mock = await startEmbeddedMock();
-    stop = () => mock.close();
-    target = { baseUrl: mock.url, token: MOCK_TOKEN, ...MOCK_RECORD, live: false };
-    label = `the embedded mock at ${mock.url}`;
-  }
+  const fixtures = await createFixtures();
+  const stops: (() => Promise<void>)[] = [() => fixtures.remove()];
   try {
-    const results = await runContract(target);
+    const runs: { target: ContractTarget; label: string }[] = [];
+    if (baseUrl) {
+      const target = liveTarget({
+        baseUrl,
+        token: values.token ?? env[TARGET_ENV.token],
+        module: values.module ?? env[TARGET_ENV.module],
+        recordId: values["record-id"] ?? env[TARGET_ENV.recordId],
+        allowWrites: values["allow-writes"] || env[TARGET_ENV.allowWrites] === "1",
+        attachmentId: values["attachment-id"] ?? env[TARGET_ENV.attachmentId],
+        stateful: values.stateful,
+      });
+      const mode = target.live ? (target.allowWrites ? " (live org: writes allowed)" : " (live org: read-only rows)") : "";
+      runs.push({ target, label: `${target.baseUrl}${mode}` });
+    } else {
+      for (const stateful of [false, true]) {
+        const mock = await startEmbeddedMock(stateful);
+        stops.push(() => mock.close());
+        runs.push({ target: mockTarget(mock.url, stateful), label: `the embedded ${stateful ? "stateful " : ""}mock at ${mock.url}` });
+      }
+    }
+    const results: CaseResult[] = [];
+    for (const { target } of runs) results.push(...(await runContract(target, { fixtures })));
     if (values.json) {
-      const summary = results.map((r) => ({ operation: r.case.operation, case: r.case.name, passed: r.passed, status: r.exchange?.response.status, failures: r.failures }));
+      const summary = results.map((r) => ({
+        operation: r.case.operation,
+        line: r.case.line,
+        source: r.case.source,
+        case: r.case.name,
+        passed: r.passed,
+        status: r.exchange?.response.status,
+        failures: r.failures,
+      }));
       console.log(JSON.stringify(summary, null, 2));
     } else {
-      console.log(formatReport(results, label));
+      console.log(formatReport(results, runs.map((r) => r.label).join(" and ")));
     }
     return results.every((r) => r.passed) ? 0 : 1;
   } finally {
-    await stop?.();
+    for (const stop of stops.reverse()) await stop();
   }
 }
 
-async function startEmbeddedMock(): Promise<{ url: string; close(): Promise<void> }> {
+async function startEmbeddedMock(stateful: boolean): Promise<{ url: string; close(): Promise<void> }> {
   let mock: typeof import("@zcrm-attachments/mock");
   try {
     mock = await import("@zcrm-attachments/mock");
   } catch {
     throw new UsageError("no --base-url given and @zcrm-attachments/mock is not installed: install it, or point the run at a server with --base-url");
   }
-  return mock.startMock({ port: 0 });
+  return mock.startMock({ port: 0, stateful });
 }
 
 async function validate(files: string[]): Promise<number> {

@@ -3,8 +3,10 @@
  * (`{"request":{...},"response":{...}}`), an array of them, or a HAR log with any number of entries.
  */
 import { readFile } from "node:fs/promises";
+import { scanMultipart } from "./body-meter.js";
+import { headerValue, queryRecord, type Exchange, type FormPart, type HeaderValues, type RequestBody } from "./exchange.js";
+import { multipartBoundary } from "./multipart-scan.js";
 import { isObject } from "./spec.js";
-import type { Exchange, HeaderValues } from "./validator.js";
 
 /** An exchange with a label saying where in the file it came from. */
 export interface LabelledExchange {
@@ -59,35 +61,63 @@ interface HarHeader {
   name: string;
   value: string;
 }
+interface HarPostData {
+  mimeType?: string;
+  text?: string;
+  params?: { name: string; value?: string; fileName?: string; contentType?: string }[];
+}
+interface HarContent {
+  size?: number;
+  text?: string;
+  encoding?: string;
+}
 
 function fromHarEntry(entry: unknown, label: string): Exchange {
   if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) {
     throw new Error(`${label}: a HAR entry needs request and response objects`);
   }
-  const request = entry.request as { method?: unknown; url?: unknown; headers?: HarHeader[] };
-  const response = entry.response as { status?: unknown; headers?: HarHeader[]; content?: { text?: string; encoding?: string } };
+  const request = entry.request as { method?: unknown; url?: unknown; headers?: HarHeader[]; postData?: HarPostData; bodySize?: number };
+  const response = entry.response as { status?: unknown; headers?: HarHeader[]; content?: HarContent };
   if (typeof request.method !== "string" || typeof request.url !== "string" || typeof response.status !== "number") {
     throw new Error(`${label}: request.method, request.url and response.status are required`);
   }
   const url = new URL(request.url);
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    query[key] = all.length === 1 ? (all[0] as string) : all;
-  }
-  const content = response.content ?? {};
-  const body =
-    content.text === undefined || content.text === ""
-      ? undefined
-      : content.encoding === "base64"
-        ? new Uint8Array(Buffer.from(content.text, "base64"))
-        : content.text;
+  const headers = harHeaders(request.headers);
   return {
-    request: { method: request.method, path: url.pathname, query, headers: harHeaders(request.headers) },
-    response: { status: response.status, headers: harHeaders(response.headers), body },
+    request: { method: request.method, path: url.pathname, query: queryRecord(url), headers, body: harRequestBody(request.postData, request.bodySize, headers) },
+    response: { status: response.status, headers: harHeaders(response.headers), ...harResponseBody(response.content ?? {}) },
   };
 }
 
+/** A HAR request body: its params when the recorder listed them, else its text (scanned when multipart). */
+function harRequestBody(postData: HarPostData | undefined, bodySize: number | undefined, headers: HeaderValues): RequestBody | null | undefined {
+  if (!postData) return bodySize === 0 ? null : undefined;
+  if (postData.params && postData.params.length > 0) {
+    const parts = postData.params.map((p) => {
+      const part: FormPart = { name: p.name, bytes: Buffer.byteLength(p.value ?? "") };
+      if (p.fileName !== undefined) part.fileName = p.fileName;
+      else part.value = p.value ?? "";
+      if (p.contentType !== undefined) part.contentType = p.contentType;
+      return part;
+    });
+    return { parts, complete: true };
+  }
+  const bytes = new TextEncoder().encode(postData.text ?? "");
+  const body: RequestBody = { bytes: bytes.byteLength, complete: true };
+  const boundary = multipartBoundary(headerValue(headers, "content-type") ?? postData.mimeType);
+  if (boundary !== undefined && bytes.byteLength > 0) scanMultipart(bytes, boundary, body);
+  return body;
+}
+
+/** A HAR response body: its text (base64 for binary) when recorded, else only its size. */
+function harResponseBody(content: HarContent): Pick<Exchange["response"], "body" | "received"> {
+  if (content.text !== undefined && content.text !== "") {
+    return { body: content.encoding === "base64" ? new Uint8Array(Buffer.from(content.text, "base64")) : content.text };
+  }
+  // Recorders often leave file contents out and keep only their size: judge the download by that.
+  if (typeof content.size === "number" && content.size > 0) return { received: { bytes: content.size, complete: true } };
+  return {};
+}
 function harHeaders(list: HarHeader[] | undefined): HeaderValues {
   const headers: HeaderValues = {};
   for (const { name, value } of list ?? []) {

@@ -1,11 +1,15 @@
 /**
- * Prints a contract run as a per-operation report.
+ * Prints a contract run: a table of every operation by line, then each row with its answer and,
+ * for a failed row, every reason.
  */
+import { headerValue, type Exchange } from "./exchange.js";
+import { OPERATION_NAMES } from "./lines.js";
+import { isJsonMediaType } from "./media-type.js";
 import type { CaseResult } from "./runner.js";
 
-/** Renders results grouped by operation and line, with each failure's reasons. */
+/** Renders results as a per-operation summary table followed by the rows grouped by operation and line. */
 export function formatReport(results: CaseResult[], target: string): string {
-  const lines: string[] = [`Contract run against ${target}`, ""];
+  const lines: string[] = [`Contract run against ${target}`, "", ...summaryTable(results), ""];
   const groups = new Map<string, CaseResult[]>();
   for (const result of results) {
     const list = groups.get(result.case.operation) ?? [];
@@ -16,8 +20,8 @@ export function formatReport(results: CaseResult[], target: string): string {
     const passed = list.filter((r) => r.passed).length;
     lines.push(`${operation}: ${passed}/${list.length} passed`);
     for (const r of list) {
-      const status = r.exchange ? ` [${r.exchange.response.status}]` : "";
-      lines.push(`  ${r.passed ? "✓" : "✗"} ${r.case.name}${status}`);
+      const answer = r.exchange ? ` [${describeAnswer(r)}]` : "";
+      lines.push(`  ${r.passed ? "✓" : "✗"} ${r.case.name}${answer}`);
       for (const failure of r.failures) lines.push(`      ${failure}`);
     }
     lines.push("");
@@ -25,4 +29,28 @@ export function formatReport(results: CaseResult[], target: string): string {
   const failed = results.filter((r) => !r.passed).length;
   lines.push(`${results.length - failed} passed, ${failed} failed`);
   return lines.join("\n");
+}
+
+/** Passed/run per operation (rows) and line (columns); "-" where no row ran. */
+function summaryTable(results: CaseResult[]): string[] {
+  const names = [...OPERATION_NAMES, "workflow"];
+  const cell = (name: string, line: string) => {
+    const rows = results.filter((r) => r.case.line === line && r.case.operationId.replace(/V2$/, "") === name);
+    return rows.length === 0 ? "-" : `${rows.filter((r) => r.passed).length}/${rows.length}`;
+  };
+  const width = Math.max(...names.map((n) => n.length));
+  const out = [`${"operation".padEnd(width)}  ${"v2 line".padEnd(9)}  v8 line`];
+  for (const name of names) out.push(`${name.padEnd(width)}  ${cell(name, "v2").padEnd(9)}  ${cell(name, "v8")}`);
+  return out;
+}
+
+/** The status of the row's last answer; for a file, its size too; for a workflow, how many requests it took. */
+function describeAnswer(result: CaseResult): string {
+  const exchange = result.exchange as Exchange;
+  const parts = [String(exchange.response.status)];
+  const received = exchange.response.received;
+  const type = headerValue(exchange.response.headers, "content-type") ?? "";
+  if (received?.complete && !isJsonMediaType(type)) parts.push(`${received.bytes} bytes`);
+  if (result.exchanges.length > 1) parts.push(`${result.exchanges.length} requests`);
+  return parts.join(", ");
 }

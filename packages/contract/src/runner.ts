@@ -1,100 +1,100 @@
 /**
- * Runs contract cases through the typed client and judges each one: the exchange on the wire must
- * conform to the spec, answer as the case expects, and the client must report it faithfully.
+ * Runs contract rows through the typed client and judges each one (see step.ts): the exchange on
+ * the wire must conform to the spec, answer as the row expects, and the client must report it
+ * faithfully. Rows that need state get it first and have it removed afterwards.
  */
-import { isDeepStrictEqual } from "node:util";
-import { createAttachmentsClient, ZohoApiError, type ApiVersion } from "@zcrm-attachments/client";
-import { LINES, listAttachmentsCases, type ContractCase } from "./cases.js";
+import type { ContractCase } from "./case-types.js";
+import { casesFor } from "./cases.js";
+import { suiteClient, type DrainedDownload } from "./calls.js";
+import { describe } from "./client-judge.js";
+import type { Exchange } from "./exchange.js";
+import { createFixtures, type Fixtures } from "./fixtures.js";
+import { createdId, exampleIds, prepare, removeAttachments, type Prepared } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
+import { runStep } from "./step.js";
 import type { ContractTarget } from "./target.js";
-import { ContractValidator, type Exchange } from "./validator.js";
+import { ContractValidator } from "./validator.js";
+import { runWorkflow } from "./workflow.js";
 
-/** The verdict on one case. */
+/** The verdict on one row. */
 export interface CaseResult {
   case: ContractCase;
   passed: boolean;
-  /** Why the case failed, one line each; empty when it passed. */
+  /** Why the row failed, one line each; empty when it passed. */
   failures: string[];
+  /** The row's last exchange (the one its verdict is mostly about). */
   exchange?: Exchange;
+  /** Every exchange the row caused, setup aside. */
+  exchanges: Exchange[];
 }
 
-/** Runs one case against the target. */
-export async function runCase(target: ContractTarget, row: ContractCase, validator: ContractValidator, fetchImpl: typeof fetch = globalThis.fetch): Promise<CaseResult> {
-  const recorder = recordingFetch(fetchImpl, row.tweak);
-  const client = createAttachmentsClient({
-    apiDomain: target.baseUrl,
-    apiVersion: row.version as ApiVersion,
-    accessToken: target.token,
-    fetch: recorder.fetch,
-  });
-  const fields = LINES[row.line].fields;
-  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+/** What rows share within a run. */
+export interface CaseContext {
+  validator: ContractValidator;
+  /** The files uploads send (see createFixtures). */
+  fixtures: Fixtures;
+  /** The fetch under the recorder; default globalThis.fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Runs one row against the target. */
+export async function runCase(target: ContractTarget, row: ContractCase, context: CaseContext): Promise<CaseResult> {
+  if (row.source === "workflow") return runWorkflow(target, row, context);
+  const plain = suiteClient(target, row.version, context.fetch ?? globalThis.fetch);
+  const where = { module: target.module, recordId: target.recordId, attachmentId: target.attachmentId };
+  let prepared: Prepared;
   try {
-    const value = await client.listAttachments(target.module as never, target.recordId, (fields ? { fields: [...fields] } : {}) as never);
-    outcome = { ok: true, value };
+    prepared = await prepare(row, target.stateful, plain, where, context.fixtures, exampleIds(context.validator.doc));
   } catch (error) {
-    outcome = { ok: false, error };
+    return { case: row, passed: false, failures: [`setup: ${describe(error)}`], exchanges: [] };
   }
-
-  const failures: string[] = [];
-  const exchange = recorder.exchanges[0];
-  if (!exchange) {
-    const why = outcome.ok ? "the client sent no request" : `no response: ${outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error)}`;
-    return { case: row, passed: false, failures: [why] };
+  const recorder = recordingFetch(context.fetch ?? globalThis.fetch, row.tweak);
+  const ctx = {
+    client: suiteClient(target, row.version, recorder.fetch),
+    line: row.line,
+    module: target.module,
+    recordId: target.recordId,
+    attachmentId: prepared.attachmentId,
+    ids: prepared.ids,
+    file: context.fixtures.files[row.file ?? "sample"],
+    photo: context.fixtures.files.photo,
+  };
+  const step = await runStep(row.call, ctx, recorder, context.validator, {
+    operationId: row.operationId,
+    expect: row.expect,
+    offContractRequest: row.offContractRequest === true,
+  });
+  const failures = [...step.failures, ...checkPreparedFile(row, prepared, step.outcome)];
+  if (target.stateful) {
+    // Leave the record as it was: remove what the row (or its setup) created.
+    const made = row.call.startsWith("upload") || row.call.startsWith("attachLink") ? [tryCreatedId(step.outcome)] : [];
+    const leftovers = [...prepared.created, ...made].filter((id): id is string => id !== undefined);
+    await removeAttachments(plain, target.module, target.recordId, leftovers);
   }
-  if (recorder.exchanges.length !== 1) failures.push(`expected one request, the client sent ${recorder.exchanges.length}`);
-
-  const { violations } = validator.validate(exchange, { operationId: row.operationId });
-  for (const v of violations) failures.push(`contract: ${v.message}`);
-
-  const { status } = exchange.response;
-  const body = parseBody(exchange.response.body);
-  if (!row.expect.status.includes(status)) failures.push(`status ${status}, expected ${row.expect.status.join(" or ")}`);
-  const code = typeof body === "object" && body !== null && "code" in body ? String((body as { code: unknown }).code) : undefined;
-  if (row.expect.codes && (code === undefined || !row.expect.codes.includes(code))) {
-    failures.push(`code ${code ?? "(none)"}, expected ${row.expect.codes.join(" or ")}`);
-  }
-  failures.push(...judgeClient(status, body, outcome));
-  return { case: row, passed: failures.length === 0, failures, exchange };
+  const result: CaseResult = { case: row, passed: failures.length === 0, failures, exchanges: step.exchanges };
+  const last = step.exchanges.at(-1);
+  if (last) result.exchange = last;
+  return result;
 }
 
-/** Checks that the typed client reported the response as it was. */
-function judgeClient(status: number, body: unknown, outcome: { ok: true; value: unknown } | { ok: false; error: unknown }): string[] {
-  if (status >= 400) {
-    if (outcome.ok) return [`the client returned a result for a ${status} response instead of throwing`];
-    const error = outcome.error;
-    if (!(error instanceof ZohoApiError)) return [`the client threw ${describe(error)} instead of a ZohoApiError`];
-    const problems: string[] = [];
-    if (error.status !== status) problems.push(`ZohoApiError.status is ${error.status}, the response said ${status}`);
-    const code = (body as { code?: unknown } | undefined)?.code;
-    if (code !== undefined && error.code !== code) problems.push(`ZohoApiError.code is ${error.code}, the body said ${String(code)}`);
-    return problems;
-  }
-  if (!outcome.ok) return [`the client threw ${describe(outcome.error)} for a ${status} response`];
-  const result = outcome.value as { data: unknown; info: unknown; notModified: boolean };
-  if (status === 200) {
-    const { data, info } = body as { data?: unknown; info?: unknown };
-    const problems: string[] = [];
-    if (!isDeepStrictEqual(result.data, data)) problems.push("the client's data differs from the response body's data");
-    if (!isDeepStrictEqual(result.info, info)) problems.push("the client's info differs from the response body's info");
-    return problems;
-  }
-  if (status === 204 && !(Array.isArray(result.data) && result.data.length === 0)) return ["a 204 should give an empty list"];
-  if (status === 304 && result.notModified !== true) return ["a 304 should give notModified: true"];
-  return [];
+/** A read of a file the row put there must return that file. */
+function checkPreparedFile(row: ContractCase, prepared: Prepared, outcome: { ok: boolean; value?: unknown }): string[] {
+  const file = prepared.expectFile;
+  if (!file || !outcome.ok || (row.call !== "download" && row.call !== "getPhoto")) return [];
+  const got = outcome.value as DrainedDownload;
+  if (got.status !== 200 || !got.received) return [];
+  const problems: string[] = [];
+  if (got.received.sha256 !== file.sha256) problems.push(`the download is not the ${file.bytes} bytes uploaded (got ${got.received.bytes} bytes, another sha256)`);
+  if (row.call === "download" && got.fileName !== file.name) problems.push(`the download is named ${JSON.stringify(got.fileName)}, the upload was ${JSON.stringify(file.name)}`);
+  return problems;
 }
 
-function parseBody(body: unknown): unknown {
-  if (typeof body !== "string") return body;
+function tryCreatedId(outcome: { ok: boolean; value?: unknown }): string | undefined {
   try {
-    return JSON.parse(body);
+    return outcome.ok ? createdId(outcome.value) : undefined;
   } catch {
-    return body;
+    return undefined;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Options of a whole run. */
@@ -102,13 +102,21 @@ export interface RunOptions {
   validator?: ContractValidator;
   cases?: ContractCase[];
   fetch?: typeof fetch;
+  /** Files to upload; made (and removed) by the run when not given. */
+  fixtures?: Fixtures;
 }
 
-/** Runs every case that suits the target, one after another, and returns their verdicts. */
+/** Runs every row that suits the target, one after another, and returns their verdicts. */
 export async function runContract(target: ContractTarget, options: RunOptions = {}): Promise<CaseResult[]> {
   const validator = options.validator ?? new ContractValidator();
-  const cases = options.cases ?? listAttachmentsCases(validator.doc, { live: target.live });
-  const results: CaseResult[] = [];
-  for (const row of cases) results.push(await runCase(target, row, validator, options.fetch));
-  return results;
+  const cases = options.cases ?? casesFor(validator.doc, target);
+  const fixtures = options.fixtures ?? (await createFixtures());
+  try {
+    const context: CaseContext = { validator, fixtures, ...(options.fetch ? { fetch: options.fetch } : {}) };
+    const results: CaseResult[] = [];
+    for (const row of cases) results.push(await runCase(target, row, context));
+    return results;
+  } finally {
+    if (!options.fixtures) await fixtures.remove();
+  }
 }

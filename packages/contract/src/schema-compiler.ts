@@ -30,6 +30,8 @@ export class SchemaCompiler {
   constructor(doc: OpenApiDocument) {
     this.#ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     addFormats(this.#ajv);
+    // OpenAPI's marker for raw bytes (files, form parts): any string stands for them.
+    this.#ajv.addFormat("binary", true);
     // OpenAPI adds these keywords to JSON Schema; `components` holds the document's schemas below.
     this.#ajv.addVocabulary(["components", "example", "discriminator", "xml", "externalDocs"]);
     this.#ajv.addSchema({ $id: DOCUMENT_ID, components: anchorRefs(doc.components ?? {}) });

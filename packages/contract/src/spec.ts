@@ -14,6 +14,8 @@ export type PathItem = Partial<Record<HttpMethod, Operation>> & { parameters?: u
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 export interface Operation {
   operationId?: string;
+  parameters?: unknown[];
+  requestBody?: unknown;
   responses: Record<string, unknown>;
 }
 
@@ -60,6 +62,8 @@ export interface OperationRef {
   template: string;
   operationId: string;
   operation: Operation;
+  /** The path item's parameters followed by the operation's own (references unresolved). */
+  parameters: unknown[];
 }
 
 interface Route extends OperationRef {
@@ -86,6 +90,7 @@ export class OperationIndex {
           template,
           operationId: operation.operationId ?? `${method} ${template}`,
           operation,
+          parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])],
           pattern: new RegExp(`^${source}$`),
           params,
         });

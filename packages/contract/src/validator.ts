@@ -1,28 +1,15 @@
 /**
  * Checks one recorded HTTP exchange against the contract: is the status documented, the content
- * type documented, the body valid against its schema, and every required header present and valid?
+ * type documented, the body valid against its schema (or, for a file, as long as its headers say),
+ * every required header present and valid, and the request body one the operation takes?
  */
+import { queryRecord, type Exchange } from "./exchange.js";
+import { checkRequestBody } from "./request-checks.js";
+import { checkBody, checkHeaders, type ResponseObject } from "./response-checks.js";
 import { SchemaCompiler } from "./schema-compiler.js";
-import { deref, isObject, loadSpec, OperationIndex, type OpenApiDocument, type OperationRef } from "./spec.js";
+import { deref, loadSpec, OperationIndex, type OpenApiDocument, type OperationRef } from "./spec.js";
 
-export type HeaderValues = Record<string, string | string[] | undefined>;
-
-/** A request and the response it got, as recorded. */
-export interface Exchange {
-  request: {
-    method: string;
-    /** The path, or a whole URL (its query is read too). */
-    path: string;
-    query?: Record<string, string | string[]>;
-    headers?: HeaderValues;
-  };
-  response: {
-    status: number;
-    headers?: HeaderValues;
-    /** Parsed JSON, raw text, bytes, or undefined for no body. */
-    body?: unknown;
-  };
-}
+export type { Exchange, FormPart, HeaderValues, ReceivedBody, RequestBody } from "./exchange.js";
 
 /** What kind of departure from the contract a violation is. */
 export type ViolationKind =
@@ -34,7 +21,13 @@ export type ViolationKind =
   | "invalid-body"
   | "missing-header"
   | "invalid-header"
-  | "length-mismatch";
+  | "length-mismatch"
+  | "missing-request-body"
+  | "invalid-request-body"
+  | "undocumented-request-content-type";
+
+/** The kinds that are about the request the client sent, not the answer it got. */
+export const REQUEST_VIOLATIONS: ReadonlySet<ViolationKind> = new Set(["missing-request-body", "invalid-request-body", "undocumented-request-content-type"]);
 
 /** One way an exchange departs from the contract. */
 export interface Violation {
@@ -59,18 +52,6 @@ export interface ValidateOptions {
    * request was deliberately wrong (an unknown path, a wrong method) but whose answer is documented.
    */
   operationId?: string;
-}
-
-interface MediaType {
-  schema?: unknown;
-}
-interface ResponseObject {
-  content?: Record<string, MediaType>;
-  headers?: Record<string, unknown>;
-}
-interface HeaderObject {
-  required?: boolean;
-  schema?: unknown;
 }
 
 /** Validates exchanges against one OpenAPI document. */
@@ -109,10 +90,11 @@ export class ContractValidator {
         kind: "undocumented-status",
         message: `status ${response.status} is not documented for ${result.operation} (documented: ${known})`,
       });
-      return result;
+    } else {
+      result.violations.push(...checkHeaders(this.doc, this.#schemas, documented, response.headers ?? {}));
+      result.violations.push(...checkBody(this.#schemas, documented, response));
     }
-    result.violations.push(...this.#checkHeaders(documented, response.headers ?? {}));
-    result.violations.push(...this.#checkBody(documented, response.headers ?? {}, response.body));
+    result.violations.push(...checkRequestBody(this.doc, this.#schemas, op, { ...request, query: request.query ?? queryRecord(new URL(request.path, "http://path.invalid")) }));
     return result;
   }
 
@@ -121,62 +103,6 @@ export class ContractValidator {
     const found = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
     return found === undefined ? undefined : deref<ResponseObject>(this.doc, found as ResponseObject);
   }
-
-  #checkHeaders(documented: ResponseObject, headers: HeaderValues): Violation[] {
-    const violations: Violation[] = [];
-    for (const [name, raw] of Object.entries(documented.headers ?? {})) {
-      const header = deref<HeaderObject>(this.doc, raw as HeaderObject);
-      const value = headerValue(headers, name);
-      if (value === undefined) {
-        if (header.required) violations.push({ kind: "missing-header", at: name, message: `required header ${name} is missing` });
-        continue;
-      }
-      if (header.schema === undefined) continue;
-      for (const error of this.#schemas.compile(header.schema)(value)) {
-        violations.push({ kind: "invalid-header", at: name, message: `header ${name} ${error.message}` });
-      }
-    }
-    return violations;
-  }
-
-  #checkBody(documented: ResponseObject, headers: HeaderValues, body: unknown): Violation[] {
-    const content = documented.content;
-    const empty = body === undefined || body === null || body === "" || (body instanceof Uint8Array && body.length === 0);
-    if (!content || Object.keys(content).length === 0) {
-      return empty ? [] : [{ kind: "unexpected-body", message: "the response has a body where the contract documents none" }];
-    }
-    if (empty) return [{ kind: "missing-body", message: "the response has no body where the contract documents one" }];
-
-    const contentType = headerValue(headers, "content-type");
-    const mediaKey = contentType === undefined ? undefined : matchMediaType(Object.keys(content), contentType);
-    if (mediaKey === undefined) {
-      return [
-        {
-          kind: "undocumented-content-type",
-          at: "content-type",
-          message: `content type ${contentType ?? "(none)"} is not documented (documented: ${Object.keys(content).join(", ")})`,
-        },
-      ];
-    }
-    const media = content[mediaKey] ?? {};
-    if (!isJson(mediaKey)) return checkLength(headers, body);
-
-    let value = body;
-    if (typeof body === "string" || body instanceof Uint8Array) {
-      const text = typeof body === "string" ? body : new TextDecoder().decode(body);
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return [{ kind: "invalid-body", message: `the body is not valid JSON: ${text.slice(0, 80)}` }];
-      }
-    }
-    if (media.schema === undefined) return [];
-    return this.#schemas.compile(media.schema)(value).map((error) => ({
-      kind: "invalid-body" as const,
-      at: error.at,
-      message: `body${error.at} ${error.message}`,
-    }));
-  }
 }
 
 function pathOf(path: string): string {
@@ -184,36 +110,3 @@ function pathOf(path: string): string {
   const q = path.indexOf("?");
   return q === -1 ? path : path.slice(0, q);
 }
-
-function headerValue(headers: HeaderValues, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
-    return Array.isArray(value) ? value.join(", ") : value;
-  }
-  return undefined;
-}
-
-/** The documented media type that a response's Content-Type matches, ignoring its parameters. */
-function matchMediaType(documented: string[], contentType: string): string | undefined {
-  const actual = (contentType.split(";")[0] ?? "").trim().toLowerCase();
-  const [type] = actual.split("/");
-  return (
-    documented.find((m) => m.toLowerCase() === actual) ??
-    documented.find((m) => m.toLowerCase() === `${type}/*`) ??
-    documented.find((m) => m === "*/*")
-  );
-}
-
-function isJson(mediaType: string): boolean {
-  return /^application\/(.+\+)?json$/i.test(mediaType);
-}
-
-function checkLength(headers: HeaderValues, body: unknown): Violation[] {
-  const declared = headerValue(headers, "content-length");
-  if (declared === undefined) return [];
-  const actual = typeof body === "string" ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.length : undefined;
-  if (actual === undefined || Number(declared) === actual) return [];
-  return [{ kind: "length-mismatch", at: "content-length", message: `Content-Length says ${declared} bytes, the body has ${actual}` }];
-}
-

@@ -76,6 +76,39 @@ describe("zcrm-contract validate", () => {
     expect(out.stdout).toContain("1 passed, 3 failed");
   });
 
+  it("checks a recorded download by its headers and size, bytes left out or not", async () => {
+    const download = (name: string, size: number, headers: { name: string; value: string }[], text?: string) => ({
+      request: { method: "GET", url: `https://www.zohoapis.com${V8_PATH}/4150868000002728012`, headers: [], queryString: [] },
+      response: { status: 200, headers, content: { size, mimeType: "application/pdf", ...(text === undefined ? {} : { text, encoding: "base64" }) } },
+      comment: name,
+    });
+    const pdf = [
+      { name: "Content-Type", value: "application/pdf" },
+      { name: "Content-Disposition", value: `attachment; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf` },
+      { name: "Content-Length", value: "2048" },
+    ];
+    const har = await file("downloads.har", {
+      log: {
+        version: "1.2",
+        entries: [
+          download("bytes left out", 2048, pdf),
+          download("bytes kept", 4, [...pdf.slice(0, 2), { name: "Content-Length", value: "4" }], Buffer.from([0, 1, 2, 255]).toString("base64")),
+          download("short", 1000, pdf),
+          download("no name", 2048, [pdf[0]!, pdf[2]!]),
+          download("photo type", 2048, [{ name: "Content-Type", value: "image/*" }, ...pdf.slice(1)]),
+        ],
+      },
+    });
+    const out = await run("validate", har);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/✓ .*entry 1: GET \/crm\/v8\/Leads\/1000000231009\/Attachments\/4150868000002728012 → 200 conforms to GET \/crm\/v8\/\{module\}\/\{record_id\}\/Attachments\/\{attachment_id\}/);
+    expect(out.stdout).toMatch(/✓ .*entry 2/);
+    expect(out.stdout).toContain("Content-Length says 2048 bytes, the body has 1000");
+    expect(out.stdout).toContain("required header Content-Disposition is missing");
+    expect(out.stdout).toContain("Content-Type image/* is a media range; a response must name one type");
+    expect(out.stdout).toContain("2 passed, 3 failed");
+  });
+
   it("explains a file it cannot use", async () => {
     const missing = await run("validate", join(dir, "nope.json"));
     expect(missing.code).toBe(1);
@@ -90,14 +123,21 @@ describe("zcrm-contract validate", () => {
 });
 
 describe("zcrm-contract run", () => {
-  it("runs every case against the embedded mock and prints a per-operation report", async () => {
+  it("runs every row against the embedded mocks and prints a per-operation report", { timeout: 300_000 }, async () => {
     const out = await run("run");
     expect(out.stderr).toBe("");
-    expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/listAttachmentsV2 \(v2 line\): (\d+)\/\1 passed/);
-    expect(out.stdout).toMatch(/listAttachments \(v8 line\): (\d+)\/\1 passed/);
+    expect(out.stdout).toMatch(/Contract run against the embedded mock at http:\/\/127\.0\.0\.1:\d+ and the embedded stateful mock at/);
+    for (const name of ["listAttachments", "uploadAttachment", "deleteAttachments", "downloadAttachment", "deleteAttachment", "getPhoto", "uploadPhoto", "deletePhoto"]) {
+      // The summary table: passed/run on each line, all passed.
+      expect(out.stdout).toMatch(new RegExp(`^${name} +(\\d+)/\\1 +(\\d+)/\\2$`, "m"));
+      expect(out.stdout).toMatch(new RegExp(`^${name}V2 \\(v2 line\\): (\\d+)/\\1 passed$`, "m"));
+      expect(out.stdout).toMatch(new RegExp(`^${name} \\(v8 line\\): (\\d+)/\\1 passed$`, "m"));
+    }
+    expect(out.stdout).toMatch(/^workflow +3\/3 +3\/3$/m);
     expect(out.stdout).toContain("✓ without fields → 400 REQUIRED_PARAM_MISSING [400]");
+    expect(out.stdout).toMatch(/✓ downloads a file \[200, \d+ bytes\]/);
     expect(out.stdout).toMatch(/\n\d+ passed, 0 failed$/m);
+    expect(out.code).toBe(0);
   });
 
   it("says what a run against another server still needs, without printing any token", async () => {
@@ -110,7 +150,7 @@ describe("zcrm-contract run", () => {
   it("exits 1 when a case fails against the server", async () => {
     const out = await run("run", "--base-url", "http://127.0.0.1:9", "--token", "1000.secret-token-value", "--record-id", "1000000231009");
     expect(out.code).toBe(1);
-    expect(out.stdout).toContain("0 passed");
+    expect(out.stdout).toMatch(/\n0 passed, \d+ failed$/m);
     expect(out.stdout).toContain("no response: ZohoNetworkError");
     expect(out.stdout + out.stderr).not.toContain("1000.secret-token-value");
   });

@@ -30,6 +30,11 @@ export function example(operationId: string, status: number, key: string): unkno
   return structuredClone(row.value);
 }
 
+/** A template path with the sample record (and attachment) filled in. */
+export function concretePath(template: string): string {
+  return template.replace("{module}", "Leads").replace("{record_id}", "1000000231009").replace("{attachment_id}", "1386586000002588005");
+}
+
 export const V2_PATH = "/crm/v2/Leads/1000000231009/Attachments";
 export const V8_PATH = "/crm/v8/Leads/1000000231009/Attachments";
 export const JSON_HEADERS = { "content-type": "application/json;charset=UTF-8" };

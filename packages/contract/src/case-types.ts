@@ -1,0 +1,78 @@
+/**
+ * The shape of one contract row. Rows are data: what to call, on which targets, with what state
+ * prepared first, and what answer to expect; the runner does the rest.
+ */
+import type { Line } from "./lines.js";
+import type { RequestTweak } from "./tweaks.js";
+
+/** Where a row can run: the default (example-driven) mock, the stateful mock, or a live org. */
+export type TargetKind = "mock" | "stateful" | "live";
+
+/** The client call a row makes (see calls.ts); `raw…` calls go through `client.raw`. */
+export type CallName =
+  | "list"
+  | "uploadFile"
+  | "attachLinkForm"
+  | "attachLinkQuery"
+  | "rawUploadNeither"
+  | "deleteMany"
+  | "rawDeleteManyNoIds"
+  | "download"
+  | "deleteOne"
+  | "getPhoto"
+  | "uploadPhoto"
+  | "deletePhoto";
+
+/** The temp files a row can upload (see fixtures.ts). */
+export type FixtureName = "sample" | "nonAscii" | "photo" | "oneByte" | "large";
+
+/**
+ * State a row needs before its call, created through the client on targets that keep state
+ * (the stateful mock, a live org). On the default mock the spec's example ids stand in.
+ */
+export type Preparation =
+  | { kind: "file"; file: FixtureName }
+  | { kind: "files"; count: number }
+  | { kind: "link" }
+  | { kind: "photo" }
+  | { kind: "no-photo" };
+
+/** What a row expects of the response. */
+export interface Expectation {
+  status: readonly number[];
+  /** Acceptable Zoho `code` values of an error (or photo) body. */
+  codes?: readonly string[];
+}
+
+/** One row of the contract suite. */
+export interface ContractCase {
+  /** The operation and line, e.g. "uploadAttachment (v8 line)". */
+  operation: string;
+  /** The spec's operationId the exchange is judged against ("workflow" for workflow rows). */
+  operationId: string;
+  line: Line;
+  /** The API version the client is set to (the line's own, or another of the same line). */
+  version: string;
+  name: string;
+  source: "provoked" | "documented" | "workflow";
+  /** The targets that can run this row. */
+  on: readonly TargetKind[];
+  /** Whether the row changes data (a live org runs it only when writes are allowed). */
+  writes: boolean;
+  call: CallName;
+  /** The file an upload call sends. */
+  file?: FixtureName;
+  prepare?: Preparation;
+  /** Address an attachment id that does not exist instead of the prepared or example one. */
+  unknownAttachment?: true;
+  /** A live run needs CONTRACT_ATTACHMENT_ID for this row. */
+  needsAttachmentId?: true;
+  /**
+   * The request is off-contract on purpose (the client would refuse to build it): the validator
+   * must report it, and that report is not a failure.
+   */
+  offContractRequest?: true;
+  expect: Expectation;
+  /** Changes the client's request on the wire to provoke the case. */
+  tweak?: RequestTweak;
+}

@@ -1,0 +1,70 @@
+/**
+ * "Documented" rows, generated from the spec: one per documented response and named example of
+ * every operation, asked for with Prism's Prefer header (`code=`, `example=`). Only a mock can be
+ * told which answer to give, so these rows run against the default mock alone.
+ */
+import type { CallName, ContractCase } from "./case-types.js";
+import { LINES, OPERATION_NAMES, operationIdOf, operationLabel, type Line, type OperationName } from "./lines.js";
+import { callWrites } from "./provoked-cases.js";
+import { deref, isObject, OperationIndex, type OpenApiDocument } from "./spec.js";
+import { withHeader } from "./tweaks.js";
+
+/** The call each operation's documented rows make (the answer is forced, so any valid call does). */
+const DOCUMENTED_CALL: Record<OperationName, { call: CallName; file?: "sample" | "photo" }> = {
+  listAttachments: { call: "list" },
+  uploadAttachment: { call: "uploadFile", file: "sample" },
+  deleteAttachments: { call: "deleteMany" },
+  downloadAttachment: { call: "download" },
+  deleteAttachment: { call: "deleteOne" },
+  getPhoto: { call: "getPhoto" },
+  uploadPhoto: { call: "uploadPhoto" },
+  deletePhoto: { call: "deletePhoto" },
+};
+
+type ResponseObject = { content?: Record<string, { examples?: Record<string, unknown> }> };
+
+/** One row per documented response (and named example) of one operation on one line. */
+function documentedRows(doc: OpenApiDocument, index: OperationIndex, name: OperationName, line: Line): ContractCase[] {
+  const operationId = operationIdOf(name, line);
+  const found = index.byId(operationId)?.operation;
+  if (!found) throw new Error(`the spec has no operation ${operationId}`);
+  const { call, file } = DOCUMENTED_CALL[name];
+  const base = {
+    operation: operationLabel(name, line),
+    operationId,
+    line,
+    version: LINES[line].version,
+    source: "documented" as const,
+    on: ["mock" as const],
+    writes: callWrites(call),
+    call,
+    ...(file ? { file } : {}),
+  };
+  const rows: ContractCase[] = [];
+  for (const [status, raw] of Object.entries(found.responses)) {
+    const response = deref<ResponseObject>(doc, raw as ResponseObject);
+    const examples = Object.values(response.content ?? {}).flatMap((media) => Object.entries(media.examples ?? {}));
+    const code = Number(status);
+    if (examples.length === 0) {
+      rows.push({ ...base, name: `documented ${status}`, expect: { status: [code] }, tweak: withHeader("prefer", `code=${status}`) });
+      continue;
+    }
+    for (const [key, example] of examples) {
+      const value = deref<{ value?: unknown }>(doc, example as object).value;
+      const zohoCode = isObject(value) && typeof value.code === "string" ? [value.code] : undefined;
+      rows.push({
+        ...base,
+        name: `documented ${status} ${key}`,
+        expect: zohoCode ? { status: [code], codes: zohoCode } : { status: [code] },
+        tweak: withHeader("prefer", `code=${status}, example=${key}`),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Every documented row of every operation on one line. */
+export function documentedCases(doc: OpenApiDocument, line: Line): ContractCase[] {
+  const index = new OperationIndex(doc);
+  return OPERATION_NAMES.flatMap((name) => documentedRows(doc, index, name, line));
+}
