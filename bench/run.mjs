@@ -1,6 +1,7 @@
 // pnpm bench: every benchmark of the project, side by side in one run. Prints ratios; asserts nothing.
 import { clientOverhead } from "./client-overhead.mjs";
 import { mockOverhead } from "./mock-overhead.mjs";
+import { transferMemory } from "./transfer-memory.mjs";
 
 const fmt = (n, digits = 3) => n.toFixed(digits);
 
@@ -10,9 +11,12 @@ const client = await clientOverhead();
 const raw = client.perCall["raw fetch"];
 console.log(`Client cost per list call against a local server (${client.calls} calls each, median of rounds):`);
 for (const [name, ms] of Object.entries(client.perCall)) {
-  console.log(`  ${name.padEnd(20)} ${fmt(ms)} ms/call   ratio to raw fetch ${fmt(ms / raw, 2)}`);
+  console.log(`  ${name.padEnd(40)} ${fmt(ms)} ms/call   ratio to raw fetch ${fmt(ms / raw, 2)}`);
 }
-console.log(`  goal: zcrm client ≤ 1.15 × raw fetch → ${fmt(client.perCall["zcrm client"] / raw, 2)}\n`);
+for (const name of Object.keys(client.perCall).filter((n) => n.startsWith("zcrm client"))) {
+  console.log(`  goal: ${name} ≤ 1.15 × raw fetch → ${fmt(client.perCall[name] / raw, 2)}`);
+}
+console.log("");
 
 const mock = await mockOverhead();
 const prism = mock["bare Prism"];
@@ -23,4 +27,23 @@ for (const [name, r] of Object.entries(mock)) {
 }
 console.log(
   `  ratio mock / Prism: p50 ${fmt(ours.p50 / prism.p50, 2)}   p99 ${fmt(ours.p99 / prism.p99, 2)}   req/s ${fmt(ours.rps / prism.rps, 2)}   (goal: latency ratios ≤ 1.10, req/s ratio ≥ 0.90)`,
+);
+
+const transfer = await transferMemory();
+const t = (name) => transfer.results[name];
+console.log(`\nTransfers, each contender in its own process; RSS growth over a baseline process with the same modules (${fmt(transfer.baselineMiB, 0)} MiB):`);
+for (const [name, r] of Object.entries(transfer.results)) {
+  console.log(`  ${name.padEnd(28)} RSS +${fmt(r.growthMiB, 1).padStart(6)} MiB   ${fmt(r.mibPerSecond, 0).padStart(5)} MiB/s`);
+}
+const dl = (mib) => t(`client download ${mib}`);
+const rawDl = (mib) => t(`raw fetch download ${mib}`);
+const up = (mib) => t(`client upload ${mib}`);
+console.log(
+  `  download: client − raw fetch at 100 MiB ${fmt(dl(100).growthMiB - rawDl(100).growthMiB, 1)} MiB (goal ≤ 16); ` +
+    `300 − 100 MiB ${fmt(dl(300).growthMiB - dl(100).growthMiB, 1)} MiB (goal ≤ 16); ` +
+    `throughput ratio ${fmt(dl(100).mibPerSecond / rawDl(100).mibPerSecond, 2)} (goal ≥ 0.80)`,
+);
+console.log(
+  `  upload from a path: growth at 100 MiB ${fmt(up(100).growthMiB, 1)} MiB (goal ≤ 48); ` +
+    `100 − 25 MiB ${fmt(up(100).growthMiB - up(25).growthMiB, 1)} MiB (goal ≤ 16; the client refuses files over 100 MB)`,
 );

@@ -3,12 +3,22 @@
  * type-check, whether `fields` is required, whether `pageToken` exists and which `info` comes back.
  */
 import type { Client } from "openapi-fetch";
-import type { Attachment, ListInfo, ListInfoV2, paths } from "@zcrm-attachments/types";
+import type { Attachment, components, ListInfo, ListInfoV2, paths, RestrictTrigger } from "@zcrm-attachments/types";
 import type { ApiLine, ApiVersion, PageTokenVersion } from "./api-versions.js";
 import type { AccessToken } from "./auth.js";
 import type { DataCenter, Environment } from "./data-centres.js";
 import type { AttachmentsPage, AttachmentsPageOk } from "./list-attachments.js";
-import type { ModuleName } from "./modules.js";
+import type { FileInput } from "./files/file-source.js";
+import type { CustomModuleApiName, ModuleName } from "./modules.js";
+import type { AttachLinkOptions } from "./operations/attach-link.js";
+import type { CallOptions } from "./operations/call-options.js";
+import type { DeleteResult } from "./operations/delete-attachment.js";
+import type { DeleteAttachmentsOptions, DeleteManyResult } from "./operations/delete-attachments.js";
+import type { DownloadResult } from "./operations/download.js";
+import type { TitleVersion } from "./operations/link-checks.js";
+import type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
+import type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
+import type { UploadAttachmentOptions, UploadResult } from "./operations/upload-attachment.js";
 import type { ZohoLogger } from "./pipeline/log-events.js";
 import type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
 import type { FetchLike } from "./transport.js";
@@ -97,6 +107,34 @@ export type ListAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v
   ? [options?: ListAttachmentsOptions<V>]
   : [options: ListAttachmentsOptions<V>];
 
+/**
+ * Modules whose records can have a photo: Leads, Contacts, Accounts, Products, Vendors, `CustomModule<N>`
+ * and the org's own custom modules `C` (the spec's PhotoModule, whose custom part is any string, narrowed).
+ */
+export type PhotoModuleName<C extends string = never> = components["schemas"]["StandardPhotoModule"] | CustomModuleApiName | C;
+
+/** The automation a photo change may skip on version `V`: only "workflow" on v2/v2.1 (and for a version union). */
+export type RestrictTriggerFor<V extends ApiVersion> = [ApiLine<V>] extends ["current"]
+  ? RestrictTrigger
+  : components["schemas"]["RestrictTriggersV2"];
+
+/** Options of attachLink on version `V`: `title` exists from v5 on. */
+export type AttachLinkOptionsFor<V extends ApiVersion> = Omit<AttachLinkOptions, "title"> &
+  ([V] extends [Exclude<ApiVersion, TitleVersion>]
+    ? { title?: never }
+    : {
+        /** The title Zoho shows for the link, 1 to 255 characters (v5 and later). */
+        title?: string;
+      });
+
+/** Options of uploadPhoto on version `V`. */
+export type UploadPhotoOptionsFor<V extends ApiVersion> = UploadPhotoOptions<RestrictTriggerFor<V>>;
+
+/** Options of deletePhoto on version `V`: the v2 delete takes no restrictTriggers. */
+export type DeletePhotoOptionsFor<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
+  ? CallOptions & { restrictTriggers?: never }
+  : DeletePhotoOptions<RestrictTriggerFor<V>>;
+
 /** A client for one org, one API version and one token (source). */
 export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string = never> {
   /** The API version every request uses. */
@@ -125,4 +163,28 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     recordId: string,
     ...options: ListAttachmentsArgs<V>
   ): AsyncGenerator<Attachment, void, undefined>;
+  /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; at most 100 MB, not .exe); `data.details.id` is the new id. */
+  uploadAttachment(module: ModuleName<V, C>, recordId: string, file: FileInput, options?: UploadAttachmentOptions): Promise<UploadResult>;
+  /** Attaches a link (an absolute http(s) URL of at most 3000 characters), as form fields or in the query (`via`). */
+  attachLink(module: ModuleName<V, C>, recordId: string, url: string, options?: AttachLinkOptionsFor<V>): Promise<UploadResult>;
+  /** Downloads one attachment as a stream; read or cancel `body`. 204: nothing there; a link attachment throws DOWNLOAD_NOT_ALLOWED. */
+  downloadAttachment(module: ModuleName<V, C>, recordId: string, attachmentId: string, options?: CallOptions): Promise<DownloadResult>;
+  /** Downloads one attachment into a file, or into a directory under the server's (sanitised) name; atomically, never partially. */
+  downloadAttachmentTo(
+    module: ModuleName<V, C>,
+    recordId: string,
+    attachmentId: string,
+    destination: string,
+    options?: DownloadToOptions,
+  ): Promise<SavedDownload>;
+  /** Deletes one attachment. */
+  deleteAttachment(module: ModuleName<V, C>, recordId: string, attachmentId: string, options?: CallOptions): Promise<DeleteResult>;
+  /** Deletes several attachments (100 ids per request, one request at a time); one result per id, in the order given. */
+  deleteAttachments(module: ModuleName<V, C>, recordId: string, ids: Iterable<string>, options?: DeleteAttachmentsOptions): Promise<DeleteManyResult>;
+  /** Downloads a record's photo as a stream; 204 when it has none. */
+  getPhoto(module: PhotoModuleName<C>, recordId: string, options?: CallOptions): Promise<DownloadResult>;
+  /** Sets or replaces a record's photo (PNG, JPEG, GIF or BMP, at most 10 MB). */
+  uploadPhoto(module: PhotoModuleName<C>, recordId: string, file: FileInput, options?: UploadPhotoOptionsFor<V>): Promise<PhotoResult>;
+  /** Removes a record's photo. */
+  deletePhoto(module: PhotoModuleName<C>, recordId: string, options?: DeletePhotoOptionsFor<V>): Promise<PhotoResult>;
 }

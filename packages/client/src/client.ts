@@ -5,104 +5,33 @@
  */
 import type { Client } from "openapi-fetch";
 import type { Attachment, paths } from "@zcrm-attachments/types";
-import { normalizeOrigin, originProblem } from "./api-domain.js";
-import { type ApiLine, type ApiVersion, apiVersions, defaultApiVersion, isApiVersion, lineOf } from "./api-versions.js";
-import { createTokenSource, isAccessTokenProvider } from "./auth.js";
+import { type ApiLine, type ApiVersion, lineOf } from "./api-versions.js";
+import { createTokenSource } from "./auth.js";
+import { checkApiVersion, checkOptionNames, resolveLocation } from "./client-options.js";
 import type { AttachmentsClient, AttachmentsClientOptions } from "./client-types.js";
-import { apiDomainFor, dataCenters, isDataCenter, isEnvironment } from "./data-centres.js";
 import { ZohoInputError } from "./errors.js";
-import { type AttachmentsPage, type AttachmentsPageOk, type ListContext, sendListRequest } from "./list-attachments.js";
+import type { FileInput } from "./files/file-source.js";
+import { type AttachmentsPage, type AttachmentsPageOk, sendListRequest } from "./list-attachments.js";
 import { checkCustomModules, createModuleCheck } from "./modules.js";
+import { attachLink } from "./operations/attach-link.js";
+import { deleteAttachment, type DeleteResult } from "./operations/delete-attachment.js";
+import { deleteAttachments, type DeleteManyResult } from "./operations/delete-attachments.js";
+import { downloadAttachment } from "./operations/download-attachment.js";
+import type { DownloadResult } from "./operations/download.js";
+import type { OperationContext } from "./operations/operation-context.js";
+import { deletePhoto, getPhoto, type PhotoResult, uploadPhoto } from "./operations/photos.js";
+import { downloadAttachmentTo, type SavedDownload } from "./operations/save-download.js";
+import { uploadAttachment, type UploadResult } from "./operations/upload-attachment.js";
 import { iterateAttachments, iteratePages } from "./paginate.js";
 import { toPipelineSettings } from "./pipeline/pipeline-options.js";
 import type { PipelineContext } from "./pipeline/send.js";
 import { createRawClient, type FetchLike } from "./transport.js";
 import { type PageRequest, toPageRequest } from "./validate-input.js";
 
-const KNOWN_OPTIONS = new Set([
-  "apiDomain",
-  "dataCenter",
-  "environment",
-  "apiVersion",
-  "accessToken",
-  "fetch",
-  "customModules",
-  "retry",
-  "maxConcurrency",
-  "timeoutMs",
-  "logger",
-  "clock",
-]);
-const OPTION_HINTS: Record<string, string> = {
-  baseUrl: "apiDomain",
-  baseURL: "apiDomain",
-  dataCentre: "dataCenter",
-  token: "accessToken",
-  version: "apiVersion",
-  timeout: "timeoutMs",
-  retries: "retry",
-  concurrency: "maxConcurrency",
-};
-
-function checkOptionNames(options: object): void {
-  for (const key of Object.keys(options)) {
-    if (KNOWN_OPTIONS.has(key)) continue;
-    const hint = OPTION_HINTS[key];
-    throw new ZohoInputError(
-      key,
-      `Unknown option ${JSON.stringify(key)}.${hint === undefined ? "" : ` Did you mean ${hint}?`} ` +
-        `Known options: ${[...KNOWN_OPTIONS].join(", ")}.`,
-    );
-  }
-}
-
-function checkApiVersion(apiVersion: unknown): ApiVersion {
-  if (apiVersion === undefined) return defaultApiVersion;
-  if (isApiVersion(apiVersion)) return apiVersion;
-  const guess = `v${String(apiVersion)}`;
-  const hint = isApiVersion(guess) ? ` Did you mean "${guess}"?` : "";
-  throw new ZohoInputError("apiVersion", `apiVersion must be one of ${apiVersions.join(", ")}.${hint}`);
-}
-
-function checkApiDomain(apiDomain: unknown): string {
-  const origin = normalizeOrigin(apiDomain);
-  if (origin !== undefined) return origin;
-  throw new ZohoInputError("apiDomain", originProblem("apiDomain", apiDomain, "https://www.zohoapis.eu or http://127.0.0.1:4010"));
-}
-
-// Where requests go: a fixed origin, or (baseUrl undefined) the one a token provider names later.
-function resolveLocation(options: Record<string, unknown>): { baseUrl: string | undefined; fallback: string } {
-  const { apiDomain, dataCenter, environment } = options;
-  if (apiDomain !== undefined) {
-    if (dataCenter !== undefined || environment !== undefined) {
-      throw new ZohoInputError("apiDomain", "Give either apiDomain, or dataCenter (and environment), not both.");
-    }
-    const origin = checkApiDomain(apiDomain);
-    return { baseUrl: origin, fallback: origin };
-  }
-  if (dataCenter !== undefined && !isDataCenter(dataCenter)) {
-    throw new ZohoInputError(
-      "dataCenter",
-      `dataCenter must be one of ${Object.keys(dataCenters).join(", ")} (got ${JSON.stringify(dataCenter)}).`,
-    );
-  }
-  if (environment !== undefined && !isEnvironment(environment)) {
-    throw new ZohoInputError(
-      "environment",
-      `environment must be "production", "sandbox" or "developer" (got ${JSON.stringify(environment)}).`,
-    );
-  }
-  const origin = apiDomainFor(dataCenter ?? "US", environment ?? "production");
-  // With no location at all, a token provider's api_domain decides (Zoho names the org's own host).
-  const adopt = dataCenter === undefined && environment === undefined && isAccessTokenProvider(options.accessToken);
-  return { baseUrl: adopt ? undefined : origin, fallback: origin };
-}
-
 class ZohoAttachmentsClient {
   readonly apiVersion: ApiVersion;
   readonly line: ApiLine;
-  readonly #context: ListContext;
-  readonly #checkModule: (module: unknown) => void;
+  readonly #context: OperationContext;
   #raw: Client<paths> | undefined;
 
   constructor(input: unknown) {
@@ -131,8 +60,8 @@ class ZohoAttachmentsClient {
 
     this.apiVersion = version;
     this.line = line;
-    this.#checkModule = createModuleCheck(version, line, customModules);
-    this.#context = { version, line, pipeline };
+    const checkModule = createModuleCheck(version, line, customModules);
+    this.#context = { version, line, pipeline, checkModule, isCustomModule: (module) => customModules.includes(module) };
   }
 
   /** The API origin requests go to (with a token provider and no location: the one Zoho named, once known). */
@@ -153,7 +82,7 @@ class ZohoAttachmentsClient {
   }
 
   #request(module: unknown, recordId: unknown, options: unknown): PageRequest {
-    this.#checkModule(module);
+    this.#context.checkModule(module);
     return toPageRequest(this.apiVersion, module as string, recordId, options);
   }
 
@@ -183,6 +112,53 @@ class ZohoAttachmentsClient {
     options?: unknown,
   ): AsyncGenerator<Attachment, void, undefined> {
     yield* iterateAttachments(this.#context, this.#request(module, recordId, options));
+  }
+
+  // The methods below check their input in src/operations/* (always before a request) and reject with it.
+
+  /** Uploads a file (path, file: URL, Blob, bytes or stream) to a record's attachments. */
+  uploadAttachment(module: unknown, recordId: unknown, file: unknown, options?: unknown): Promise<UploadResult> {
+    return uploadAttachment(this.#context, module, recordId, file as FileInput, options);
+  }
+
+  /** Attaches a link (URL) to a record. */
+  attachLink(module: unknown, recordId: unknown, url: unknown, options?: unknown): Promise<UploadResult> {
+    return attachLink(this.#context, module, recordId, url, options);
+  }
+
+  /** Downloads one attachment as a stream (204: nothing there). */
+  downloadAttachment(module: unknown, recordId: unknown, attachmentId: unknown, options?: unknown): Promise<DownloadResult> {
+    return downloadAttachment(this.#context, module, recordId, attachmentId, options);
+  }
+
+  /** Downloads one attachment into a file (or a directory), atomically. */
+  downloadAttachmentTo(module: unknown, recordId: unknown, attachmentId: unknown, destination: unknown, options?: unknown): Promise<SavedDownload> {
+    return downloadAttachmentTo(this.#context, module, recordId, attachmentId, destination, options);
+  }
+
+  /** Deletes one attachment. */
+  deleteAttachment(module: unknown, recordId: unknown, attachmentId: unknown, options?: unknown): Promise<DeleteResult> {
+    return deleteAttachment(this.#context, module, recordId, attachmentId, options);
+  }
+
+  /** Deletes several attachments of a record, 100 ids per request; one result per id. */
+  deleteAttachments(module: unknown, recordId: unknown, ids: unknown, options?: unknown): Promise<DeleteManyResult> {
+    return deleteAttachments(this.#context, module, recordId, ids, options);
+  }
+
+  /** Downloads a record's photo as a stream (204: it has none). */
+  getPhoto(module: unknown, recordId: unknown, options?: unknown): Promise<DownloadResult> {
+    return getPhoto(this.#context, module, recordId, options);
+  }
+
+  /** Sets or replaces a record's photo. */
+  uploadPhoto(module: unknown, recordId: unknown, file: unknown, options?: unknown): Promise<PhotoResult> {
+    return uploadPhoto(this.#context, module, recordId, file as FileInput, options);
+  }
+
+  /** Removes a record's photo. */
+  deletePhoto(module: unknown, recordId: unknown, options?: unknown): Promise<PhotoResult> {
+    return deletePhoto(this.#context, module, recordId, options);
   }
 }
 

@@ -151,6 +151,38 @@ export class ZohoNetworkError extends ZohoError {
   }
 }
 
+/**
+ * A download body ended before (or ran past) the length its Content-Length announced, so the file
+ * was not written. Over HTTP, fetch itself reports a short body as a network error; this one comes
+ * from a body that ended cleanly but short (a custom fetch, a proxy).
+ */
+export class ZohoBodyLengthError extends ZohoError {
+  static {
+    nameClass(this, "ZohoBodyLengthError");
+  }
+
+  /** Bytes the body should have held. */
+  readonly expectedBytes: number;
+  /** Bytes received before it ended (or the count that passed the expected length). */
+  readonly receivedBytes: number;
+
+  constructor(expectedBytes: number, receivedBytes: number, path: string) {
+    super(
+      receivedBytes < expectedBytes
+        ? `The download ended after ${receivedBytes} of ${expectedBytes} bytes (the connection closed early); ${path} was not written.`
+        : `The download sent more than the ${expectedBytes} bytes it announced; ${path} was not written.`,
+    );
+    this.expectedBytes = expectedBytes;
+    this.receivedBytes = receivedBytes;
+  }
+
+  /** The error as plain data (for structured logs). */
+  toJSON(): Record<string, unknown> {
+    const { name, message, expectedBytes, receivedBytes } = this;
+    return { name, message, expectedBytes, receivedBytes };
+  }
+}
+
 /** Facts about a failed token refresh, as `ZohoAuthError` takes them. */
 export interface ZohoAuthErrorInit {
   message: string;

@@ -4,13 +4,28 @@
 export { createAttachmentsClient } from "./client.js";
 export type {
   ApiLocation,
+  AttachLinkOptionsFor,
   AttachmentsClient,
   AttachmentsClientOptions,
+  DeletePhotoOptionsFor,
   FieldsOption,
   InfoFor,
   ListAttachmentsArgs,
   ListAttachmentsOptions,
+  PhotoModuleName,
+  RestrictTriggerFor,
+  UploadPhotoOptionsFor,
 } from "./client-types.js";
+export type { FileInput } from "./files/file-source.js";
+export { safeFileName } from "./files/content-disposition.js";
+export type { CallOptions } from "./operations/call-options.js";
+export type { AttachLinkOptions, LinkEncoding } from "./operations/attach-link.js";
+export type { UploadAttachmentOptions, UploadedAttachment, UploadResult } from "./operations/upload-attachment.js";
+export type { DownloadNoContent, DownloadOk, DownloadResult } from "./operations/download.js";
+export type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
+export type { DeleteResult } from "./operations/delete-attachment.js";
+export type { DeleteAttachmentsOptions, DeleteItemResult, DeleteManyResult } from "./operations/delete-attachments.js";
+export type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
 export {
   type ApiLine,
   type ApiVersion,
@@ -69,6 +84,7 @@ export {
   ZohoApiError,
   type ZohoApiErrorInit,
   ZohoAuthError,
+  ZohoBodyLengthError,
   type ZohoAuthErrorInit,
   ZohoError,
   type ZohoErrorCode,
@@ -79,11 +95,16 @@ export {
 } from "./errors.js";
 export type {
   Attachment,
+  DeleteAttachmentResult,
+  DeleteAttachmentsResponse,
   ErrorResponse,
   KnownErrorCode,
   ListInfo,
   ListInfoV2,
+  PhotoActionResponse,
+  RestrictTrigger,
   StandardModule,
   StandardModuleV2,
+  UploadAttachmentResponse,
   UserReference,
 } from "@zcrm-attachments/types";

@@ -15,7 +15,7 @@ import {
   ZohoNetworkError,
 } from "../src/index.js";
 import { fakeClock } from "./helpers/fake-clock.js";
-import { refusedOrigin, type SeenRequest, useTestServer } from "./helpers/http-server.js";
+import { refusedOrigin, type SeenRequest, startRawServer, useTestServer } from "./helpers/http-server.js";
 import { responseExamples } from "./helpers/spec-examples.js";
 
 const SENTINEL = "1000.SENTINEL-8f3a1c.never-print-me";
@@ -280,5 +280,90 @@ describe("refresh-token secrets never show", () => {
     expect(error).toMatchObject({ status: 401, code: "INVALID_TOKEN" });
     expect(server.requests.filter((request) => request.path !== "/oauth/v2/token")).toHaveLength(2);
     expectNoSentinel(error);
+  });
+});
+
+describe("the token never shows in upload and download failures", () => {
+  const echoAuthorization = (request: SeenRequest) => ({
+    status: 400,
+    json: { code: "INVALID_DATA", details: { got: request.headers.authorization }, message: `refused ${request.headers.authorization ?? ""}`, status: "error" },
+    headers: { "X-Echo": request.headers.authorization ?? "" },
+  });
+
+  it("in the ZohoApiError of a refused upload that echoes the token", async () => {
+    server.handle(echoAuthorization);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: SENTINEL });
+    const error = await caught(zoho.uploadAttachment("Leads", RECORD, new Uint8Array([1, 2, 3]), { fileName: "a.txt" }));
+    expect(error).toBeInstanceOf(ZohoApiError);
+    expect((error as ZohoApiError).zohoMessage).toContain("[redacted]");
+    expect(server.requests[0]?.headers.authorization).toBe(`Zoho-oauthtoken ${SENTINEL}`);
+    expectNoSentinel(error);
+  });
+
+  it("in the ZohoNetworkError of an upload whose fetch failed quoting the request", async () => {
+    const zoho = createAttachmentsClient({
+      apiDomain: server.origin,
+      accessToken: SENTINEL,
+      fetch: (_input, init) => Promise.reject(new TypeError("fetch failed", { cause: new Error(`lost ${JSON.stringify(init?.headers)}`) })),
+    });
+    const error = await caught(zoho.uploadAttachment("Leads", RECORD, new Uint8Array([1]), { fileName: "a.txt" }));
+    expect(error).toBeInstanceOf(ZohoNetworkError);
+    expectNoSentinel(error);
+  });
+
+  it("in the ZohoApiError of a refused download, and of a 204 saved to a file", async () => {
+    server.handle(echoAuthorization);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: SENTINEL });
+    const refused = await caught(zoho.downloadAttachment("Leads", RECORD, "4150868000002728012"));
+    expect(refused).toMatchObject({ status: 400, code: "INVALID_DATA" });
+    expectNoSentinel(refused);
+    server.handle((request) => ({ status: 204, headers: { "X-Echo": request.headers.authorization ?? "" } }));
+    const dir = await mkdtemp(join(tmpdir(), "zcrm-secrets-"));
+    try {
+      const empty = await caught(zoho.downloadAttachmentTo("Leads", RECORD, "4150868000002728012", dir));
+      expect(empty).toMatchObject({ status: 204, code: "NO_CONTENT" });
+      expectNoSentinel(empty);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("in the ZohoNetworkError of a download body that breaks off, from a server or a fetch quoting the token", async () => {
+    const raw = await startRawServer((_req, res) => {
+      res.writeHead(200, { "content-length": "100000" });
+      res.write(Buffer.alloc(50_000), () => res.destroy());
+    });
+    try {
+      const zoho = createAttachmentsClient({ apiDomain: raw.origin, accessToken: SENTINEL });
+      const reset = await zoho.downloadAttachment("Leads", RECORD, "4150868000002728012");
+      if (reset.status !== 200) throw new Error("expected a body");
+      const error = await caught(new Response(reset.body).arrayBuffer());
+      expect(error).toBeInstanceOf(ZohoNetworkError);
+      expectNoSentinel(error);
+    } finally {
+      await raw.close();
+    }
+    const leaky = createAttachmentsClient({
+      apiDomain: server.origin,
+      accessToken: SENTINEL,
+      fetch: async (_input, init) => {
+        const token = new Headers(init?.headers).get("authorization") ?? "";
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            controller.error(Object.assign(new Error(`socket closed for ${token}`), { code: `ECONNRESET ${token}` }));
+          },
+        });
+        return new Response(body, { status: 200 });
+      },
+    });
+    const dir = await mkdtemp(join(tmpdir(), "zcrm-secrets-"));
+    try {
+      const error = await caught(leaky.downloadAttachmentTo("Leads", RECORD, "4150868000002728012", join(dir, "a.bin")));
+      expect(error).toBeInstanceOf(ZohoNetworkError);
+      expect((error as Error).message).toContain("[redacted]");
+      expectNoSentinel(error);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

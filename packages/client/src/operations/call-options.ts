@@ -1,0 +1,66 @@
+/**
+ * The options object every operation takes last: checked for unknown names (a misspelt option would
+ * otherwise be ignored silently), for its signal and its timeout, before any request exists.
+ */
+import { ZohoInputError } from "../errors.js";
+import { checkTimeout } from "../validate-input.js";
+
+/** Options every method takes. */
+export interface CallOptions {
+  /** Aborts the call, including a wait in the queue or between retries, and a download's body. */
+  signal?: AbortSignal;
+  /** Time limit of each attempt of this call, overriding the client's; false for none. */
+  timeoutMs?: number | false;
+}
+
+/** The checked common options, plus every other option as given. */
+export interface CheckedOptions {
+  signal: AbortSignal | undefined;
+  timeoutMs: number | false | undefined;
+  /** The options object itself (each operation checks its own names). */
+  values: Readonly<Record<string, unknown>>;
+}
+
+// Names people reach for, and the option each means.
+const HINTS: Readonly<Record<string, string>> = {
+  timeout: "timeoutMs",
+  filename: "fileName",
+  file_name: "fileName",
+  name: "fileName",
+  content_type: "contentType",
+  type: "contentType",
+  restrict_triggers: "restrictTriggers",
+  chunk_size: "chunkSize",
+  Title: "title",
+};
+
+/** Checks an options argument against the names `known` (signal and timeoutMs are always known). */
+export function checkCallOptions(input: unknown, known: readonly string[]): CheckedOptions {
+  if (input === undefined) return { signal: undefined, timeoutMs: undefined, values: {} };
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new ZohoInputError("options", `The options must be an object such as { timeoutMs: 30000 } (got ${input === null ? "null" : typeof input}).`);
+  }
+  const values = input as Record<string, unknown>;
+  for (const key in values) {
+    if (key === "signal" || key === "timeoutMs" || known.includes(key)) continue;
+    const hint = HINTS[key];
+    const names = [...known, "signal", "timeoutMs"].join(", ");
+    throw new ZohoInputError(
+      key,
+      `Unknown option ${JSON.stringify(key)}.${hint !== undefined && known.includes(hint) ? ` Did you mean ${hint}?` : ""} Known options: ${names}.`,
+    );
+  }
+  const { signal } = values;
+  // Duck-typed rather than instanceof, so signals from another realm or a polyfill still pass.
+  if (signal !== undefined && typeof (signal as { aborted?: unknown } | null)?.aborted !== "boolean") {
+    throw new ZohoInputError("signal", "signal must be an AbortSignal.");
+  }
+  return { signal: signal as AbortSignal | undefined, timeoutMs: checkTimeout(values.timeoutMs), values };
+}
+
+/** Reads an optional string option; throws unless it is a string. */
+export function optionalString(values: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = values[name];
+  if (value === undefined || typeof value === "string") return value;
+  throw new ZohoInputError(name, `${name} must be a string (got ${typeof value}).`);
+}

@@ -1,0 +1,65 @@
+/**
+ * The checks a link attachment passes before it is sent: an absolute http(s) URL of at most 3000
+ * characters (the longest the contract accepts), and a title of 1 to 255 characters that exists
+ * only from v5 on.
+ */
+import type { ApiVersion } from "../api-versions.js";
+import { ZohoInputError } from "../errors.js";
+
+/** Longest link URL the contract accepts (Zoho's upload parameter says 3000; its `$link_url` field 2000). */
+export const MAX_LINK_URL_LENGTH = 3000;
+/** Longest link title, in characters. */
+export const MAX_LINK_TITLE_LENGTH = 255;
+
+/** The versions whose link uploads take a `title`. */
+export type TitleVersion = "v5" | "v6" | "v7" | "v8";
+
+const TITLE_VERSIONS: readonly ApiVersion[] = ["v5", "v6", "v7", "v8"];
+// Whitespace and control characters are not allowed anywhere in a URI (RFC 3986).
+const NOT_IN_URI = /[\s\u0000-\u001f\u007f]/;
+
+/** Returns true when `version` takes a link title. */
+export function supportsLinkTitle(version: ApiVersion): boolean {
+  return TITLE_VERSIONS.includes(version);
+}
+
+/** Checks a link URL and returns it as given. */
+export function checkLinkUrl(url: unknown): string {
+  if (typeof url !== "string" || url === "") {
+    throw new ZohoInputError("url", `url must be the link to attach, such as "https://www.zohocorp.com" (got ${typeof url === "string" ? "an empty string" : typeof url}).`);
+  }
+  if (url.length > MAX_LINK_URL_LENGTH) {
+    throw new ZohoInputError("url", `url is ${url.length} characters long; Zoho takes links of at most ${MAX_LINK_URL_LENGTH}. Shorten it first.`);
+  }
+  if (NOT_IN_URI.test(url)) {
+    throw new ZohoInputError("url", "url holds spaces or control characters: percent-encode them (e.g. with encodeURI) first.");
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed !== undefined && parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new ZohoInputError("url", `url must be an http or https link (got a ${parsed.protocol} URL). To upload a file, use uploadAttachment.`);
+  }
+  // WHATWG URL parsing forgives "http:example.com"; Zoho stores the text as given, so it must be whole.
+  if (parsed === undefined || !/^https?:\/\/[^/?#]/i.test(url)) {
+    throw new ZohoInputError("url", `url must be an absolute URL with its scheme, such as "https://www.zohocorp.com" (got ${JSON.stringify(url.slice(0, 80))}).`);
+  }
+  return url;
+}
+
+/** Checks an optional link title against the version; returns it unchanged. */
+export function checkLinkTitle(title: string | undefined, version: ApiVersion): string | undefined {
+  if (title === undefined) return undefined;
+  if (!supportsLinkTitle(version)) {
+    throw new ZohoInputError("title", `title needs API v5 or later (this client uses ${version}): leave it out, and Zoho uses the linked page's title.`);
+  }
+  // Counted in code points, as JSON Schema's maxLength counts.
+  const length = [...title].length;
+  if (title.trim() === "" || length > MAX_LINK_TITLE_LENGTH) {
+    throw new ZohoInputError("title", `title must hold 1 to ${MAX_LINK_TITLE_LENGTH} characters (got ${title.trim() === "" ? "an empty title" : `${length}`}).`);
+  }
+  return title;
+}
