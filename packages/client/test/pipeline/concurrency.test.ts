@@ -90,7 +90,7 @@ describe("maxConcurrency", () => {
     const { origin, stats } = await countingServer((id, respond) => {
       if (id !== "1") respond();
     });
-    const zoho = createAttachmentsClient({ apiDomain: origin, accessToken: TOKEN, maxConcurrency: 1, timeoutMs: 30 });
+    const zoho = createAttachmentsClient({ apiDomain: origin, accessToken: TOKEN, maxConcurrency: 1, timeoutMs: 300 });
     const [first, second] = await Promise.allSettled([list(zoho, "1"), list(zoho, "2")]);
     expect(first).toMatchObject({ status: "rejected", reason: { kind: "timeout" } });
     expect(second).toMatchObject({ status: "fulfilled", value: { status: 200 } });

@@ -32,7 +32,7 @@ async function serve(behaviour: Behaviour): Promise<{ origin: string; requests: 
     }
     res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(BODY)) });
     res.write(BODY.slice(0, 10));
-    if (behaviour === "late-body") timers.push(setTimeout(() => res.end(BODY.slice(10)), 150));
+    if (behaviour === "late-body") timers.push(setTimeout(() => res.end(BODY.slice(10)), 400));
   });
   return { origin: running.origin, requests: () => requests };
 }
@@ -51,7 +51,8 @@ async function failure(promise: Promise<unknown>): Promise<ZohoNetworkError> {
 describe("timeouts", () => {
   it("ends an attempt with no response after the client's timeoutMs, kind timeout, without retrying", async () => {
     const { origin, requests } = await serve("hang");
-    const zoho = createAttachmentsClient({ apiDomain: origin, accessToken: TOKEN, timeoutMs: 40 });
+    // 400 ms: long enough for a loaded machine to deliver the request before the timeout fires.
+    const zoho = createAttachmentsClient({ apiDomain: origin, accessToken: TOKEN, timeoutMs: 400 });
     const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error.kind).toBe("timeout");
     expect(error.message).toMatch(/^Request timed out on GET http:\/\/127\.0\.0\.1:\d+\/crm\/v8\/Leads\/4150868000002728001\/Attachments\?fields=id: /);
@@ -77,7 +78,8 @@ describe("timeouts", () => {
 
   it("stops at the headers for a streamed body: the body may arrive later", async () => {
     const { origin } = await serve("late-body");
-    const result = await send(pipelineFor(origin, { accessToken: TOKEN, timeoutMs: 40 }), {
+    // The headers come at once and the body 400 ms later, well past the 150 ms timeout.
+    const result = await send(pipelineFor(origin, { accessToken: TOKEN, timeoutMs: 150 }), {
       method: "GET",
       url: "/download",
       replayable: true,
