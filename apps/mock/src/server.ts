@@ -57,7 +57,8 @@ export async function startMockServing(
   const operations = await getHttpOperationsFromSpec(specPath);
   if (operations.length === 0) throw new Error(`No operations found in ${specPath}.`);
 
-  const errors = buildZohoErrorCatalog(operations);
+  const examples = buildExampleCatalog(operations);
+  const errors = buildZohoErrorCatalog(operations, examples);
   const tokens = createAccessTokens(ttlSeconds, options.now ?? systemClock);
   const stats = createStats();
   let url = "";
@@ -79,7 +80,7 @@ export async function startMockServing(
         createPrismMock(operations),
         errors,
         tokens,
-        createBinaryRoutes(buildExampleCatalog(operations), options.stateful, options.now ?? systemClock),
+        createBinaryRoutes(examples, options.stateful, options.now ?? systemClock),
       ),
       token,
       control: createControlApi(faults, stats),

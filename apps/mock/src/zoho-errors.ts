@@ -1,4 +1,5 @@
 import type { IHttpOperation } from "@stoplight/types";
+import { buildExampleCatalog, type ExampleCatalog, isRecord, type NamedExample } from "./binary/example-catalog.js";
 
 // Zoho-shaped error bodies come from the spec's named examples, never from this code. They are
 // looked up once at start-up and kept serialised, so an error costs no more than a success.
@@ -23,50 +24,27 @@ export const ZOHO_ERRORS = {
 export type ZohoErrorKey = keyof typeof ZOHO_ERRORS;
 
 /** One named error example of the spec, ready to send. */
-export interface ZohoErrorExample {
-  status: number;
-  value: Readonly<Record<string, unknown>>;
-  json: Buffer;
-}
+export type ZohoErrorExample = NamedExample;
 
 /** Finds a Zoho error example: the matched operation's own first, else the first one anywhere in the document. */
 export interface ZohoErrorCatalog {
   find(key: ZohoErrorKey, operation?: IHttpOperation): ZohoErrorExample | undefined;
 }
 
-type Examples = Map<ZohoErrorKey, ZohoErrorExample>;
-
-/** Indexes the error examples of every operation of a spec (operations as Prism reads them, refs resolved). */
-export function buildZohoErrorCatalog(operations: readonly IHttpOperation[]): ZohoErrorCatalog {
-  const byOperation = new Map<IHttpOperation, Examples>();
-  const anywhere: Examples = new Map();
-  for (const operation of operations) {
-    const own = examplesOf(operation);
-    byOperation.set(operation, own);
-    for (const [key, example] of own) if (!anywhere.has(key)) anywhere.set(key, example);
-  }
+/**
+ * The error examples the request checks answer with: the spec's named examples, limited to the keys
+ * above and to the status each must have, so a same-named example under another status never leaks in.
+ */
+export function buildZohoErrorCatalog(
+  operations: readonly IHttpOperation[],
+  examples: ExampleCatalog = buildExampleCatalog(operations),
+): ZohoErrorCatalog {
   return {
     find(key, operation) {
-      return (operation && byOperation.get(operation)?.get(key)) ?? anywhere.get(key);
+      const example = examples.find(key, operation);
+      return example?.status === ZOHO_ERRORS[key] ? example : undefined;
     },
   };
-}
-
-function examplesOf(operation: IHttpOperation): Examples {
-  const found: Examples = new Map();
-  for (const response of operation.responses) {
-    const status = Number(response.code);
-    for (const content of response.contents ?? []) {
-      if (!isJson(content.mediaType)) continue;
-      for (const example of content.examples ?? []) {
-        const key = example.key as ZohoErrorKey;
-        if (ZOHO_ERRORS[key] !== status || found.has(key) || !("value" in example)) continue;
-        if (!isRecord(example.value)) continue;
-        found.set(key, { status, value: example.value, json: Buffer.from(JSON.stringify(example.value)) });
-      }
-    }
-  }
-  return found;
 }
 
 const withParamCache = new WeakMap<ZohoErrorExample, Map<string, Buffer>>();
@@ -82,12 +60,4 @@ export function withParamName(example: ZohoErrorExample, paramName: string): Buf
     cache.set(paramName, json);
   }
   return json;
-}
-
-function isJson(mediaType: string): boolean {
-  return mediaType === "application/json" || mediaType.startsWith("application/json;");
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -22,13 +22,18 @@ function deref(node: Json | undefined): Json | undefined {
   return node;
 }
 
-/** The value of a named example of one response of `GET <path>` in the bundled spec. */
-export function specExample(path: string, status: number, key: string): Json {
-  const response = ["paths", path, "get", "responses", String(status), "content", "application/json", "examples", key]
+/** The value of a named example of one operation's response in the bundled spec. */
+export function example(method: string, path: string, status: number, key: string): Json {
+  const response = ["paths", path, method.toLowerCase(), "responses", String(status), "content", "application/json", "examples", key]
     .reduce<Json | undefined>((at, k) => child(at, k), spec);
   const value = child(response, "value");
-  if (value === undefined) throw new Error(`No example ${key} under ${status} of GET ${path}`);
+  if (value === undefined) throw new Error(`No example ${key} under ${status} of ${method} ${path}`);
   return value;
+}
+
+/** The value of a named example of one response of `GET <path>` in the bundled spec. */
+export function specExample(path: string, status: number, key: string): Json {
+  return example("GET", path, status, key);
 }
 
 /** The spec's path of the v2 line's list operation. */

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -93,32 +92,7 @@ export function streamingInit(method: string, body: ReadableStream<Uint8Array>, 
   return { method, body, headers, duplex: "half" } as RequestInit;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const specFile = createRequire(import.meta.url).resolve("@zcrm-attachments/spec/openapi.json");
-const spec = JSON.parse(readFileSync(specFile, "utf8")) as Json;
-
-function child(node: Json | undefined, key: string): Json | undefined {
-  if (node === null || typeof node !== "object" || Array.isArray(node)) return undefined;
-  return deref(node[key]);
-}
-
-function deref(node: Json | undefined): Json | undefined {
-  if (node !== null && typeof node === "object" && !Array.isArray(node) && typeof node["$ref"] === "string") {
-    const pointer = node["$ref"].replace(/^#\//, "").split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-    return deref(pointer.reduce<Json | undefined>((at, key) => child(at, key), spec));
-  }
-  return node;
-}
-
-/** The value of a named example of one operation's response in the bundled spec (read without the mock). */
-export function example(method: string, path: string, status: number, key: string): Json {
-  const node = ["paths", path, method.toLowerCase(), "responses", String(status), "content", "application/json", "examples", key]
-    .reduce<Json | undefined>((at, k) => child(at, k), spec);
-  const value = child(node, "value");
-  if (value === undefined) throw new Error(`No example ${key} under ${status} of ${method} ${path}`);
-  return value;
-}
+export { example } from "./spec-examples.js";
 
 /** The spec paths of both lines. */
 export const PATHS = {
