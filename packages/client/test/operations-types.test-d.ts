@@ -19,7 +19,7 @@ export async function uploads(): Promise<void> {
   expectTypeOf(uploaded.body).toEqualTypeOf<UploadAttachmentResponse>();
   expectTypeOf(uploaded.headers).toEqualTypeOf<Headers>();
 
-  await zoho.uploadAttachment("Appointments__s", RECORD, new URL("file:///tmp/a.txt"));
+  await zoho.uploadAttachment("Appointments__s", RECORD, new URL("./a.txt", import.meta.url));
   await zoho.uploadAttachment("Leads", RECORD, new Blob(["x"]), { fileName: "a.txt", contentType: "text/plain", timeoutMs: false });
   await zoho.uploadAttachment("Leads", RECORD, new Uint8Array(1), { fileName: "a.bin", signal: AbortSignal.timeout(1000) });
   await zoho.uploadAttachment("Leads", RECORD, Readable.from(["x"]), { fileName: "a.txt" });

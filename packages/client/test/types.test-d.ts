@@ -143,7 +143,7 @@ export async function productionOptions(): Promise<void> {
     clientSecret: "secret",
     refreshToken: "refresh",
     dataCenter: "EU",
-    tokenStore: new FileTokenStore("/tmp/tokens.json"),
+    tokenStore: new FileTokenStore("./tokens.json"),
   });
   expectTypeOf(tokens.getAccessToken()).toEqualTypeOf<Promise<string>>();
   const zoho = createAttachmentsClient({

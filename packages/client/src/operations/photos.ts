@@ -6,19 +6,18 @@
  */
 import type { PhotoActionResponse, RestrictTrigger } from "@zcrm-attachments/types";
 import { apiErrorFromResponse } from "../api-error-from-response.js";
-import { type FileInput, resolveFileSource } from "../files/file-source.js";
+import type { FileInput } from "../files/file-source.js";
 import { MAX_PHOTO_BYTES } from "../files/limits.js";
-import { createMultipartBody } from "../files/multipart-body.js";
 import { checkPhotoModule } from "../files/photo-modules.js";
 import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
 import { type PipelineResult, send } from "../pipeline/send.js";
 import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions, optionalString } from "./call-options.js";
+import { type CallOptions, checkCallOptions } from "./call-options.js";
 import { type DownloadResult, sendDownload } from "./download.js";
 import { isRecord, readJsonBody } from "./json-result.js";
 import { type OperationContext, photoPath, withQuery } from "./operation-context.js";
 import { restrictTriggersQuery } from "./restrict-triggers.js";
-import { sendMultipart } from "./send-multipart.js";
+import { fileUploadBody, sendMultipart } from "./send-multipart.js";
 
 /** A photo set or removed. */
 export interface PhotoResult {
@@ -79,13 +78,7 @@ export async function uploadPhoto(
   const path = checkPhotoTarget(context, module, recordId);
   const options = checkCallOptions(input, ["fileName", "contentType", "restrictTriggers"]);
   const query = restrictTriggersQuery(options.values.restrictTriggers, context.line);
-  const source = await resolveFileSource(file, {
-    fileName: optionalString(options.values, "fileName"),
-    contentType: optionalString(options.values, "contentType"),
-    maxBytes: MAX_PHOTO_BYTES,
-    kind: "photo",
-  });
-  const body = createMultipartBody([{ name: "file", file: source }]);
+  const body = await fileUploadBody(file, options, MAX_PHOTO_BYTES, "photo");
   return photoResult("POST", await sendMultipart(context, withQuery(path, query), body, options));
 }
 

@@ -9,9 +9,11 @@
  * 300 MiB upload grew RSS by 316 MiB; with "error" it stays flat. Zoho does not redirect uploads.
  */
 import { ZohoError } from "../errors.js";
-import type { MultipartBody } from "../files/multipart-body.js";
+import { type FileInput, resolveFileSource } from "../files/file-source.js";
+import type { UploadKind } from "../files/file-checks.js";
+import { createMultipartBody, type MultipartBody } from "../files/multipart-body.js";
 import { type PipelineResult, send } from "../pipeline/send.js";
-import type { CheckedOptions } from "./call-options.js";
+import { type CheckedOptions, optionalString } from "./call-options.js";
 import type { OperationContext } from "./operation-context.js";
 
 const MAX_CAUSE_DEPTH = 5;
@@ -54,4 +56,15 @@ export async function sendMultipart(
   } catch (error) {
     throw bodyError(error) ?? error;
   }
+}
+
+/** The one-part form of a file upload (`file`), checked against the limit before anything is sent. */
+export async function fileUploadBody(file: FileInput, options: CheckedOptions, maxBytes: number, kind: UploadKind): Promise<MultipartBody> {
+  const source = await resolveFileSource(file, {
+    fileName: optionalString(options.values, "fileName"),
+    contentType: optionalString(options.values, "contentType"),
+    maxBytes,
+    kind,
+  });
+  return createMultipartBody([{ name: "file", file: source }]);
 }

@@ -5,16 +5,15 @@
  */
 import type { UploadAttachmentResponse } from "@zcrm-attachments/types";
 import { apiErrorFromResponse } from "../api-error-from-response.js";
-import { type FileInput, resolveFileSource } from "../files/file-source.js";
+import type { FileInput } from "../files/file-source.js";
 import { MAX_ATTACHMENT_BYTES } from "../files/limits.js";
-import { createMultipartBody } from "../files/multipart-body.js";
 import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
 import type { PipelineResult } from "../pipeline/send.js";
 import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions, optionalString } from "./call-options.js";
+import { type CallOptions, checkCallOptions } from "./call-options.js";
 import { invalidResponse, isDataEnvelope, readJsonBody } from "./json-result.js";
 import { attachmentsPath, type OperationContext } from "./operation-context.js";
-import { sendMultipart } from "./send-multipart.js";
+import { fileUploadBody, sendMultipart } from "./send-multipart.js";
 
 /** Options of uploadAttachment. */
 export interface UploadAttachmentOptions extends CallOptions {
@@ -66,13 +65,7 @@ export async function uploadAttachment(
   context.checkModule(module);
   const record = checkRecordId(recordId);
   const options = checkCallOptions(input, ["fileName", "contentType"]);
-  const source = await resolveFileSource(file, {
-    fileName: optionalString(options.values, "fileName"),
-    contentType: optionalString(options.values, "contentType"),
-    maxBytes: MAX_ATTACHMENT_BYTES,
-    kind: "attachment",
-  });
-  const body = createMultipartBody([{ name: "file", file: source }]);
+  const body = await fileUploadBody(file, options, MAX_ATTACHMENT_BYTES, "attachment");
   const result = await sendMultipart(context, attachmentsPath(context, module as string, record), body, options);
   return uploadResult(result);
 }
