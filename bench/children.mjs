@@ -32,7 +32,11 @@ export async function startChild(command, args, ready) {
       throw new Error(`${command} ${args.join(" ")} did not start in 30 s\n${err}`);
     }
     if (typeof ready === "function") value = ready(out);
-    else value = await fetch(ready).then(() => ready, () => undefined);
+    else
+      value = await fetch(ready).then(
+        () => ready,
+        () => undefined,
+      );
     if (value === undefined) await sleep(50);
   }
   return {

@@ -5,8 +5,9 @@
 // "zcrm client" runs with the defaults (retries, maxConcurrency 5 and a 60 s timeout are on); "layers
 // off" turns them off; "layers on" adds a refresh-token provider (its token cached after the first
 // call) and a per-client timeout, logger off: what a production setup pays per call.
-import createClient from "openapi-fetch";
+
 import { createAttachmentsClient, createRefreshTokenProvider } from "@zcrm-attachments/client";
+import createClient from "openapi-fetch";
 import { startChild } from "./children.mjs";
 
 const CALLS_PER_ROUND = 1_000;

@@ -1,8 +1,9 @@
 // The mock's latency and throughput next to bare Prism serving the same bundled spec, each in its
 // own child process, loaded in turn by autocannon for a fixed time.
+
+import { Agent, get } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Agent, get } from "node:http";
 import autocannon from "autocannon";
 import { freePort, startChild } from "./children.mjs";
 
@@ -51,8 +52,16 @@ export async function mockOverhead() {
   const prismPort = await freePort();
   const mockPort = await freePort();
   // Both log nothing per request: Prism at its silent level, the mock by default.
-  const prism = await startChild(process.execPath, [PRISM, "mock", SPEC, "-h", "127.0.0.1", "-p", String(prismPort), "-v", "silent"], `http://127.0.0.1:${prismPort}/`);
-  const mock = await startChild(process.execPath, [MOCK_BIN, "--port", String(mockPort)], `http://127.0.0.1:${mockPort}/`);
+  const prism = await startChild(
+    process.execPath,
+    [PRISM, "mock", SPEC, "-h", "127.0.0.1", "-p", String(prismPort), "-v", "silent"],
+    `http://127.0.0.1:${prismPort}/`,
+  );
+  const mock = await startChild(
+    process.execPath,
+    [MOCK_BIN, "--port", String(mockPort)],
+    `http://127.0.0.1:${mockPort}/`,
+  );
   try {
     // Prism checks oauth2 as Bearer; the mock checks Zoho's own scheme. Each gets the header it accepts.
     const contenders = {
@@ -64,13 +73,18 @@ export async function mockOverhead() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, { url, auth }] of Object.entries(contenders)) {
         const r = await load(url, auth);
-        if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx and ${r.errors} errors under load`);
+        if (r.non2xx > 0 || r.errors > 0)
+          throw new Error(`${name}: ${r.non2xx} non-2xx and ${r.errors} errors under load`);
         const latency = await sequentialLatency(url, auth);
         results[name].push({ ...latency, rps: r.requests.average, total: r.requests.total });
       }
     }
     // Best round per contender: the one least disturbed by the rest of the machine.
-    const best = (rs) => ({ p50: Math.min(...rs.map((r) => r.p50)), p99: Math.min(...rs.map((r) => r.p99)), rps: Math.max(...rs.map((r) => r.rps)) });
+    const best = (rs) => ({
+      p50: Math.min(...rs.map((r) => r.p50)),
+      p99: Math.min(...rs.map((r) => r.p99)),
+      rps: Math.max(...rs.map((r) => r.rps)),
+    });
     return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, best(v)]));
   } finally {
     await Promise.all([prism.stop(), mock.stop()]);

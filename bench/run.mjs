@@ -21,9 +21,13 @@ console.log("");
 const mock = await mockOverhead();
 const prism = mock["bare Prism"];
 const ours = mock["zcrm mock"];
-console.log("Mock next to bare Prism on the same spec (best of 2 rounds: 3,000 sequential requests for latency, 5 s of autocannon at 10 connections for req/s):");
+console.log(
+  "Mock next to bare Prism on the same spec (best of 2 rounds: 3,000 sequential requests for latency, 5 s of autocannon at 10 connections for req/s):",
+);
 for (const [name, r] of Object.entries(mock)) {
-  console.log(`  ${name.padEnd(12)} p50 ${fmt(r.p50 / 1000)} ms   p99 ${fmt(r.p99 / 1000)} ms   ${fmt(r.rps, 0)} req/s`);
+  console.log(
+    `  ${name.padEnd(12)} p50 ${fmt(r.p50 / 1000)} ms   p99 ${fmt(r.p99 / 1000)} ms   ${fmt(r.rps, 0)} req/s`,
+  );
 }
 console.log(
   `  ratio mock / Prism: p50 ${fmt(ours.p50 / prism.p50, 2)}   p99 ${fmt(ours.p99 / prism.p99, 2)}   req/s ${fmt(ours.rps / prism.rps, 2)}   (goal: latency ratios ≤ 1.10, req/s ratio ≥ 0.90)`,
@@ -31,9 +35,13 @@ console.log(
 
 const transfer = await transferMemory();
 const t = (name) => transfer.results[name];
-console.log(`\nTransfers, each contender in its own process; RSS growth over a baseline process with the same modules (${fmt(transfer.baselineMiB, 0)} MiB):`);
+console.log(
+  `\nTransfers, each contender in its own process; RSS growth over a baseline process with the same modules (${fmt(transfer.baselineMiB, 0)} MiB):`,
+);
 for (const [name, r] of Object.entries(transfer.results)) {
-  console.log(`  ${name.padEnd(28)} RSS +${fmt(r.growthMiB, 1).padStart(6)} MiB   ${fmt(r.mibPerSecond, 0).padStart(5)} MiB/s`);
+  console.log(
+    `  ${name.padEnd(28)} RSS +${fmt(r.growthMiB, 1).padStart(6)} MiB   ${fmt(r.mibPerSecond, 0).padStart(5)} MiB/s`,
+  );
 }
 const dl = (mib) => t(`client download ${mib}`);
 const rawDl = (mib) => t(`raw fetch download ${mib}`);

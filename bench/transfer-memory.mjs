@@ -29,12 +29,15 @@ async function measure(contender, mib, origin, dir) {
 
 export async function transferMemory() {
   const dir = await mkdtemp(join(tmpdir(), "zcrm-bench-"));
-  const server = await startChild(process.execPath, [new URL("./transfer-server.mjs", import.meta.url).pathname], (out) =>
-    out.includes("\n") ? Number(out.trim()) : undefined,
+  const server = await startChild(
+    process.execPath,
+    [new URL("./transfer-server.mjs", import.meta.url).pathname],
+    (out) => (out.includes("\n") ? Number(out.trim()) : undefined),
   );
   try {
     const origin = `http://127.0.0.1:${server.value}`;
-    for (const mib of new Set([...SIZES, ...Object.values(SIZES_FOR).flat()])) await makeFile(join(dir, `upload-${mib}.bin`), mib);
+    for (const mib of new Set([...SIZES, ...Object.values(SIZES_FOR).flat()]))
+      await makeFile(join(dir, `upload-${mib}.bin`), mib);
     const baseline = (await measure("baseline", 0, origin, dir)).peakRss;
     const results = {};
     for (const contender of ["raw fetch download", "client download", "client upload", "fetch+FormData upload"]) {

@@ -6,7 +6,14 @@ import { createServer } from "node:http";
 const MIB = 1024 * 1024;
 const chunk = Buffer.alloc(MIB, "zcrm-attachments ");
 const uploaded = JSON.stringify({
-  data: [{ code: "SUCCESS", details: { id: "1386586000002588005" }, message: "attachment uploaded successfully", status: "success" }],
+  data: [
+    {
+      code: "SUCCESS",
+      details: { id: "1386586000002588005" },
+      message: "attachment uploaded successfully",
+      status: "success",
+    },
+  ],
 });
 
 const server = createServer((req, res) => {

@@ -2,17 +2,16 @@
 //   node transfer-worker.mjs <contender> <MiB> <origin> <work dir>
 // Every contender loads the same modules first; "baseline" stops there. Prints one JSON line with
 // the process's peak RSS (VmHWM) and the seconds the transfer took.
-import { readFileSync } from "node:fs";
+import { createWriteStream, openAsBlob, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { openAsBlob, createWriteStream } from "node:fs";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { join } from "node:path";
 import { createAttachmentsClient } from "@zcrm-attachments/client";
 
 const [contender, mibText, origin, dir] = process.argv.slice(2);
 const mib = Number(mibText);
-const MIB = 1024 * 1024;
+const _MIB = 1024 * 1024;
 const token = "1000.bench-token";
 const base = `${origin}/crm/v8/Leads/1000000231009/Attachments`;
 const client = createAttachmentsClient({ apiDomain: origin, apiVersion: "v8", accessToken: token, retry: false });
@@ -41,7 +40,9 @@ const contenders = {
 };
 
 function peakRss() {
-  const line = readFileSync("/proc/self/status", "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
+  const line = readFileSync("/proc/self/status", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmHWM:"));
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? 0) * 1024;
 }
 

@@ -29,7 +29,9 @@ function markdownFiles() {
 
 function workspacePackages() {
   const out = execFileSync("pnpm", ["-r", "ls", "--depth", "-1", "--json"], { cwd: repoRoot, encoding: "utf8" });
-  return JSON.parse(out).filter((p) => p.name?.startsWith("@zcrm-attachments/")).map((p) => ({ name: p.name, dir: p.path }));
+  return JSON.parse(out)
+    .filter((p) => p.name?.startsWith("@zcrm-attachments/"))
+    .map((p) => ({ name: p.name, dir: p.path }));
 }
 
 function checkShell(code, scratch) {
@@ -69,11 +71,17 @@ try {
         continue;
       }
       if (kind === undefined) {
-        failures.push(`${where}: no checker for \`\`\`${block.lang} blocks; use ts, json, sh or text, or add <!-- docs-check: skip (reason) -->`);
+        failures.push(
+          `${where}: no checker for \`\`\`${block.lang} blocks; use ts, json, sh or text, or add <!-- docs-check: skip (reason) -->`,
+        );
         continue;
       }
       counts[kind]++;
-      const report = (list) => list.forEach((d) => failures.push(`${file}:${block.line + d.line} (${block.lang} block at line ${block.line}): ${d.message}`));
+      const report = (list) => {
+        for (const d of list) {
+          failures.push(`${file}:${block.line + d.line} (${block.lang} block at line ${block.line}): ${d.message}`);
+        }
+      };
       if (kind === "sh") report(checkShell(block.code, scratch));
       if (kind === "json") report(checkJson(block.code));
       if (kind === "ts") tsBlocks.push({ ...block, id: where, file });

@@ -6,8 +6,8 @@
 //   node scripts/check-tarballs.mjs <out-dir>
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { contentProblems } from "./lib/tarball-contents.mjs";
 import { readTarball } from "./lib/tarball.mjs";
+import { contentProblems } from "./lib/tarball-contents.mjs";
 import { mapLimit, repoRoot, rootBin, run } from "./lib/workspace.mjs";
 
 const outDir = resolve(process.argv[2] ?? "");

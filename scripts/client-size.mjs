@@ -41,7 +41,10 @@ async function measure(external, from = entry) {
   });
   const [output] = result.outputFiles;
   const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
-    .map(([path, info]) => ({ path: path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""), bytes: info.bytesInOutput }))
+    .map(([path, info]) => ({
+      path: path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""),
+      bytes: info.bytesInOutput,
+    }))
     .sort((a, b) => b.bytes - a.bytes);
   return { minified: output.contents.length, gzipped: gzipSync(output.contents, { level: 9 }).length, inputs };
 }
@@ -50,13 +53,19 @@ const own = await measure(["openapi-fetch"]);
 const all = await measure([]);
 const share = Math.round((own.gzipped / budget) * 100);
 
-console.log(`client, own code (openapi-fetch external): ${own.gzipped} B gzipped (${formatBytes(own.minified)} minified); budget ${budget} B, ${share}% used`);
-console.log(`client, with every dependency:             ${all.gzipped} B gzipped (${formatBytes(all.minified)} minified)`);
+console.log(
+  `client, own code (openapi-fetch external): ${own.gzipped} B gzipped (${formatBytes(own.minified)} minified); budget ${budget} B, ${share}% used`,
+);
+console.log(
+  `client, with every dependency:             ${all.gzipped} B gzipped (${formatBytes(all.minified)} minified)`,
+);
 // Where the bytes come from: the same bundle made from src/, so each source file shows.
 const bySource = await measure(["openapi-fetch"], join(clientDir, "src", "index.ts"));
 const top = bySource.inputs.slice(0, 6).map((i) => `${i.path.replace(/^src\//, "")} ${formatBytes(i.bytes)}`);
 console.log(`largest sources (minified, before gzip): ${top.join(", ")}`);
 if (own.gzipped > budget) {
-  console.error(`✗ client size: ${own.gzipped} B is over the ${budget} B budget (minified + gzipped, openapi-fetch excluded).`);
+  console.error(
+    `✗ client size: ${own.gzipped} B is over the ${budget} B budget (minified + gzipped, openapi-fetch excluded).`,
+  );
   process.exit(1);
 }

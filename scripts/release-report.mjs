@@ -12,7 +12,12 @@ import { readTarball } from "./lib/tarball.mjs";
 import { printTable } from "./lib/workspace.mjs";
 
 const { values } = parseArgs({
-  options: { before: { type: "string" }, changesets: { type: "string" }, repo: { type: "string" }, packs: { type: "string" } },
+  options: {
+    before: { type: "string" },
+    changesets: { type: "string" },
+    repo: { type: "string" },
+    packs: { type: "string" },
+  },
 });
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
 const before = new Map(readJson(values.before).map((p) => [p.name, p]));
@@ -54,7 +59,11 @@ for (const pkg of packed) {
   const fail = (check) => problems.push(`${pkg.name}: ${check}`);
   const old = before.get(pkg.name)?.version ?? "(new)";
   const source = readJson(join(pkg.dir, "package.json"));
-  const manifest = JSON.parse(readTarball(pkg.tarball).find((f) => f.path === "package.json").content.toString("utf8"));
+  const manifest = JSON.parse(
+    readTarball(pkg.tarball)
+      .find((f) => f.path === "package.json")
+      .content.toString("utf8"),
+  );
   if (manifest.version !== source.version) fail(`tarball version ${manifest.version} is not ${source.version}`);
 
   const changelog = join(pkg.dir, "CHANGELOG.md");
@@ -76,7 +85,9 @@ for (const pkg of packed) {
       const want = expectedRange(range, versions.get(dep) ?? before.get(dep)?.version);
       const got = manifest[field]?.[dep];
       if (got !== want) fail(`${field}.${dep} is ${got ?? "missing"} in the tarball, expected ${want}`);
-      ranges.push(`${dep.replace("@zcrm-attachments/", "")} ${got}${field === "dependencies" ? "" : ` (${field.replace("Dependencies", "")})`}`);
+      ranges.push(
+        `${dep.replace("@zcrm-attachments/", "")} ${got}${field === "dependencies" ? "" : ` (${field.replace("Dependencies", "")})`}`,
+      );
     }
   }
   const made = bump(old, pkg.version);
@@ -91,14 +102,21 @@ for (const pkg of packed) {
         " (a dependent is bumped when a dependency it declares, a peer dependency especially, leaves its range)",
     );
   }
-  rows.push([pkg.name, `${old} → ${pkg.version}`, made === asked ? made : `${made} (asked: ${asked})`, changelogCell, ranges.join(", ") || "-"]);
+  rows.push([
+    pkg.name,
+    `${old} → ${pkg.version}`,
+    made === asked ? made : `${made} (asked: ${asked})`,
+    changelogCell,
+    ranges.join(", ") || "-",
+  ]);
 }
 
 // Private packages (the workspace root, apps that are not published) must not be versioned.
 for (const project of before.values()) {
   if (!project.private) continue;
   const now = readJson(join(project.path, "package.json")); // `before` was listed inside the rehearsal copy
-  if (now.version !== project.version) problems.push(`${project.name}: private package was versioned (${project.version} → ${now.version})`);
+  if (now.version !== project.version)
+    problems.push(`${project.name}: private package was versioned (${project.version} → ${now.version})`);
 }
 const left = readdirSync(join(values.repo, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
 if (left.length > 0) problems.push(`.changeset still holds ${left.join(", ")} after changeset version`);

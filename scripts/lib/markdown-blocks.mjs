@@ -25,12 +25,18 @@ export function markdownBlocks(text) {
     if (setupStart) {
       const body = [setupStart[1]];
       while (!body[body.length - 1].includes("-->") && i + 1 < lines.length) body.push(lines[++i]);
-      setup = body.join("\n").replace(/-->\s*$/, "").trim();
+      setup = body
+        .join("\n")
+        .replace(/-->\s*$/, "")
+        .trim();
       previous = "";
       continue;
     }
     if (/^<!--\s*docs-check/.test(line.trim()) && !SKIP.test(line.trim())) {
-      problems.push({ line: i + 1, message: `unknown docs-check marker (use "skip (reason)" or "setup"): ${line.trim()}` });
+      problems.push({
+        line: i + 1,
+        message: `unknown docs-check marker (use "skip (reason)" or "setup"): ${line.trim()}`,
+      });
     }
     const fence = FENCE.exec(line);
     if (!fence) {

@@ -24,7 +24,8 @@ function makeProject(workspacePackages) {
   for (const name of readdirSync(modules)) {
     if (name.startsWith(".")) continue;
     if (name.startsWith("@")) {
-      for (const scoped of readdirSync(join(modules, name))) link(join(modules, name, scoped), join(dir, "node_modules", name, scoped));
+      for (const scoped of readdirSync(join(modules, name)))
+        link(join(modules, name, scoped), join(dir, "node_modules", name, scoped));
     } else link(join(modules, name), join(dir, "node_modules", name));
   }
   for (const pkg of workspacePackages) link(pkg.dir, join(dir, "node_modules", ...pkg.name.split("/")));
@@ -77,7 +78,7 @@ export function checkTsBlocks(blocks, workspacePackages) {
       }
       const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
       const inBlock = line + 1 - owner.setupLines;
-      results.get(owner.block.id).push({ line: inBlock > 0 ? inBlock : 0, message: `TS${diagnostic.code}: ${message}` });
+      results.get(owner.block.id).push({ line: Math.max(inBlock, 0), message: `TS${diagnostic.code}: ${message}` });
     }
     return results;
   } finally {

@@ -58,7 +58,11 @@ export function formatBytes(bytes) {
 /** Prints rows as an aligned plain-text table; the first row is the header. */
 export function printTable(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  const line = (row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join("  ").trimEnd();
+  const line = (row) =>
+    row
+      .map((cell, column) => String(cell).padEnd(widths[column]))
+      .join("  ")
+      .trimEnd();
   console.log(line(rows[0]));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of rows.slice(1)) console.log(line(row));

@@ -47,11 +47,17 @@ async function withServer(file, args, ready, use) {
       const onData = (chunk) => {
         output += chunk;
         const found = ready.exec(output);
-        if (found) (clearTimeout(timer), resolve(found));
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        }
       };
       child.stdout.on("data", onData);
       child.stderr.on("data", onData);
-      child.on("exit", (code) => (clearTimeout(timer), reject(new Error(`${file} exited (${code}):\n${output}`))));
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${file} exited (${code}):\n${output}`));
+      });
     });
     await use(match);
   } finally {
@@ -82,7 +88,9 @@ const yaml = fileURLToPath(import.meta.resolve("@zcrm-attachments/spec/openapi.y
 const port = await freePort();
 await withServer(prism, ["mock", yaml, "--port", String(port), "--host", "127.0.0.1"], /listening on/i, async () => {
   // Bare Prism only knows OAuth's Bearer form (the mock package adds Zoho's header on top).
-  const response = await fetch(`http://127.0.0.1:${port}${RECORD_PATH}`, { headers: { Authorization: "Bearer 1000.smoke" } });
+  const response = await fetch(`http://127.0.0.1:${port}${RECORD_PATH}`, {
+    headers: { Authorization: "Bearer 1000.smoke" },
+  });
   assert.equal(response.status, 200, `prism answered ${response.status}`);
   assert.ok(Array.isArray((await response.json()).data));
   step("prism mock serves the packed openapi.yaml (relative $refs resolved)");

@@ -32,7 +32,10 @@ async function main() {
     assert.ok(page.data.length > 0);
     step(`client listed ${page.data.length} attachment(s) from the mock (both loaded with require)`);
     const path = `/crm/v8/${MOCK_RECORD.module}/${MOCK_RECORD.recordId}/Attachments`;
-    const result = new ContractValidator().validate({ request: { method: "GET", path }, response: { status: 418, headers: {} } });
+    const result = new ContractValidator().validate({
+      request: { method: "GET", path },
+      response: { status: 418, headers: {} },
+    });
     assert.equal(result.violations[0]?.kind, "undocumented-status");
     step("contract: ContractValidator loads the spec and reports a violation");
   } finally {

@@ -4,11 +4,11 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import spec from "@zcrm-attachments/spec" with { type: "json" };
-import { knownErrorCodeValues, standardModuleValues } from "@zcrm-attachments/types";
 import { createAttachmentsClient } from "@zcrm-attachments/client";
 import { ContractValidator, MOCK_RECORD, MOCK_TOKEN } from "@zcrm-attachments/contract";
 import { startMock } from "@zcrm-attachments/mock";
+import spec from "@zcrm-attachments/spec" with { type: "json" };
+import { knownErrorCodeValues, standardModuleValues } from "@zcrm-attachments/types";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const step = (name) => console.log(`  esm: ${name}`);
@@ -27,8 +27,14 @@ for (const file of seen) {
   }
 }
 assert.ok(seen.size > 1, "openapi.yaml refers to no other file");
-assert.equal(fileURLToPath(import.meta.resolve("@zcrm-attachments/spec/openapi.json")), fileURLToPath(import.meta.resolve("@zcrm-attachments/spec")));
-assert.throws(() => import.meta.resolve("@zcrm-attachments/spec/paths/crm-v8-attachments.yaml"), /not exported|ERR_PACKAGE_PATH_NOT_EXPORTED/);
+assert.equal(
+  fileURLToPath(import.meta.resolve("@zcrm-attachments/spec/openapi.json")),
+  fileURLToPath(import.meta.resolve("@zcrm-attachments/spec")),
+);
+assert.throws(
+  () => import.meta.resolve("@zcrm-attachments/spec/paths/crm-v8-attachments.yaml"),
+  /not exported|ERR_PACKAGE_PATH_NOT_EXPORTED/,
+);
 step(`spec ${spec.info.version}: JSON export; openapi.yaml and the ${seen.size - 1} files it $refs resolve`);
 
 assert.ok(standardModuleValues.includes("Leads") && knownErrorCodeValues.includes("INVALID_MODULE"));
@@ -45,21 +51,32 @@ try {
   step(`client listed ${page.data.length} attachment(s) from the mock at ${mock.url}`);
 
   // When the mock serves sample files for downloads, they must have shipped in its tarball.
-  const fixturesDir = join(dirname(fileURLToPath(import.meta.resolve("@zcrm-attachments/mock/package.json"))), "fixtures");
+  const fixturesDir = join(
+    dirname(fileURLToPath(import.meta.resolve("@zcrm-attachments/mock/package.json"))),
+    "fixtures",
+  );
   if (existsSync(fixturesDir)) {
-    const download = await fetch(`${mock.url}/crm/v8/${MOCK_RECORD.module}/${MOCK_RECORD.recordId}/Attachments/4150868000002728123`, {
-      headers: { Authorization: `Zoho-oauthtoken ${MOCK_TOKEN}` },
-    });
+    const download = await fetch(
+      `${mock.url}/crm/v8/${MOCK_RECORD.module}/${MOCK_RECORD.recordId}/Attachments/4150868000002728123`,
+      {
+        headers: { Authorization: `Zoho-oauthtoken ${MOCK_TOKEN}` },
+      },
+    );
     assert.equal(download.status, 200, `a download from the installed mock answered ${download.status}`);
     const bytes = Buffer.from(await download.arrayBuffer());
     const samples = readdirSync(fixturesDir).map((name) => readFileSync(join(fixturesDir, name)));
-    assert.ok(samples.some((sample) => sample.equals(bytes)), "a download did not serve one of the mock's sample files");
+    assert.ok(
+      samples.some((sample) => sample.equals(bytes)),
+      "a download did not serve one of the mock's sample files",
+    );
     step(`mock: a download serves one of its ${samples.length} shipped sample files (${bytes.length} bytes)`);
   }
 
   // A real exchange, written the way users record one, for the contract CLI to validate.
   const path = `/crm/v8/${MOCK_RECORD.module}/${MOCK_RECORD.recordId}/Attachments`;
-  const response = await fetch(`${mock.url}${path}?fields=id,File_Name`, { headers: { Authorization: `Zoho-oauthtoken ${MOCK_TOKEN}` } });
+  const response = await fetch(`${mock.url}${path}?fields=id,File_Name`, {
+    headers: { Authorization: `Zoho-oauthtoken ${MOCK_TOKEN}` },
+  });
   const body = await response.json();
   const exchange = {
     request: { method: "GET", path, query: { fields: "id,File_Name" }, headers: {} },

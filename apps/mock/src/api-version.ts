@@ -16,10 +16,10 @@ const DIGIT_7 = 55;
 export function toSpecPath(path: string): string {
   // Character checks instead of a regex: this runs on every request.
   if (!path.startsWith("/crm/v")) return path;
-  if (path.startsWith("/crm/v2.1/")) return "/crm/v2/" + path.slice(10);
+  if (path.startsWith("/crm/v2.1/")) return `/crm/v2/${path.slice(10)}`;
   const digit = path.charCodeAt(6);
   if (digit >= DIGIT_3 && digit <= DIGIT_7 && path.charCodeAt(7) === SLASH) {
-    return "/crm/v8/" + path.slice(8);
+    return `/crm/v8/${path.slice(8)}`;
   }
   return path;
 }

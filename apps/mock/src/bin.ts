@@ -4,7 +4,7 @@ import { parseCliArgs, USAGE } from "./cli-args.js";
 import { startMockServing } from "./server.js";
 
 async function main(): Promise<void> {
-  let request;
+  let request: ReturnType<typeof parseCliArgs>;
   try {
     request = parseCliArgs(process.argv.slice(2), process.env);
   } catch (error) {

@@ -47,20 +47,21 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   });
   if (values.help === true) return { help: true };
   const options: MockOptions = {};
-  const port = values.port ?? env["PORT"];
+  const port = values.port ?? env.PORT;
   if (port !== undefined && port !== "") options.port = parsePort(port, values.port !== undefined ? "--port" : "PORT");
   if (values.host !== undefined) options.host = values.host;
   if (values.spec !== undefined) options.specPath = values.spec;
-  if (values.stateful === true || parseSwitch(env["ZCRM_MOCK_STATEFUL"], "ZCRM_MOCK_STATEFUL")) options.stateful = true;
+  if (values.stateful === true || parseSwitch(env.ZCRM_MOCK_STATEFUL, "ZCRM_MOCK_STATEFUL")) options.stateful = true;
   // Secrets are better passed through the environment than on a command line others can read.
-  const clientId = flagOrEnv(values["client-id"], env["ZCRM_MOCK_CLIENT_ID"], "--client-id");
-  const clientSecret = flagOrEnv(values["client-secret"], env["ZCRM_MOCK_CLIENT_SECRET"], "--client-secret");
-  const refreshToken = flagOrEnv(values["refresh-token"], env["ZCRM_MOCK_REFRESH_TOKEN"], "--refresh-token");
+  const clientId = flagOrEnv(values["client-id"], env.ZCRM_MOCK_CLIENT_ID, "--client-id");
+  const clientSecret = flagOrEnv(values["client-secret"], env.ZCRM_MOCK_CLIENT_SECRET, "--client-secret");
+  const refreshToken = flagOrEnv(values["refresh-token"], env.ZCRM_MOCK_REFRESH_TOKEN, "--refresh-token");
   if (clientId !== undefined) options.clientId = clientId;
   if (clientSecret !== undefined) options.clientSecret = clientSecret;
   if (refreshToken !== undefined) options.refreshToken = refreshToken;
-  const ttl = values["token-ttl"] ?? env["ZCRM_MOCK_TOKEN_TTL"];
-  if (ttl !== undefined && ttl !== "") options.tokenTtlSeconds = parseTtl(ttl, values["token-ttl"] !== undefined ? "--token-ttl" : "ZCRM_MOCK_TOKEN_TTL");
+  const ttl = values["token-ttl"] ?? env.ZCRM_MOCK_TOKEN_TTL;
+  if (ttl !== undefined && ttl !== "")
+    options.tokenTtlSeconds = parseTtl(ttl, values["token-ttl"] !== undefined ? "--token-ttl" : "ZCRM_MOCK_TOKEN_TTL");
   if (values["legacy-token-units"] === true) options.legacyTokenUnits = true;
   if (values.fault !== undefined) {
     parseArmedFaults(values.fault, "--fault"); // refuse a bad fault now, with usage, rather than at start-up
@@ -92,6 +93,7 @@ function parseTtl(value: string, source: string): number {
 
 function parsePort(value: string, source: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new Error(`${source} must be a port number from 0 to 65535 (got "${value}").`);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new Error(`${source} must be a port number from 0 to 65535 (got "${value}").`);
   return port;
 }

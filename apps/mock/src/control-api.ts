@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FaultRegistry } from "./fault-registry.js";
-import { parseFault, type Fault } from "./fault-spec.js";
-import { resetStats, type MockStats } from "./mock-stats.js";
+import { type Fault, parseFault } from "./fault-spec.js";
+import { type MockStats, resetStats } from "./mock-stats.js";
 import { sendProblem } from "./reply.js";
 import { readBody } from "./request-body.js";
 
@@ -28,7 +28,10 @@ export function parseArmedFaults(inputs: readonly unknown[], source: string): Fa
 }
 
 /** Builds the handler of `/__zcrm-mock/*`. */
-export function createControlApi(faults: FaultRegistry, stats: MockStats): (req: IncomingMessage, res: ServerResponse) => void {
+export function createControlApi(
+  faults: FaultRegistry,
+  stats: MockStats,
+): (req: IncomingMessage, res: ServerResponse) => void {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? "";
     const mark = url.indexOf("?");
@@ -50,7 +53,13 @@ export function createControlApi(faults: FaultRegistry, stats: MockStats): (req:
       return notAllowed(res, "GET, DELETE");
     }
     req.resume();
-    sendProblem(res, 404, `${PROBLEMS}UNKNOWN_CONTROL_ENDPOINT`, "Unknown control endpoint", `The control endpoints are ${FAULTS} and ${STATS}.`);
+    sendProblem(
+      res,
+      404,
+      `${PROBLEMS}UNKNOWN_CONTROL_ENDPOINT`,
+      "Unknown control endpoint",
+      `The control endpoints are ${FAULTS} and ${STATS}.`,
+    );
   }
 
   return (req, res) => {
@@ -69,7 +78,10 @@ function faultInputs(body: unknown): unknown[] {
     try {
       value = JSON.parse(body) as unknown;
     } catch {
-      return body.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+      return body
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
     }
   }
   if (Array.isArray(value)) return value;
@@ -82,7 +94,7 @@ function faultInputs(body: unknown): unknown[] {
 }
 
 function describe(input: unknown): string {
-  return typeof input === "string" ? `"${input}"` : JSON.stringify(input) ?? String(input);
+  return typeof input === "string" ? `"${input}"` : (JSON.stringify(input) ?? String(input));
 }
 
 function sendJson(res: ServerResponse, status: number, value: object): void {

@@ -50,7 +50,13 @@ export function createDispatcher(parts: DispatchParts): Route {
       route(req, res);
     } else if ("problem" in decision) {
       req.resume();
-      sendProblem(res, 400, "urn:zcrm-attachments:mock:INVALID_FAULT", "Invalid X-Zcrm-Mock-Fault header", decision.problem);
+      sendProblem(
+        res,
+        400,
+        "urn:zcrm-attachments:mock:INVALID_FAULT",
+        "Invalid X-Zcrm-Mock-Fault header",
+        decision.problem,
+      );
     } else {
       stats.faultsInjected++;
       applyFault(decision.fault, req, res, route, parts);

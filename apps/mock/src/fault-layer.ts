@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Sleep } from "./clock.js";
 import type { Fault } from "./fault-spec.js";
 import { sendZohoJson } from "./reply.js";
-import { shapeResponse, type ResponseShape } from "./response-shaper.js";
+import { type ResponseShape, shapeResponse } from "./response-shaper.js";
 import type { ZohoErrorCatalog, ZohoErrorKey } from "./zoho-errors.js";
 
 // Applies one fault around a route: error faults answer in the route's place, the others let the
@@ -22,12 +22,28 @@ export interface FaultLayerContext {
 // Used only with a spec that lacks the `tooManyRequests` / `serviceUnavailable` examples (the bundled
 // one has both): Zoho's code names in Zoho's error shape, with messages of the mock's own.
 const FALLBACK_BODIES: Readonly<Record<"tooManyRequests" | "serviceUnavailable", Buffer>> = {
-  tooManyRequests: json({ code: "TOO_MANY_REQUESTS", details: {}, message: "too many requests; try again later", status: "error" }),
-  serviceUnavailable: json({ code: "SERVICE_UNAVAILABLE", details: {}, message: "the service is unavailable for now; try again later", status: "error" }),
+  tooManyRequests: json({
+    code: "TOO_MANY_REQUESTS",
+    details: {},
+    message: "too many requests; try again later",
+    status: "error",
+  }),
+  serviceUnavailable: json({
+    code: "SERVICE_UNAVAILABLE",
+    details: {},
+    message: "the service is unavailable for now; try again later",
+    status: "error",
+  }),
 };
 
 /** Answers `req` with `fault` applied to what `route` would have answered. */
-export function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, route: Route, context: FaultLayerContext): void {
+export function applyFault(
+  fault: Fault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: Route,
+  context: FaultLayerContext,
+): void {
   const shape = shapeOf(fault);
   if (shape !== undefined) shapeResponse(res, shape, context.sleep);
   if (fault.kind === "rate-limit") sendFaultError(res, "tooManyRequests", 429, fault, context.errors);

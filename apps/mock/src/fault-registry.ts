@@ -1,4 +1,4 @@
-import { parseFaultText, type Fault } from "./fault-spec.js";
+import { type Fault, parseFaultText } from "./fault-spec.js";
 
 // Decides which fault, if any, hits a request: the one its X-Zcrm-Mock-Fault header names (with a
 // key, a burst shared by the retries of one logical call), else the first armed fault that matches.

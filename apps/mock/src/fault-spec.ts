@@ -89,14 +89,19 @@ export function parseFaultText(text: string, context: FaultContext): FaultParse 
 
 /** Reads a fault given as an object (startMock's `faults`, the control endpoint's JSON). */
 export function parseFaultObject(spec: unknown, context: FaultContext): FaultParse {
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return fail("a fault is a string or an object with a kind");
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec))
+    return fail("a fault is a string or an object with a kind");
   const params = new Map<string, string>();
   let kind = "";
   for (const [prop, value] of Object.entries(spec)) {
     if (value === undefined) continue;
     if (typeof value !== "string" && typeof value !== "number") return fail(`${prop} must be a string or a number`);
     if (prop === "kind") kind = String(value);
-    else params.set(prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), String(value));
+    else
+      params.set(
+        prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+        String(value),
+      );
   }
   return build(kind, params, context);
 }
@@ -129,7 +134,11 @@ function build(kind: string, params: ReadonlyMap<string, string>, context: Fault
       return fail(`${name} does not apply to ${kind} (it applies to ${check.kinds.join(", ")})`);
     }
     if (check.only !== undefined && check.only !== context) {
-      return fail(check.only === "header" ? `${name} is for the X-Zcrm-Mock-Fault header only` : `${name} is for armed faults only, not the header`);
+      return fail(
+        check.only === "header"
+          ? `${name} is for the X-Zcrm-Mock-Fault header only`
+          : `${name} is for armed faults only, not the header`,
+      );
     }
     if (check.type === "text") {
       if (!check.pattern.test(raw)) return fail(`${name} must be ${check.hint} (got "${raw}")`);

@@ -45,7 +45,7 @@ export function createRequestHandler(
     if (!claimed && hasBody(req)) body = await readBody(req);
     const input = claimed ? routes.prismInput(toPrismRequest(req, null)) : toPrismRequest(req, body);
     const query = input.url.query;
-    const prefer = req.headers["prefer"];
+    const prefer = req.headers.prefer;
     const preferences = readPreferences(typeof prefer === "string" ? prefer : undefined, query);
     let result = await prism.request(input, preferences.ok ? preferences.mock : { dynamic: false });
     const operation = prism.matchedOperation(input);
@@ -69,7 +69,11 @@ export function createRequestHandler(
 
     // 5. Request violations, named the way Zoho names them. A Prefer that Prism could not honour
     // hides the violations (Prism fails before reporting them), so ask again without it.
-    if (result._tag === "Left" && preferences.ok && (preferences.mock.code ?? preferences.mock.exampleKey) !== undefined) {
+    if (
+      result._tag === "Left" &&
+      preferences.ok &&
+      (preferences.mock.code ?? preferences.mock.exampleKey) !== undefined
+    ) {
       const plain = await prism.request(input, { dynamic: false });
       if (plain._tag === "Right" && plain.right.validations.input.length > 0) result = plain;
     }

@@ -4,7 +4,10 @@ import type { HttpMethod } from "@stoplight/types";
 import { toSpecPath } from "./api-version.js";
 
 /** Builds Prism's input from a Node request, with the API version rewritten to the spec's path family. */
-export function toPrismRequest(req: IncomingMessage, body: unknown): IHttpRequest & { url: { query: IHttpNameValues } } {
+export function toPrismRequest(
+  req: IncomingMessage,
+  body: unknown,
+): IHttpRequest & { url: { query: IHttpNameValues } } {
   let target = req.url ?? "/";
   if (!target.startsWith("/")) {
     // Absolute-form targets (sent through proxies) are rare; parse those properly.

@@ -3,15 +3,15 @@ import type { AddressInfo } from "node:net";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 import { createAccessTokens } from "./access-tokens.js";
+import { createBinaryRoutes } from "./binary/binary-routes.js";
+import { buildExampleCatalog } from "./binary/example-catalog.js";
 import { systemClock, systemSleep } from "./clock.js";
 import { createControlApi, parseArmedFaults } from "./control-api.js";
 import { createDispatcher } from "./dispatch.js";
 import { FaultRegistry } from "./fault-registry.js";
-import { createBinaryRoutes } from "./binary/binary-routes.js";
-import { buildExampleCatalog } from "./binary/example-catalog.js";
 import { createRequestHandler } from "./handler.js";
-import { createStats, resetStats } from "./mock-stats.js";
 import type { MockOptions, MockServer } from "./mock-options.js";
+import { createStats, resetStats } from "./mock-stats.js";
 import { createPrismMock } from "./prism.js";
 import { defaultSpecPath } from "./spec-path.js";
 import {

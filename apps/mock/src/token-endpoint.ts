@@ -54,7 +54,13 @@ export function createTokenEndpoint(
     if (req.method !== "POST") {
       req.resume();
       res.setHeader("Allow", "POST");
-      sendProblem(res, 405, "urn:zcrm-attachments:mock:METHOD_NOT_ALLOWED", "Method not allowed", `${TOKEN_PATH} takes POST only.`);
+      sendProblem(
+        res,
+        405,
+        "urn:zcrm-attachments:mock:METHOD_NOT_ALLOWED",
+        "Method not allowed",
+        `${TOKEN_PATH} takes POST only.`,
+      );
       return;
     }
     const url = req.url ?? "";
@@ -72,7 +78,13 @@ export function createTokenEndpoint(
       res,
       200,
       config.legacyUnits
-        ? { access_token: accessToken, expires_in_sec: ttl, api_domain: config.apiDomain(), token_type: "Bearer", expires_in: ttl * 1000 }
+        ? {
+            access_token: accessToken,
+            expires_in_sec: ttl,
+            api_domain: config.apiDomain(),
+            token_type: "Bearer",
+            expires_in: ttl * 1000,
+          }
         : { access_token: accessToken, api_domain: config.apiDomain(), token_type: "Bearer", expires_in: ttl },
     );
   }
@@ -87,7 +99,8 @@ export function createTokenEndpoint(
       if (res.destroyed) return;
       // The message of a parsing failure never holds parameter values, so it is safe to show.
       console.error("zcrm-mock: token request failed:", error instanceof Error ? error.message : String(error));
-      if (!res.headersSent) sendProblem(res, 500, "urn:zcrm-attachments:mock:MOCK_FAILURE", "The mock failed", "See the mock's log.");
+      if (!res.headersSent)
+        sendProblem(res, 500, "urn:zcrm-attachments:mock:MOCK_FAILURE", "The mock failed", "See the mock's log.");
       else res.destroy();
     });
   };

@@ -33,7 +33,7 @@ export async function readTokenParams(req: IncomingMessage, query: string): Prom
 
 function readForm(req: IncomingMessage, params: Map<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    let parser;
+    let parser: ReturnType<typeof busboy>;
     try {
       parser = busboy({ headers: req.headers, limits: LIMITS });
     } catch (error) {

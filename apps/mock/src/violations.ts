@@ -49,9 +49,10 @@ export function classifyViolations(
       }
     }
   }
-  const offending = violations.find(
-    (v) => v.severity === DiagnosticSeverity.Error && (v.path?.[0] === "query" || v.path?.[0] === "header"),
-  ) ?? first;
+  const offending =
+    violations.find(
+      (v) => v.severity === DiagnosticSeverity.Error && (v.path?.[0] === "query" || v.path?.[0] === "header"),
+    ) ?? first;
   return { key: "invalidParameter", paramName: paramNameOf(offending, operation) };
 }
 

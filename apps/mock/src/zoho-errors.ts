@@ -52,10 +52,13 @@ const withParamCache = new WeakMap<ZohoErrorExample, Map<string, Buffer>>();
 /** The example's body with `details.param_name` set to the parameter the request got wrong (cached per name). */
 export function withParamName(example: ZohoErrorExample, paramName: string): Buffer {
   let cache = withParamCache.get(example);
-  if (cache === undefined) withParamCache.set(example, (cache = new Map()));
+  if (cache === undefined) {
+    cache = new Map();
+    withParamCache.set(example, cache);
+  }
   let json = cache.get(paramName);
   if (json === undefined) {
-    const details = isRecord(example.value["details"]) ? example.value["details"] : {};
+    const details = isRecord(example.value.details) ? example.value.details : {};
     json = Buffer.from(JSON.stringify({ ...example.value, details: { ...details, param_name: paramName } }));
     cache.set(paramName, json);
   }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN, startMock, type MockServer } from "../src/index.js";
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_REFRESH_TOKEN,
+  type MockServer,
+  startMock,
+} from "../src/index.js";
 import { specExample, V2, V8 } from "./spec-examples.js";
 
 const SEED = "/crm/v2/Leads/1000000231009/Attachments";

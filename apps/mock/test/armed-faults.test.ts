@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN, startMock, type MockServer } from "../src/index.js";
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_REFRESH_TOKEN,
+  type MockServer,
+  startMock,
+} from "../src/index.js";
 import { SPEC_PATH, specExample, V2 } from "./spec-examples.js";
 
 const AUTH = { Authorization: "Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf" };
@@ -62,7 +68,9 @@ describe("faults armed with startMock({ faults })", () => {
     await expect(startMock({ port: 0, faults: ["slow;delay=soon"] })).rejects.toThrow(
       /startMock faults: fault 1 \("slow;delay=soon"\): delay must be a whole number/,
     );
-    await expect(startMock({ port: 0, faults: [{ kind: "unavailable", key: "k" }] })).rejects.toThrow(/key is for the X-Zcrm-Mock-Fault header only/);
+    await expect(startMock({ port: 0, faults: [{ kind: "unavailable", key: "k" }] })).rejects.toThrow(
+      /key is for the X-Zcrm-Mock-Fault header only/,
+    );
   });
 });
 
@@ -81,7 +89,18 @@ describe("mock.faults", () => {
     mock.faults.arm("unavailable;times=4");
     expect(mock.faults.state().armed).toStrictEqual([
       {
-        fault: { kind: "unavailable", times: 4, key: undefined, path: "/crm/", method: undefined, delay: 0, bodyDelay: 0, chunk: 64, after: undefined, retryAfter: undefined },
+        fault: {
+          kind: "unavailable",
+          times: 4,
+          key: undefined,
+          path: "/crm/",
+          method: undefined,
+          delay: 0,
+          bodyDelay: 0,
+          chunk: 64,
+          after: undefined,
+          retryAfter: undefined,
+        },
         remaining: 4,
       },
     ]);
@@ -105,18 +124,32 @@ describe("mock.faults", () => {
 
 describe("control endpoints", () => {
   it("POST /__zcrm-mock/faults arms faults from JSON, GET lists them, DELETE clears them", async () => {
-    const armed = await control("POST", "faults", JSON.stringify({ faults: ["unavailable", { kind: "rate-limit", times: 2 }] }));
+    const armed = await control(
+      "POST",
+      "faults",
+      JSON.stringify({ faults: ["unavailable", { kind: "rate-limit", times: 2 }] }),
+    );
     expect(armed.status).toBe(200);
-    expect(armed.json).toMatchObject({ armed: [{ fault: { kind: "unavailable" }, remaining: 1 }, { fault: { kind: "rate-limit" }, remaining: 2 }] });
+    expect(armed.json).toMatchObject({
+      armed: [
+        { fault: { kind: "unavailable" }, remaining: 1 },
+        { fault: { kind: "rate-limit" }, remaining: 2 },
+      ],
+    });
     expect(await statusOf(mock)).toBe(503);
     expect(await statusOf(mock)).toBe(429);
-    expect((await control("GET", "faults")).json).toMatchObject({ armed: [{ fault: { kind: "rate-limit" }, remaining: 1 }] });
+    expect((await control("GET", "faults")).json).toMatchObject({
+      armed: [{ fault: { kind: "rate-limit" }, remaining: 1 }],
+    });
     expect((await control("DELETE", "faults")).status).toBe(204);
     expect(await statusOf(mock)).toBe(200);
   });
 
   it("POST /__zcrm-mock/faults takes plain text, one fault per line (curl -d)", async () => {
-    const res = await fetch(`${mock.url}/__zcrm-mock/faults`, { method: "POST", body: "unavailable;times=2\ntruncate;after=5\n" });
+    const res = await fetch(`${mock.url}/__zcrm-mock/faults`, {
+      method: "POST",
+      body: "unavailable;times=2\ntruncate;after=5\n",
+    });
     expect(res.status).toBe(200);
     await res.arrayBuffer();
     expect(mock.faults.state().armed.map((entry) => entry.fault.kind)).toStrictEqual(["unavailable", "truncate"]);
@@ -164,13 +197,20 @@ describe("a spec without the 429 and 503 examples", () => {
     const dir = mkdtempSync(join(tmpdir(), "zcrm-mock-faults-"));
     try {
       const path = join(dir, "openapi.json");
-      const spec = readFileSync(SPEC_PATH, "utf8").replaceAll('"tooManyRequests"', '"other429"').replaceAll('"serviceUnavailable"', '"other503"');
+      const spec = readFileSync(SPEC_PATH, "utf8")
+        .replaceAll('"tooManyRequests"', '"other429"')
+        .replaceAll('"serviceUnavailable"', '"other503"');
       writeFileSync(path, spec);
       const server = await startMock({ port: 0, specPath: path, faults: ["rate-limit", "unavailable"] });
       extra.push(server);
       const limited = await fetch(server.url + SEED, { headers: AUTH });
       expect(limited.status).toBe(429);
-      expect(await limited.json()).toStrictEqual({ code: "TOO_MANY_REQUESTS", details: {}, message: "too many requests; try again later", status: "error" });
+      expect(await limited.json()).toStrictEqual({
+        code: "TOO_MANY_REQUESTS",
+        details: {},
+        message: "too many requests; try again later",
+        status: "error",
+      });
       const down = await fetch(server.url + SEED, { headers: AUTH });
       expect(down.status).toBe(503);
       expect(await down.json()).toMatchObject({ code: "SERVICE_UNAVAILABLE", details: {}, status: "error" });

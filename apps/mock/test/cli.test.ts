@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -93,7 +93,9 @@ describe("zcrm-mock CLI", () => {
     const first = await run(["--port", String(port)]);
     const second = await run(["--port", String(port)]);
     expect(second.child.exitCode).toBe(1);
-    expect(second.output()).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*--port <n> or PORT=<n>`));
+    expect(second.output()).toMatch(
+      new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*--port <n> or PORT=<n>`),
+    );
     await stop(first.child, "SIGTERM");
   });
 
@@ -106,17 +108,34 @@ describe("zcrm-mock CLI", () => {
   it("arms --fault, serves the token endpoint with the flags' credentials and TTL, and lists both at start-up", async () => {
     const port = await freePort();
     const { child, output } = await run(
-      ["--port", String(port), "--fault", "unavailable;times=1", "--client-id", "1000.CLI", "--token-ttl", "90", "--legacy-token-units"],
+      [
+        "--port",
+        String(port),
+        "--fault",
+        "unavailable;times=1",
+        "--client-id",
+        "1000.CLI",
+        "--token-ttl",
+        "90",
+        "--legacy-token-units",
+      ],
       { ZCRM_MOCK_CLIENT_SECRET: "cli-secret", ZCRM_MOCK_REFRESH_TOKEN: "1000.cli-refresh" },
     );
     expect(output()).toContain(`POST   http://127.0.0.1:${port}/oauth/v2/token`);
     expect(output()).toContain(`http://127.0.0.1:${port}/__zcrm-mock/faults`);
     expect(output()).not.toContain("cli-secret");
     const url = `http://127.0.0.1:${port}`;
-    const first = await fetch(`${url}/crm/v2/Leads/1000000231009/Attachments`, { headers: { Authorization: "Zoho-oauthtoken x" } });
+    const first = await fetch(`${url}/crm/v2/Leads/1000000231009/Attachments`, {
+      headers: { Authorization: "Zoho-oauthtoken x" },
+    });
     expect(first.status).toBe(503);
     await first.arrayBuffer();
-    const query = new URLSearchParams({ grant_type: "refresh_token", client_id: "1000.CLI", client_secret: "cli-secret", refresh_token: "1000.cli-refresh" });
+    const query = new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: "1000.CLI",
+      client_secret: "cli-secret",
+      refresh_token: "1000.cli-refresh",
+    });
     const token = await fetch(`${url}/oauth/v2/token?${query}`, { method: "POST" });
     expect(await token.json()).toMatchObject({ expires_in: 90_000, expires_in_sec: 90, api_domain: url });
     expect(await stop(child, "SIGTERM")).toBe(0);

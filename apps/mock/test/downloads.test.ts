@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../src/index.js";
+import { type MockServer, startMock } from "../src/index.js";
 import { AUTH, example, fixture, PATHS, sha256 } from "./upload-helpers.js";
 
 // Downloads and photos in the default mode: real bytes from apps/mock/fixtures with the headers
@@ -23,8 +23,18 @@ async function get(path: string, headers: Record<string, string> = {}) {
 describe("attachment downloads", () => {
   // Ids pick the fixtures by their remainder modulo 3.
   it.each([
-    ["/crm/v2/Leads/1000000231009/Attachments/1386586000002588006", "Quote.pdf", "application/pdf", 'attachment; filename="Quote.pdf"'],
-    ["/crm/v8/Deals/1000000231009/Attachments/1386586000002588007", "photo.png", "image/png", 'attachment; filename="photo.png"'],
+    [
+      "/crm/v2/Leads/1000000231009/Attachments/1386586000002588006",
+      "Quote.pdf",
+      "application/pdf",
+      'attachment; filename="Quote.pdf"',
+    ],
+    [
+      "/crm/v8/Deals/1000000231009/Attachments/1386586000002588007",
+      "photo.png",
+      "image/png",
+      'attachment; filename="photo.png"',
+    ],
     [
       "/crm/v2.1/Contacts/1000000231009/Attachments/2",
       "Résumé 日本.txt",
@@ -85,15 +95,18 @@ describe("attachment downloads", () => {
 });
 
 describe("record photos", () => {
-  it.each(["/crm/v2/Leads/1000000231009/photo", "/crm/v8/CustomModule3/1000000231009/photo"])("%s serves the PNG", async (path) => {
-    const res = await get(path);
-    const png = fixture("photo.png");
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("image/png");
-    expect(res.headers.get("content-length")).toBe(String(png.length));
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="photo.png"');
-    expect(sha256(res.bytes)).toBe(sha256(png));
-  });
+  it.each(["/crm/v2/Leads/1000000231009/photo", "/crm/v8/CustomModule3/1000000231009/photo"])(
+    "%s serves the PNG",
+    async (path) => {
+      const res = await get(path);
+      const png = fixture("photo.png");
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/png");
+      expect(res.headers.get("content-length")).toBe(String(png.length));
+      expect(res.headers.get("content-disposition")).toBe('attachment; filename="photo.png"');
+      expect(sha256(res.bytes)).toBe(sha256(png));
+    },
+  );
 
   it("Prefer: code=204 answers a record without photo", async () => {
     const res = await get("/crm/v8/Leads/1/photo", { Prefer: "code=204" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../src/index.js";
+import { type MockServer, startMock } from "../src/index.js";
 import { gatedSleep, rawGet } from "./helpers.js";
 import { specExample, V2 } from "./spec-examples.js";
 
@@ -69,7 +69,10 @@ describe("X-Zcrm-Mock-Fault: unavailable", () => {
 describe("X-Zcrm-Mock-Fault: slow", () => {
   it("holds the headers until the delay is over, while other requests are answered", async () => {
     let arrived = false;
-    const slow = withFault("slow;delay=5000").then((res) => ((arrived = true), res));
+    const slow = withFault("slow;delay=5000").then((res) => {
+      arrived = true;
+      return res;
+    });
     const held = await gate.next();
     expect(held.ms).toBe(5000);
     const other = await fetch(mock.url + SEED, { headers: { Authorization: AUTH } });
@@ -90,7 +93,10 @@ describe("X-Zcrm-Mock-Fault: slow", () => {
   });
 
   it("dribbles the body in pieces of chunk= bytes, pausing body-delay= ms between them", async () => {
-    const res = await rawGet(mock.url + SEED, { Authorization: AUTH, "X-Zcrm-Mock-Fault": "slow;body-delay=25;chunk=100" });
+    const res = await rawGet(mock.url + SEED, {
+      Authorization: AUTH,
+      "X-Zcrm-Mock-Fault": "slow;body-delay=25;chunk=100",
+    });
     expect(res.status).toBe(200);
     const pieces = Math.ceil(SEED_LENGTH / 100);
     for (let piece = 1; piece < pieces; piece++) {

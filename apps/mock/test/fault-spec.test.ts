@@ -45,9 +45,18 @@ describe("parseFault with objects", () => {
 
   it("refuses what is not a fault", () => {
     expect(parseFault(null, "armed")).toMatchObject({ ok: false, message: /a fault is a string or an object/ });
-    expect(parseFault({ kind: "slow", delay: [1] }, "armed")).toMatchObject({ ok: false, message: /delay must be a string or a number/ });
-    expect(parseFault({ kind: "slow", delay: 1.5 }, "armed")).toMatchObject({ ok: false, message: /delay must be a whole number/ });
-    expect(parseFault({ kind: "slow", speed: 1 }, "armed")).toMatchObject({ ok: false, message: /unknown parameter speed/ });
+    expect(parseFault({ kind: "slow", delay: [1] }, "armed")).toMatchObject({
+      ok: false,
+      message: /delay must be a string or a number/,
+    });
+    expect(parseFault({ kind: "slow", delay: 1.5 }, "armed")).toMatchObject({
+      ok: false,
+      message: /delay must be a whole number/,
+    });
+    expect(parseFault({ kind: "slow", speed: 1 }, "armed")).toMatchObject({
+      ok: false,
+      message: /unknown parameter speed/,
+    });
   });
 });
 

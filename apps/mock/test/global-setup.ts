@@ -7,7 +7,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 function newestSource(): number {
   // Recursive: src/ has folders (binary/, store/, uploads/) whose own mtime does not change on an edit.
-  const files = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" }).map((name) => join(root, "src", name));
+  const files = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" }).map((name) =>
+    join(root, "src", name),
+  );
   return Math.max(...files.map((file) => statSync(file).mtimeMs), statSync(join(root, "tsup.config.ts")).mtimeMs);
 }
 

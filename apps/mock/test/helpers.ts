@@ -1,4 +1,4 @@
-import { request, type IncomingHttpHeaders } from "node:http";
+import { type IncomingHttpHeaders, request } from "node:http";
 import type { Sleep } from "../src/index.js";
 
 /** A sleep the mock calls and the test lets go, one call at a time: waiting without wall-clock time. */
@@ -53,7 +53,11 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<Ra
       let watchers: { bytes: number; resolve: () => void }[] = [];
       let over = false;
       const notify = () => {
-        watchers = watchers.filter((w) => (size >= w.bytes || over ? (w.resolve(), false) : true));
+        watchers = watchers.filter((w) => {
+          if (size < w.bytes && !over) return true;
+          w.resolve();
+          return false;
+        });
       };
       res.on("data", (chunk: Buffer) => {
         chunks.push(chunk);
@@ -74,7 +78,8 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<Ra
         status: res.statusCode ?? 0,
         headers: res.headers,
         body: () => Buffer.concat(chunks),
-        received: (bytes) => new Promise<void>((done) => (size >= bytes || over ? done() : watchers.push({ bytes, resolve: done }))),
+        received: (bytes) =>
+          new Promise<void>((done) => (size >= bytes || over ? done() : watchers.push({ bytes, resolve: done }))),
         ended,
       });
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../src/index.js";
+import { type MockServer, startMock } from "../src/index.js";
 import { specExample, V2, V8 } from "./spec-examples.js";
 
 const AUTH = { Authorization: "Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf" };
@@ -16,10 +16,20 @@ afterAll(async () => {
   await mock.close();
 });
 
-async function call(path: string, init: RequestInit = {}): Promise<{ status: number; type: string | null; body: unknown }> {
-  const res = await fetch(mock.url + path, { ...init, headers: { ...AUTH, ...(init.headers as Record<string, string>) } });
+async function call(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; type: string | null; body: unknown }> {
+  const res = await fetch(mock.url + path, {
+    ...init,
+    headers: { ...AUTH, ...(init.headers as Record<string, string>) },
+  });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get("content-type"), body: text === "" ? undefined : JSON.parse(text) };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type"),
+    body: text === "" ? undefined : JSON.parse(text),
+  };
 }
 
 describe("startMock", () => {
@@ -165,7 +175,10 @@ describe("Zoho errors", () => {
   ])("%s is INVALID_DATA naming the parameter", async (query, param) => {
     const res = await call(`${SEED}?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body).toStrictEqual({ ...(specExample(V2, 400, "invalidParameter") as object), details: { param_name: param } });
+    expect(res.body).toStrictEqual({
+      ...(specExample(V2, 400, "invalidParameter") as object),
+      details: { param_name: param },
+    });
   });
 
   it("an unknown path is INVALID_URL_PATTERN", async () => {

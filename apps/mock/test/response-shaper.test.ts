@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shapeResponse, type ResponseShape } from "../src/response-shaper.js";
+import { type ResponseShape, shapeResponse } from "../src/response-shaper.js";
 import { gatedSleep, rawGet } from "./helpers.js";
 
 // The shaper must work for routes that stream (file downloads), not only for JSON written with one
@@ -28,7 +28,12 @@ beforeAll(async () => {
     if (shape.length === true) res.setHeader("Content-Length", BODY.length);
     const pieces = Array.from({ length: PIECES }, (_, i) => BODY.subarray(i * PIECE, (i + 1) * PIECE));
     // What the route sees: a finished pipeline, or the error a cut connection gives it.
-    outcomes.push(pipeline(Readable.from(pieces), res).then(() => "finished", (error: Error) => error.message));
+    outcomes.push(
+      pipeline(Readable.from(pieces), res).then(
+        () => "finished",
+        (error: Error) => error.message,
+      ),
+    );
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");

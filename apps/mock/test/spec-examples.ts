@@ -15,8 +15,11 @@ function child(node: Json | undefined, key: string): Json | undefined {
 }
 
 function deref(node: Json | undefined): Json | undefined {
-  if (node !== null && typeof node === "object" && !Array.isArray(node) && typeof node["$ref"] === "string") {
-    const pointer = node["$ref"].replace(/^#\//, "").split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (node !== null && typeof node === "object" && !Array.isArray(node) && typeof node.$ref === "string") {
+    const pointer = node.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
     return deref(pointer.reduce<Json | undefined>((at, key) => child(at, key), spec));
   }
   return node;
@@ -24,8 +27,17 @@ function deref(node: Json | undefined): Json | undefined {
 
 /** The value of a named example of one operation's response in the bundled spec. */
 export function example(method: string, path: string, status: number, key: string): Json {
-  const response = ["paths", path, method.toLowerCase(), "responses", String(status), "content", "application/json", "examples", key]
-    .reduce<Json | undefined>((at, k) => child(at, k), spec);
+  const response = [
+    "paths",
+    path,
+    method.toLowerCase(),
+    "responses",
+    String(status),
+    "content",
+    "application/json",
+    "examples",
+    key,
+  ].reduce<Json | undefined>((at, k) => child(at, k), spec);
   const value = child(response, "value");
   if (value === undefined) throw new Error(`No example ${key} under ${status} of ${method} ${path}`);
   return value;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../src/index.js";
+import { type MockServer, startMock } from "../src/index.js";
 import { AUTH, example, fileForm, fixture, PATHS, sha256 } from "./upload-helpers.js";
 
 // Record photos in the stateful mode, and the store's bounds.
@@ -40,7 +40,10 @@ describe("photos", () => {
     expect(got.headers.get("content-disposition")).toBe('attachment; filename="me.png"');
     expect(sha256(got.bytes)).toBe(sha256(png));
 
-    const gif = Buffer.from("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;", "latin1");
+    const gif = Buffer.from(
+      "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
+      "latin1",
+    );
     expect((await call(v2, "POST", fileForm("new.gif", gif))).status).toBe(200);
     const replaced = await call(v8);
     expect(replaced.headers.get("content-type")).toBe("image/gif");

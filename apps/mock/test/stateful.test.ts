@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../src/index.js";
+import { type MockServer, startMock } from "../src/index.js";
 import { specProblems } from "./spec-validator.js";
 import { AUTH, example, fileForm, PATHS, sha256 } from "./upload-helpers.js";
 
@@ -25,26 +25,42 @@ function freshRecord(module = "Leads"): string {
 }
 
 async function call(method: string, path: string, body?: RequestInit["body"], headers: Record<string, string> = {}) {
-  const res = await fetch(mock.url + path, { method, headers: { ...AUTH, ...headers }, ...(body === undefined ? {} : { body }) });
+  const res = await fetch(mock.url + path, {
+    method,
+    headers: { ...AUTH, ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
   const bytes = Buffer.from(await res.arrayBuffer());
-  const json = (res.headers.get("content-type") ?? "").startsWith("application/json") ? (JSON.parse(bytes.toString()) as unknown) : undefined;
+  const json = (res.headers.get("content-type") ?? "").startsWith("application/json")
+    ? (JSON.parse(bytes.toString()) as unknown)
+    : undefined;
   return { status: res.status, headers: res.headers, bytes, json: json as Record<string, any> };
 }
 
-async function upload(line: string, rec: string, name: string, bytes: Uint8Array | string, type?: string): Promise<string> {
+async function upload(
+  line: string,
+  rec: string,
+  name: string,
+  bytes: Uint8Array | string,
+  type?: string,
+): Promise<string> {
   const res = await call("POST", `/crm/${line}/${rec}/Attachments`, fileForm(name, bytes, type));
   expect(res.status).toBe(200);
-  return res.json["data"][0].details.id as string;
+  return res.json.data[0].details.id as string;
 }
 
 describe("upload, list, download, delete on the v2 line", () => {
   it("keeps the file and its name, and forgets it once deleted", async () => {
     const rec = freshRecord();
     const bytes = randomBytes(200 * 1024);
-    const posted = await call("POST", `/crm/v2/${rec}/Attachments`, fileForm("Résumé 日本.pdf", bytes, "application/pdf"));
+    const posted = await call(
+      "POST",
+      `/crm/v2/${rec}/Attachments`,
+      fileForm("Résumé 日本.pdf", bytes, "application/pdf"),
+    );
     expect(posted.status).toBe(200);
     expect(await specProblems("uploadAttachmentV2", 200, posted.json)).toStrictEqual([]);
-    const item = posted.json["data"][0];
+    const item = posted.json.data[0];
     expect(item).toMatchObject({ code: "SUCCESS", message: "attachment uploaded successfully", status: "success" });
     expect(item.details.id).toMatch(/^\d{19}$/);
     expect(item.details.Created_Time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
@@ -53,8 +69,8 @@ describe("upload, list, download, delete on the v2 line", () => {
     const list = await call("GET", `/crm/v2/${rec}/Attachments`);
     expect(list.status).toBe(200);
     expect(await specProblems("listAttachmentsV2", 200, list.json)).toStrictEqual([]);
-    expect(list.json["info"]).toStrictEqual({ per_page: 200, count: 1, page: 1, more_records: false });
-    const [listed] = list.json["data"];
+    expect(list.json.info).toStrictEqual({ per_page: 200, count: 1, page: 1, more_records: false });
+    const [listed] = list.json.data;
     expect(listed).toMatchObject({
       id,
       File_Name: "Résumé 日本.pdf",
@@ -79,7 +95,9 @@ describe("upload, list, download, delete on the v2 line", () => {
 
     const deleted = await call("DELETE", `/crm/v2/${rec}/Attachments/${id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.json).toStrictEqual({ data: [{ code: "SUCCESS", details: { id }, message: "record deleted", status: "success" }] });
+    expect(deleted.json).toStrictEqual({
+      data: [{ code: "SUCCESS", details: { id }, message: "record deleted", status: "success" }],
+    });
     expect((await call("GET", `/crm/v2/${rec}/Attachments`)).status).toBe(204);
     expect((await call("GET", `/crm/v2/${rec}/Attachments/${id}`)).status).toBe(204);
     const again = await call("DELETE", `/crm/v2/${rec}/Attachments/${id}`);
@@ -95,8 +113,8 @@ describe("the current line", () => {
     const list = await call("GET", `/crm/v8/${rec}/Attachments?fields=File_Name,Size`);
     expect(list.status).toBe(200);
     expect(await specProblems("listAttachments", 200, list.json)).toStrictEqual([]);
-    expect(list.json["data"]).toStrictEqual([{ File_Name: "notes.txt", Size: "10", id }]);
-    expect(list.json["info"]).toStrictEqual({
+    expect(list.json.data).toStrictEqual([{ File_Name: "notes.txt", Size: "10", id }]);
+    expect(list.json.info).toStrictEqual({
       per_page: 200,
       next_page_token: null,
       count: 1,
@@ -111,7 +129,7 @@ describe("the current line", () => {
     const rec = freshRecord("Deals");
     const id = await upload("v2.1", rec, "a.txt", "a");
     const list = await call("GET", `/crm/v6/${rec}/Attachments?fields=id,$se_module`);
-    expect(list.json["data"]).toStrictEqual([{ $se_module: "Deals", id }]);
+    expect(list.json.data).toStrictEqual([{ $se_module: "Deals", id }]);
     expect((await call("DELETE", `/crm/v3/${rec}/Attachments/${id}`)).status).toBe(200);
     expect((await call("GET", `/crm/v2/${rec}/Attachments`)).status).toBe(204);
   });
@@ -120,13 +138,14 @@ describe("the current line", () => {
     const rec = freshRecord();
     await upload("v8", rec, "a.bin", "abc");
     await call("POST", `/crm/v8/${rec}/Attachments?attachmentUrl=https%3A%2F%2Fwww.zohocorp.com`);
-    const all = "id,Owner,File_Name,Size,Created_Time,Modified_Time,Created_By,Modified_By,Parent_Id,$editable,$file_id,$type,$se_module,$state,$link_url,$sharing_permission";
+    const all =
+      "id,Owner,File_Name,Size,Created_Time,Modified_Time,Created_By,Modified_By,Parent_Id,$editable,$file_id,$type,$se_module,$state,$link_url,$sharing_permission";
     const list = await call("GET", `/crm/v8/${rec}/Attachments?fields=${all}`);
-    expect(list.json["data"]).toHaveLength(2);
-    expect(Object.keys(list.json["data"][0]).sort()).toStrictEqual(all.split(",").sort());
+    expect(list.json.data).toHaveLength(2);
+    expect(Object.keys(list.json.data[0]).sort()).toStrictEqual(all.split(",").sort());
     expect(await specProblems("listAttachments", 200, list.json)).toStrictEqual([]);
     // The validator can fail: a Size that is not digits and an unknown key are both refused.
-    const broken = { ...list.json, data: [{ ...list.json["data"][0], Size: "12.5", Unknown: 1 }] };
+    const broken = { ...list.json, data: [{ ...list.json.data[0], Size: "12.5", Unknown: 1 }] };
     expect((await specProblems("listAttachments", 200, broken)).length).toBeGreaterThan(0);
   });
 });
@@ -140,9 +159,9 @@ describe("links", () => {
     const posted = await call("POST", `/crm/v7/${rec}/Attachments`, form);
     expect(posted.status).toBe(200);
     expect(await specProblems("uploadAttachment", 200, posted.json)).toStrictEqual([]);
-    const id = posted.json["data"][0].details.id as string;
+    const id = posted.json.data[0].details.id as string;
     const list = await call("GET", `/crm/v2/${rec}/Attachments`);
-    expect(list.json["data"][0]).toMatchObject({
+    expect(list.json.data[0]).toMatchObject({
       id,
       File_Name: "Zoho Corporation",
       Size: "0",
@@ -157,9 +176,12 @@ describe("links", () => {
 
   it("names a link without title (or before v5) after its URL", async () => {
     const rec = freshRecord();
-    await call("POST", `/crm/v4/${rec}/Attachments?attachmentUrl=${encodeURIComponent("https://a.example/x")}&title=Ignored`);
+    await call(
+      "POST",
+      `/crm/v4/${rec}/Attachments?attachmentUrl=${encodeURIComponent("https://a.example/x")}&title=Ignored`,
+    );
     const list = await call("GET", `/crm/v8/${rec}/Attachments?fields=File_Name`);
-    expect(list.json["data"][0].File_Name).toBe("https://a.example/x");
+    expect(list.json.data[0].File_Name).toBe("https://a.example/x");
   });
 });
 

@@ -5,8 +5,8 @@ import {
   DEFAULT_CLIENT_SECRET,
   DEFAULT_REFRESH_TOKEN,
   ISSUED_TOKEN_PREFIX,
-  startMock,
   type MockServer,
+  startMock,
 } from "../src/index.js";
 
 const GOOD = {
@@ -23,7 +23,13 @@ let legacy: MockServer;
 beforeAll(async () => {
   [mock, legacy] = await Promise.all([
     startMock({ port: 0, tokenTtlSeconds: 120 }),
-    startMock({ port: 0, legacyTokenUnits: true, clientId: "1000.OTHER", clientSecret: "s3cr3t-value", refreshToken: "1000.r3fr3sh" }),
+    startMock({
+      port: 0,
+      legacyTokenUnits: true,
+      clientId: "1000.OTHER",
+      clientSecret: "s3cr3t-value",
+      refreshToken: "1000.r3fr3sh",
+    }),
   ]);
 });
 
@@ -34,7 +40,11 @@ afterAll(async () => {
 async function token(server: MockServer, init: RequestInit & { query?: Record<string, string> } = {}) {
   const query = init.query === undefined ? "" : `?${new URLSearchParams(init.query)}`;
   const res = await fetch(`${server.url}/oauth/v2/token${query}`, { method: "POST", ...init });
-  return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type"),
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 describe("POST /oauth/v2/token", () => {
@@ -44,7 +54,9 @@ describe("POST /oauth/v2/token", () => {
     expect(res.type).toBe(ZOHO_JSON);
     expect(Object.keys(res.body)).toStrictEqual(["access_token", "api_domain", "token_type", "expires_in"]);
     expect(res.body).toMatchObject({ api_domain: mock.url, token_type: "Bearer", expires_in: 120 });
-    expect(res.body["access_token"]).toMatch(new RegExp(`^${ISSUED_TOKEN_PREFIX.replace(/\./g, "\\.")}\\d+\\.[0-9a-f]{32}$`));
+    expect(res.body.access_token).toMatch(
+      new RegExp(`^${ISSUED_TOKEN_PREFIX.replace(/\./g, "\\.")}\\d+\\.[0-9a-f]{32}$`),
+    );
   });
 
   it("takes an urlencoded body", async () => {
@@ -70,15 +82,25 @@ describe("POST /oauth/v2/token", () => {
 
   it("issues a different token each time", async () => {
     const [a, b] = await Promise.all([token(mock, { query: GOOD }), token(mock, { query: GOOD })]);
-    expect(a.body["access_token"]).not.toBe(b.body["access_token"]);
+    expect(a.body.access_token).not.toBe(b.body.access_token);
   });
 
   it("answers expires_in in milliseconds plus expires_in_sec with the legacy switch", async () => {
     const res = await token(legacy, {
-      query: { grant_type: "refresh_token", client_id: "1000.OTHER", client_secret: "s3cr3t-value", refresh_token: "1000.r3fr3sh" },
+      query: {
+        grant_type: "refresh_token",
+        client_id: "1000.OTHER",
+        client_secret: "s3cr3t-value",
+        refresh_token: "1000.r3fr3sh",
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ expires_in_sec: 3600, expires_in: 3_600_000, api_domain: legacy.url, token_type: "Bearer" });
+    expect(res.body).toMatchObject({
+      expires_in_sec: 3600,
+      expires_in: 3_600_000,
+      api_domain: legacy.url,
+      token_type: "Bearer",
+    });
   });
 
   it.each([
@@ -120,7 +142,11 @@ describe("token request count", () => {
   it("counts every request to the token endpoint, good or bad, and the tokens issued", async () => {
     const server = await startMock({ port: 0 });
     try {
-      await Promise.all([token(server, { query: GOOD }), token(server, { query: GOOD }), token(server, { query: { ...GOOD, refresh_token: "x" } })]);
+      await Promise.all([
+        token(server, { query: GOOD }),
+        token(server, { query: GOOD }),
+        token(server, { query: { ...GOOD, refresh_token: "x" } }),
+      ]);
       expect(server.stats.tokenRequests).toBe(3);
       expect(server.stats.tokensIssued).toBe(2);
       const viaHttp = (await (await fetch(`${server.url}/__zcrm-mock/stats`)).json()) as Record<string, number>;
@@ -143,6 +169,8 @@ describe("secrets", () => {
   });
 
   it("refuses an empty secret without echoing the others", async () => {
-    await expect(startMock({ port: 0, clientSecret: "", refreshToken: "1000.hidden" })).rejects.toThrow(/^clientSecret must not be empty\.$/);
+    await expect(startMock({ port: 0, clientSecret: "", refreshToken: "1000.hidden" })).rejects.toThrow(
+      /^clientSecret must not be empty\.$/,
+    );
   });
 });

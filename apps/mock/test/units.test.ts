@@ -85,12 +85,30 @@ describe("parseCliArgs", () => {
 
   it("takes the token options from flags, or from the environment when no flag is given", () => {
     expect(
-      parseCliArgs(["--client-id", "1000.A", "--client-secret", "s", "--refresh-token", "r", "--token-ttl", "5", "--legacy-token-units"], {}),
+      parseCliArgs(
+        [
+          "--client-id",
+          "1000.A",
+          "--client-secret",
+          "s",
+          "--refresh-token",
+          "r",
+          "--token-ttl",
+          "5",
+          "--legacy-token-units",
+        ],
+        {},
+      ),
     ).toStrictEqual({
       help: false,
       options: { clientId: "1000.A", clientSecret: "s", refreshToken: "r", tokenTtlSeconds: 5, legacyTokenUnits: true },
     });
-    const env = { ZCRM_MOCK_CLIENT_ID: "1000.E", ZCRM_MOCK_CLIENT_SECRET: "es", ZCRM_MOCK_REFRESH_TOKEN: "er", ZCRM_MOCK_TOKEN_TTL: "9" };
+    const env = {
+      ZCRM_MOCK_CLIENT_ID: "1000.E",
+      ZCRM_MOCK_CLIENT_SECRET: "es",
+      ZCRM_MOCK_REFRESH_TOKEN: "er",
+      ZCRM_MOCK_TOKEN_TTL: "9",
+    };
     expect(parseCliArgs([], env)).toStrictEqual({
       help: false,
       options: { clientId: "1000.E", clientSecret: "es", refreshToken: "er", tokenTtlSeconds: 9 },
@@ -101,7 +119,9 @@ describe("parseCliArgs", () => {
 
   it("refuses an empty credential flag and a bad TTL", () => {
     expect(() => parseCliArgs(["--client-secret", ""], {})).toThrow(/--client-secret must not be empty/);
-    expect(() => parseCliArgs(["--token-ttl", "0"], {})).toThrow(/--token-ttl must be a whole number of seconds, 1 or more/);
+    expect(() => parseCliArgs(["--token-ttl", "0"], {})).toThrow(
+      /--token-ttl must be a whole number of seconds, 1 or more/,
+    );
     expect(() => parseCliArgs([], { ZCRM_MOCK_TOKEN_TTL: "1h" })).toThrow(/ZCRM_MOCK_TOKEN_TTL must be a whole number/);
   });
 

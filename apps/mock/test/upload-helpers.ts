@@ -88,7 +88,11 @@ export function streamedForm(
 }
 
 /** fetch options for a streamed request body (Node's fetch requires `duplex: "half"` for streams). */
-export function streamingInit(method: string, body: ReadableStream<Uint8Array>, headers: Record<string, string>): RequestInit {
+export function streamingInit(
+  method: string,
+  body: ReadableStream<Uint8Array>,
+  headers: Record<string, string>,
+): RequestInit {
   return { method, body, headers, duplex: "half" } as RequestInit;
 }
 
@@ -96,8 +100,16 @@ export { example } from "./spec-examples.js";
 
 /** The spec paths of both lines. */
 export const PATHS = {
-  v2: { list: "/crm/v2/{module}/{record_id}/Attachments", one: "/crm/v2/{module}/{record_id}/Attachments/{attachment_id}", photo: "/crm/v2/{module}/{record_id}/photo" },
-  v8: { list: "/crm/v8/{module}/{record_id}/Attachments", one: "/crm/v8/{module}/{record_id}/Attachments/{attachment_id}", photo: "/crm/v8/{module}/{record_id}/photo" },
+  v2: {
+    list: "/crm/v2/{module}/{record_id}/Attachments",
+    one: "/crm/v2/{module}/{record_id}/Attachments/{attachment_id}",
+    photo: "/crm/v2/{module}/{record_id}/photo",
+  },
+  v8: {
+    list: "/crm/v8/{module}/{record_id}/Attachments",
+    one: "/crm/v8/{module}/{record_id}/Attachments/{attachment_id}",
+    photo: "/crm/v8/{module}/{record_id}/photo",
+  },
 } as const;
 
 /** Multipart form with one file, as fetch sends it (FormData with a Blob). */

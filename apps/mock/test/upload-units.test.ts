@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { imageType } from "../src/binary/image-type.js";
 import { requestedVersion } from "../src/binary/operation-kind.js";
@@ -13,7 +13,10 @@ import { isAttachmentUrl } from "../src/uploads/upload-rules.js";
 describe("attachmentDisposition", () => {
   it.each([
     ["Quote.pdf", 'attachment; filename="Quote.pdf"'],
-    ["Résumé 日本.txt", "attachment; filename=\"Resume __.txt\"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E6%97%A5%E6%9C%AC.txt"],
+    [
+      "Résumé 日本.txt",
+      "attachment; filename=\"Resume __.txt\"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E6%97%A5%E6%9C%AC.txt",
+    ],
     ["", 'attachment; filename="file"'],
   ])("%j → %s", (name, header) => {
     expect(attachmentDisposition(name)).toBe(header);

@@ -1,12 +1,21 @@
 import { execFile, execFileSync } from "node:child_process";
-import { request } from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../src/index.js";
-import { AUTH, example, fileForm, fixture, multipartBody, PATHS, streamedForm, streamingInit } from "./upload-helpers.js";
+import { type MockServer, startMock } from "../src/index.js";
+import {
+  AUTH,
+  example,
+  fileForm,
+  fixture,
+  multipartBody,
+  PATHS,
+  streamedForm,
+  streamingInit,
+} from "./upload-helpers.js";
 
 // Uploads in the default (example-driven) mode: every rule of Zoho's upload calls, through real
 // HTTP with fetch, hand-built multipart bodies and, where installed, curl as Zoho's docs use it.
@@ -39,7 +48,11 @@ const fileUploaded = example("post", PATHS.v2.list, 200, "fileUploaded");
 const linkAttached = example("post", PATHS.v8.list, 200, "linkAttached");
 
 async function post(path: string, body?: RequestInit["body"], headers: Record<string, string> = {}) {
-  const res = await fetch(mock.url + path, { method: "POST", headers: { ...AUTH, ...headers }, ...(body === undefined ? {} : { body }) });
+  const res = await fetch(mock.url + path, {
+    method: "POST",
+    headers: { ...AUTH, ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text === "" ? undefined : (JSON.parse(text) as unknown) };
 }
@@ -53,8 +66,16 @@ describe.skipIf(!CURL)("curl lines in the style of Zoho's docs", () => {
     const file = join(dir, "attachment1.txt");
     writeFileSync(file, "hello from curl\n");
     const { stdout } = await run("curl", [
-      "-sS", `${mock.url}${LEAD}/Attachments`, "-X", "POST",
-      "-H", `Authorization: ${AUTH.Authorization}`, "-F", `file=@${file}`, "-w", "\n%{http_code}",
+      "-sS",
+      `${mock.url}${LEAD}/Attachments`,
+      "-X",
+      "POST",
+      "-H",
+      `Authorization: ${AUTH.Authorization}`,
+      "-F",
+      `file=@${file}`,
+      "-w",
+      "\n%{http_code}",
     ]);
     const [body, status] = stdout.split("\n");
     expect(status).toBe("200");
@@ -63,8 +84,16 @@ describe.skipIf(!CURL)("curl lines in the style of Zoho's docs", () => {
 
   it('-F "attachmentUrl=https://www.zohocorp.com" attaches a link', async () => {
     const { stdout } = await run("curl", [
-      "-sS", `${mock.url}${LEAD8}/Attachments`, "-X", "POST",
-      "-H", `Authorization: ${AUTH.Authorization}`, "-F", "attachmentUrl=https://www.zohocorp.com", "-w", "\n%{http_code}",
+      "-sS",
+      `${mock.url}${LEAD8}/Attachments`,
+      "-X",
+      "POST",
+      "-H",
+      `Authorization: ${AUTH.Authorization}`,
+      "-F",
+      "attachmentUrl=https://www.zohocorp.com",
+      "-w",
+      "\n%{http_code}",
     ]);
     const [body, status] = stdout.split("\n");
     expect(status).toBe("200");
@@ -76,8 +105,16 @@ describe.skipIf(!CURL)("curl lines in the style of Zoho's docs", () => {
     // A sparse file: 100 MiB + 1 byte on disk costs no memory here.
     execFileSync("truncate", ["-s", String(100 * MIB + 1), file]);
     const { stdout } = await run("curl", [
-      "-sS", `${mock.url}${LEAD}/Attachments`, "-X", "POST",
-      "-H", `Authorization: ${AUTH.Authorization}`, "-F", `file=@${file}`, "-w", "\n%{http_code}",
+      "-sS",
+      `${mock.url}${LEAD}/Attachments`,
+      "-X",
+      "POST",
+      "-H",
+      `Authorization: ${AUTH.Authorization}`,
+      "-F",
+      `file=@${file}`,
+      "-w",
+      "\n%{http_code}",
     ]);
     const [body, status] = stdout.split("\n");
     expect(status).toBe("413");
@@ -101,14 +138,20 @@ describe("files", () => {
 
   it("takes a file of exactly 100 MiB", async () => {
     const form = streamedForm(100 * MIB);
-    const res = await fetch(`${mock.url}${LEAD}/Attachments`, streamingInit("POST", form.body, { ...AUTH, "Content-Type": form.contentType }));
+    const res = await fetch(
+      `${mock.url}${LEAD}/Attachments`,
+      streamingInit("POST", form.body, { ...AUTH, "Content-Type": form.contentType }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toStrictEqual(fileUploaded);
   });
 
   it("refuses a streamed file over 100 MiB with 413 FILE_SIZE_MORE_THAN_ALLOWED_SIZE", async () => {
     const form = streamedForm(100 * MIB + 1024 * 1024);
-    const res = await fetch(`${mock.url}${LEAD8}/Attachments`, streamingInit("POST", form.body, { ...AUTH, "Content-Type": form.contentType }));
+    const res = await fetch(
+      `${mock.url}${LEAD8}/Attachments`,
+      streamingInit("POST", form.body, { ...AUTH, "Content-Type": form.contentType }),
+    );
     expect(res.status).toBe(413);
     expect(await res.json()).toStrictEqual(example("post", PATHS.v8.list, 413, "fileSizeMoreThanAllowed"));
     // The mock is still there for the next call.
@@ -117,13 +160,19 @@ describe("files", () => {
 
   it("refuses a body over the limit that has no file part with 413 BODY_SIZE_REACHED", async () => {
     const form = streamedForm(100 * MIB + 128 * 1024, { asField: true });
-    const res = await fetch(`${mock.url}${LEAD}/Attachments`, streamingInit("POST", form.body, { ...AUTH, "Content-Type": form.contentType }));
+    const res = await fetch(
+      `${mock.url}${LEAD}/Attachments`,
+      streamingInit("POST", form.body, { ...AUTH, "Content-Type": form.contentType }),
+    );
     expect(res.status).toBe(413);
     expect(await res.json()).toStrictEqual(example("post", PATHS.v2.list, 413, "bodySizeReached"));
   });
 
   it("refuses an empty file with the emptyFile example", async () => {
-    const res = await postForm(`${LEAD}/Attachments`, multipartBody([{ name: "file", value: "", fileName: "empty.txt" }]));
+    const res = await postForm(
+      `${LEAD}/Attachments`,
+      multipartBody([{ name: "file", value: "", fileName: "empty.txt" }]),
+    );
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual(example("post", PATHS.v2.list, 400, "emptyFile"));
   });
@@ -148,27 +197,29 @@ describe("files", () => {
 describe("answers before the body ends", () => {
   it("refuses an .exe as soon as its part header arrives, while the client is still sending", async () => {
     const head = Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="tool.exe"\r\n\r\nMZ');
-    const { status, body, sentBeforeAnswer } = await new Promise<{ status: number; body: string; sentBeforeAnswer: number }>(
-      (resolve, reject) => {
-        let sent = 0;
-        const req = request(`${mock.url}${LEAD}/Attachments`, {
-          method: "POST",
-          headers: { ...AUTH, "Content-Type": "multipart/form-data; boundary=b", "Transfer-Encoding": "chunked" },
+    const { status, body, sentBeforeAnswer } = await new Promise<{
+      status: number;
+      body: string;
+      sentBeforeAnswer: number;
+    }>((resolve, reject) => {
+      let sent = 0;
+      const req = request(`${mock.url}${LEAD}/Attachments`, {
+        method: "POST",
+        headers: { ...AUTH, "Content-Type": "multipart/form-data; boundary=b", "Transfer-Encoding": "chunked" },
+      });
+      req.on("error", reject);
+      req.on("response", (res) => {
+        const at = sent;
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        // Content-Length tells the client the answer is complete; only then does it finish sending.
+        res.on("end", () => {
+          req.end("\r\n--b--\r\n");
+          resolve({ status: res.statusCode ?? 0, body: text, sentBeforeAnswer: at });
         });
-        req.on("error", reject);
-        req.on("response", (res) => {
-          const at = sent;
-          let text = "";
-          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          // Content-Length tells the client the answer is complete; only then does it finish sending.
-          res.on("end", () => {
-            req.end("\r\n--b--\r\n");
-            resolve({ status: res.statusCode ?? 0, body: text, sentBeforeAnswer: at });
-          });
-        });
-        req.write(head, () => (sent += head.length));
-      },
-    );
+      });
+      req.write(head, () => (sent += head.length));
+    });
     expect(sentBeforeAnswer).toBe(head.length);
     expect(status).toBe(400);
     expect(JSON.parse(body)).toStrictEqual(example("post", PATHS.v8.photo, 415, "invalidFileType"));
@@ -195,7 +246,8 @@ describe("links", () => {
     ["a form field", multipartBody([{ name: "attachmentUrl", value: "not a url" }]), ""],
     ["the query", undefined, "?attachmentUrl=nope"],
   ])("refuses an attachmentUrl that is not a URL in %s with INVALID_URL_PATTERN", async (_where, form, query) => {
-    const res = form === undefined ? await post(`${LEAD8}/Attachments${query}`) : await postForm(`${LEAD8}/Attachments`, form);
+    const res =
+      form === undefined ? await post(`${LEAD8}/Attachments${query}`) : await postForm(`${LEAD8}/Attachments`, form);
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual(example("post", PATHS.v8.list, 400, "invalidAttachmentUrl"));
   });
@@ -221,7 +273,10 @@ describe("one file or one link", () => {
   });
 
   it("a call with neither is MANDATORY_NOT_FOUND (a form with other parts only)", async () => {
-    const form = multipartBody([{ name: "note", value: "hi" }, { name: "upload", value: "x", fileName: "x.txt" }]);
+    const form = multipartBody([
+      { name: "note", value: "hi" },
+      { name: "upload", value: "x", fileName: "x.txt" },
+    ]);
     const res = await postForm(`${LEAD8}/Attachments`, form);
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual(mandatory);
@@ -234,9 +289,27 @@ describe("one file or one link", () => {
   });
 
   it.each([
-    ["a file and a link field", multipartBody([{ name: "attachmentUrl", value: "https://a.example" }, { name: "file", value: "x", fileName: "x.txt" }]), ""],
-    ["a link field after the file", multipartBody([{ name: "file", value: "x", fileName: "x.txt" }, { name: "attachmentUrl", value: "https://a.example" }]), ""],
-    ["a file and a link in the query", multipartBody([{ name: "file", value: "x", fileName: "x.txt" }]), "?attachmentUrl=https%3A%2F%2Fa.example"],
+    [
+      "a file and a link field",
+      multipartBody([
+        { name: "attachmentUrl", value: "https://a.example" },
+        { name: "file", value: "x", fileName: "x.txt" },
+      ]),
+      "",
+    ],
+    [
+      "a link field after the file",
+      multipartBody([
+        { name: "file", value: "x", fileName: "x.txt" },
+        { name: "attachmentUrl", value: "https://a.example" },
+      ]),
+      "",
+    ],
+    [
+      "a file and a link in the query",
+      multipartBody([{ name: "file", value: "x", fileName: "x.txt" }]),
+      "?attachmentUrl=https%3A%2F%2Fa.example",
+    ],
   ])("%s is INVALID_DATA naming attachmentUrl", async (_case, form, query) => {
     const res = await postForm(`${LEAD}/Attachments${query}`, form);
     expect(res.status).toBe(400);
@@ -253,12 +326,18 @@ describe("malformed bodies", () => {
   it.each([
     ["garbage", Buffer.from("this is not multipart at all"), "multipart/form-data; boundary=abc"],
     ["no boundary", Buffer.from("--abc\r\n"), "multipart/form-data"],
-    ["a cut-off form", Buffer.from('--abc\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhalf a fi'), "multipart/form-data; boundary=abc"],
+    [
+      "a cut-off form",
+      Buffer.from('--abc\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhalf a fi'),
+      "multipart/form-data; boundary=abc",
+    ],
   ])("%s answers 400 with the reason in sl-violations, and the mock stays up", async (_case, body, contentType) => {
     const res = await post(`${LEAD}/Attachments`, body, { "Content-Type": contentType });
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual(unhandled);
-    expect(JSON.parse(res.headers.get("sl-violations") ?? "[]")).toMatchObject([{ location: ["request", "body"], code: "malformed" }]);
+    expect(JSON.parse(res.headers.get("sl-violations") ?? "[]")).toMatchObject([
+      { location: ["request", "body"], code: "malformed" },
+    ]);
     const after = await fetch(`${mock.url}${LEAD}/Attachments`, { headers: AUTH });
     expect(after.status).toBe(200);
   });
@@ -325,7 +404,11 @@ describe("the checks before the body", () => {
   });
 
   it("PUT on the upload path is INVALID_REQUEST_METHOD", async () => {
-    const res = await fetch(`${mock.url}${LEAD}/Attachments`, { method: "PUT", headers: AUTH, body: fileForm("a.txt", "a") });
+    const res = await fetch(`${mock.url}${LEAD}/Attachments`, {
+      method: "PUT",
+      headers: AUTH,
+      body: fileForm("a.txt", "a"),
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: "INVALID_REQUEST_METHOD" });
   });
@@ -345,7 +428,9 @@ describe("Prefer still selects documented answers", () => {
   });
 
   it("code=400, example=recordLocked on a photo answers RECORD_LOCKED", async () => {
-    const res = await post("/crm/v8/Leads/1/photo", fileForm("a.png", fixture("photo.png")), { Prefer: "code=400, example=recordLocked" });
+    const res = await post("/crm/v8/Leads/1/photo", fileForm("a.png", fixture("photo.png")), {
+      Prefer: "code=400, example=recordLocked",
+    });
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual(example("post", PATHS.v8.photo, 400, "recordLocked"));
   });

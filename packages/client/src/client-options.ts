@@ -58,7 +58,10 @@ export function checkApiVersion(apiVersion: unknown): ApiVersion {
 function checkApiDomain(apiDomain: unknown): string {
   const origin = normalizeOrigin(apiDomain);
   if (origin !== undefined) return origin;
-  throw new ZohoInputError("apiDomain", originProblem("apiDomain", apiDomain, "https://www.zohoapis.eu or http://127.0.0.1:4010"));
+  throw new ZohoInputError(
+    "apiDomain",
+    originProblem("apiDomain", apiDomain, "https://www.zohoapis.eu or http://127.0.0.1:4010"),
+  );
 }
 
 /** Where requests go: a fixed origin, or (baseUrl undefined) the one a token provider names later. */

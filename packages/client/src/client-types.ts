@@ -2,13 +2,14 @@
  * The public, per-version types of the client. The version picked at creation decides which modules
  * type-check, whether `fields` is required, whether `pageToken` exists and which `info` comes back.
  */
-import type { Client } from "openapi-fetch";
+
 import type { Attachment, components, ListInfo, ListInfoV2, paths, RestrictTrigger } from "@zcrm-attachments/types";
+import type { Client } from "openapi-fetch";
 import type { ApiLine, ApiVersion, PageTokenVersion } from "./api-versions.js";
 import type { AccessToken } from "./auth.js";
 import type { DataCenter, Environment } from "./data-centres.js";
-import type { AttachmentsPage, AttachmentsPageOk } from "./list-attachments.js";
 import type { FileInput } from "./files/file-source.js";
+import type { AttachmentsPage, AttachmentsPageOk } from "./list-attachments.js";
 import type { CustomModuleApiName, ModuleName } from "./modules.js";
 import type { AttachLinkOptions } from "./operations/attach-link.js";
 import type { CallOptions } from "./operations/call-options.js";
@@ -111,7 +112,10 @@ export type ListAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v
  * Modules whose records can have a photo: Leads, Contacts, Accounts, Products, Vendors, `CustomModule<N>`
  * and the org's own custom modules `C` (the spec's PhotoModule, whose custom part is any string, narrowed).
  */
-export type PhotoModuleName<C extends string = never> = components["schemas"]["StandardPhotoModule"] | CustomModuleApiName | C;
+export type PhotoModuleName<C extends string = never> =
+  | components["schemas"]["StandardPhotoModule"]
+  | CustomModuleApiName
+  | C;
 
 /** The automation a photo change may skip on version `V`: only "workflow" on v2/v2.1 (and for a version union). */
 export type RestrictTriggerFor<V extends ApiVersion> = [ApiLine<V>] extends ["current"]
@@ -164,11 +168,26 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     ...options: ListAttachmentsArgs<V>
   ): AsyncGenerator<Attachment, void, undefined>;
   /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; at most 100 MB, not .exe); `data.details.id` is the new id. */
-  uploadAttachment(module: ModuleName<V, C>, recordId: string, file: FileInput, options?: UploadAttachmentOptions): Promise<UploadResult>;
+  uploadAttachment(
+    module: ModuleName<V, C>,
+    recordId: string,
+    file: FileInput,
+    options?: UploadAttachmentOptions,
+  ): Promise<UploadResult>;
   /** Attaches a link (an absolute http(s) URL of at most 3000 characters), as form fields or in the query (`via`). */
-  attachLink(module: ModuleName<V, C>, recordId: string, url: string, options?: AttachLinkOptionsFor<V>): Promise<UploadResult>;
+  attachLink(
+    module: ModuleName<V, C>,
+    recordId: string,
+    url: string,
+    options?: AttachLinkOptionsFor<V>,
+  ): Promise<UploadResult>;
   /** Downloads one attachment as a stream; read or cancel `body`. 204: nothing there; a link attachment throws DOWNLOAD_NOT_ALLOWED. */
-  downloadAttachment(module: ModuleName<V, C>, recordId: string, attachmentId: string, options?: CallOptions): Promise<DownloadResult>;
+  downloadAttachment(
+    module: ModuleName<V, C>,
+    recordId: string,
+    attachmentId: string,
+    options?: CallOptions,
+  ): Promise<DownloadResult>;
   /** Downloads one attachment into a file, or into a directory under the server's (sanitised) name; atomically, never partially. */
   downloadAttachmentTo(
     module: ModuleName<V, C>,
@@ -178,13 +197,28 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     options?: DownloadToOptions,
   ): Promise<SavedDownload>;
   /** Deletes one attachment. */
-  deleteAttachment(module: ModuleName<V, C>, recordId: string, attachmentId: string, options?: CallOptions): Promise<DeleteResult>;
+  deleteAttachment(
+    module: ModuleName<V, C>,
+    recordId: string,
+    attachmentId: string,
+    options?: CallOptions,
+  ): Promise<DeleteResult>;
   /** Deletes several attachments (100 ids per request, one request at a time); one result per id, in the order given. */
-  deleteAttachments(module: ModuleName<V, C>, recordId: string, ids: Iterable<string>, options?: DeleteAttachmentsOptions): Promise<DeleteManyResult>;
+  deleteAttachments(
+    module: ModuleName<V, C>,
+    recordId: string,
+    ids: Iterable<string>,
+    options?: DeleteAttachmentsOptions,
+  ): Promise<DeleteManyResult>;
   /** Downloads a record's photo as a stream; 204 when it has none. */
   getPhoto(module: PhotoModuleName<C>, recordId: string, options?: CallOptions): Promise<DownloadResult>;
   /** Sets or replaces a record's photo (PNG, JPEG, GIF or BMP, at most 10 MB). */
-  uploadPhoto(module: PhotoModuleName<C>, recordId: string, file: FileInput, options?: UploadPhotoOptionsFor<V>): Promise<PhotoResult>;
+  uploadPhoto(
+    module: PhotoModuleName<C>,
+    recordId: string,
+    file: FileInput,
+    options?: UploadPhotoOptionsFor<V>,
+  ): Promise<PhotoResult>;
   /** Removes a record's photo. */
   deletePhoto(module: PhotoModuleName<C>, recordId: string, options?: DeletePhotoOptionsFor<V>): Promise<PhotoResult>;
 }

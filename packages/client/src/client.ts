@@ -3,8 +3,9 @@
  * pipeline, openapi-fetch instance) lives in private fields. Nothing is shared between clients, and
  * nothing secret is enumerable, so logging or serialising a client shows only its version and origin.
  */
-import type { Client } from "openapi-fetch";
+
 import type { Attachment, paths } from "@zcrm-attachments/types";
+import type { Client } from "openapi-fetch";
 import { type ApiLine, type ApiVersion, lineOf } from "./api-versions.js";
 import { createTokenSource } from "./auth.js";
 import { checkApiVersion, checkOptionNames, resolveLocation } from "./client-options.js";
@@ -14,14 +15,14 @@ import type { FileInput } from "./files/file-source.js";
 import { type AttachmentsPage, type AttachmentsPageOk, sendListRequest } from "./list-attachments.js";
 import { checkCustomModules, createModuleCheck } from "./modules.js";
 import { attachLink } from "./operations/attach-link.js";
-import { deleteAttachment, type DeleteResult } from "./operations/delete-attachment.js";
-import { deleteAttachments, type DeleteManyResult } from "./operations/delete-attachments.js";
-import { downloadAttachment } from "./operations/download-attachment.js";
+import { type DeleteResult, deleteAttachment } from "./operations/delete-attachment.js";
+import { type DeleteManyResult, deleteAttachments } from "./operations/delete-attachments.js";
 import type { DownloadResult } from "./operations/download.js";
+import { downloadAttachment } from "./operations/download-attachment.js";
 import type { OperationContext } from "./operations/operation-context.js";
 import { deletePhoto, getPhoto, type PhotoResult, uploadPhoto } from "./operations/photos.js";
 import { downloadAttachmentTo, type SavedDownload } from "./operations/save-download.js";
-import { uploadAttachment, type UploadResult } from "./operations/upload-attachment.js";
+import { type UploadResult, uploadAttachment } from "./operations/upload-attachment.js";
 import { iterateAttachments, iteratePages } from "./paginate.js";
 import { toPipelineSettings } from "./pipeline/pipeline-options.js";
 import type { PipelineContext } from "./pipeline/send.js";
@@ -61,7 +62,13 @@ class ZohoAttachmentsClient {
     this.apiVersion = version;
     this.line = line;
     const checkModule = createModuleCheck(version, line, customModules);
-    this.#context = { version, line, pipeline, checkModule, isCustomModule: (module) => customModules.includes(module) };
+    this.#context = {
+      version,
+      line,
+      pipeline,
+      checkModule,
+      isCustomModule: (module) => customModules.includes(module),
+    };
   }
 
   /** The API origin requests go to (with a token provider and no location: the one Zoho named, once known). */
@@ -127,17 +134,33 @@ class ZohoAttachmentsClient {
   }
 
   /** Downloads one attachment as a stream (204: nothing there). */
-  downloadAttachment(module: unknown, recordId: unknown, attachmentId: unknown, options?: unknown): Promise<DownloadResult> {
+  downloadAttachment(
+    module: unknown,
+    recordId: unknown,
+    attachmentId: unknown,
+    options?: unknown,
+  ): Promise<DownloadResult> {
     return downloadAttachment(this.#context, module, recordId, attachmentId, options);
   }
 
   /** Downloads one attachment into a file (or a directory), atomically. */
-  downloadAttachmentTo(module: unknown, recordId: unknown, attachmentId: unknown, destination: unknown, options?: unknown): Promise<SavedDownload> {
+  downloadAttachmentTo(
+    module: unknown,
+    recordId: unknown,
+    attachmentId: unknown,
+    destination: unknown,
+    options?: unknown,
+  ): Promise<SavedDownload> {
     return downloadAttachmentTo(this.#context, module, recordId, attachmentId, destination, options);
   }
 
   /** Deletes one attachment. */
-  deleteAttachment(module: unknown, recordId: unknown, attachmentId: unknown, options?: unknown): Promise<DeleteResult> {
+  deleteAttachment(
+    module: unknown,
+    recordId: unknown,
+    attachmentId: unknown,
+    options?: unknown,
+  ): Promise<DeleteResult> {
     return deleteAttachment(this.#context, module, recordId, attachmentId, options);
   }
 

@@ -21,8 +21,16 @@ export const dataCenters = {
   US: { apiDomain: "https://www.zohoapis.com", accountsServer: "https://accounts.zoho.com", domainSuffix: "com" },
   EU: { apiDomain: "https://www.zohoapis.eu", accountsServer: "https://accounts.zoho.eu", domainSuffix: "eu" },
   IN: { apiDomain: "https://www.zohoapis.in", accountsServer: "https://accounts.zoho.in", domainSuffix: "in" },
-  AU: { apiDomain: "https://www.zohoapis.com.au", accountsServer: "https://accounts.zoho.com.au", domainSuffix: "com.au" },
-  CN: { apiDomain: "https://www.zohoapis.com.cn", accountsServer: "https://accounts.zoho.com.cn", domainSuffix: "com.cn" },
+  AU: {
+    apiDomain: "https://www.zohoapis.com.au",
+    accountsServer: "https://accounts.zoho.com.au",
+    domainSuffix: "com.au",
+  },
+  CN: {
+    apiDomain: "https://www.zohoapis.com.cn",
+    accountsServer: "https://accounts.zoho.com.cn",
+    domainSuffix: "com.cn",
+  },
   JP: { apiDomain: "https://www.zohoapis.jp", accountsServer: "https://accounts.zoho.jp", domainSuffix: "jp" },
   // Canada and Saudi Arabia use accounts hosts that do not follow the accounts.zoho.<suffix> pattern.
   CA: { apiDomain: "https://www.zohoapis.ca", accountsServer: "https://accounts.zohocloud.ca", domainSuffix: "ca" },

@@ -21,14 +21,14 @@ export type ZohoErrorDetails = ErrorResponse["details"] & Record<string, unknown
 /** Base class of every error the client throws. */
 export class ZohoError extends Error {
   static {
-    nameClass(this, "ZohoError");
+    nameClass(ZohoError, "ZohoError");
   }
 }
 
 /** Input that cannot be sent; thrown before any request is made. */
 export class ZohoInputError extends ZohoError {
   static {
-    nameClass(this, "ZohoInputError");
+    nameClass(ZohoInputError, "ZohoInputError");
   }
 
   /** The option or argument to fix, e.g. "module", "recordId", "perPage". */
@@ -67,7 +67,7 @@ function retriesNote(retries: number): string {
 /** A response Zoho (or a server in its place) answered with anything but success. */
 export class ZohoApiError extends ZohoError {
   static {
-    nameClass(this, "ZohoApiError");
+    nameClass(ZohoApiError, "ZohoApiError");
   }
 
   /** HTTP status of the response. */
@@ -93,7 +93,9 @@ export class ZohoApiError extends ZohoError {
     const meta = init.meta ?? parseResponseMeta(init.headers, Date.now());
     const retries = init.retries ?? 0;
     const wait = meta.retryAfterMs === undefined ? "" : ` (Retry-After ${Math.ceil(meta.retryAfterMs / 1000)} s)`;
-    super(`${init.code} (HTTP ${init.status}): ${init.zohoMessage} [${init.method} ${init.url}]${retriesNote(retries)}${wait}`);
+    super(
+      `${init.code} (HTTP ${init.status}): ${init.zohoMessage} [${init.method} ${init.url}]${retriesNote(retries)}${wait}`,
+    );
     this.status = init.status;
     this.code = init.code;
     this.zohoMessage = init.zohoMessage;
@@ -123,7 +125,7 @@ export type NetworkFailureKind = "network" | "aborted" | "timeout";
 /** The request got no HTTP response (refused connection, DNS failure, reset, abort, timeout). */
 export class ZohoNetworkError extends ZohoError {
   static {
-    nameClass(this, "ZohoNetworkError");
+    nameClass(ZohoNetworkError, "ZohoNetworkError");
   }
 
   /** What went wrong: "network", "aborted" or "timeout". */
@@ -158,7 +160,7 @@ export class ZohoNetworkError extends ZohoError {
  */
 export class ZohoBodyLengthError extends ZohoError {
   static {
-    nameClass(this, "ZohoBodyLengthError");
+    nameClass(ZohoBodyLengthError, "ZohoBodyLengthError");
   }
 
   /** Bytes the body should have held. */
@@ -199,7 +201,7 @@ export interface ZohoAuthErrorInit {
  */
 export class ZohoAuthError extends ZohoError {
   static {
-    nameClass(this, "ZohoAuthError");
+    nameClass(ZohoAuthError, "ZohoAuthError");
   }
 
   /** The data centre whose accounts server was asked (undefined when `accountsServer` was given instead). */
@@ -229,7 +231,7 @@ export class ZohoAuthError extends ZohoError {
 /** A paginating server sent the same page or page token again; following it would never end. */
 export class ZohoPaginationError extends ZohoError {
   static {
-    nameClass(this, "ZohoPaginationError");
+    nameClass(ZohoPaginationError, "ZohoPaginationError");
   }
 
   /** The request URL that would have repeated. */

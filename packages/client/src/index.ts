@@ -1,98 +1,7 @@
 /**
  * @zcrm-attachments/client: a typed client for Zoho CRM's record attachments, on openapi-fetch.
  */
-export { createAttachmentsClient } from "./client.js";
-export type {
-  ApiLocation,
-  AttachLinkOptionsFor,
-  AttachmentsClient,
-  AttachmentsClientOptions,
-  DeletePhotoOptionsFor,
-  FieldsOption,
-  InfoFor,
-  ListAttachmentsArgs,
-  ListAttachmentsOptions,
-  PhotoModuleName,
-  RestrictTriggerFor,
-  UploadPhotoOptionsFor,
-} from "./client-types.js";
-export type { FileInput } from "./files/file-source.js";
-export { safeFileName } from "./files/content-disposition.js";
-export type { CallOptions } from "./operations/call-options.js";
-export type { AttachLinkOptions, LinkEncoding } from "./operations/attach-link.js";
-export type { UploadAttachmentOptions, UploadedAttachment, UploadResult } from "./operations/upload-attachment.js";
-export type { DownloadNoContent, DownloadOk, DownloadResult } from "./operations/download.js";
-export type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
-export type { DeleteResult } from "./operations/delete-attachment.js";
-export type { DeleteAttachmentsOptions, DeleteItemResult, DeleteManyResult } from "./operations/delete-attachments.js";
-export type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
-export {
-  type ApiLine,
-  type ApiVersion,
-  apiVersions,
-  defaultApiVersion,
-  isApiVersion,
-  lineOf,
-  type PageTokenVersion,
-  supportsPageToken,
-  type V2LineVersion,
-} from "./api-versions.js";
-export {
-  accountsServerFor,
-  apiDomainFor,
-  type DataCenter,
-  type DataCenterInfo,
-  dataCenters,
-  type Environment,
-  isDataCenter,
-  isEnvironment,
-} from "./data-centres.js";
-export type { AccessToken, AccessTokenProvider, GetAccessTokenOptions } from "./auth.js";
-export {
-  createRefreshTokenProvider,
-  type RefreshTokenProvider,
-  type RefreshTokenProviderOptions,
-} from "./oauth/refresh-token-provider.js";
-export { MemoryTokenStore, type StoredToken, type TokenStore } from "./oauth/token-store.js";
-export { FileTokenStore } from "./oauth/file-token-store.js";
-export type { FetchLike } from "./transport.js";
-export type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
-export type { ZohoResponseMeta } from "./pipeline/response-meta.js";
-export type {
-  RefreshLogEvent,
-  RequestLogEvent,
-  ResponseLogEvent,
-  RetryLogEvent,
-  TokenStoreLogEvent,
-  ZohoLogEvent,
-  ZohoLogger,
-} from "./pipeline/log-events.js";
-export type { CustomModuleApiName, ModuleName } from "./modules.js";
-export type {
-  AttachmentsPage,
-  AttachmentsPageEmpty,
-  AttachmentsPageNotModified,
-  AttachmentsPageOk,
-} from "./list-attachments.js";
-export {
-  isZohoApiError,
-  isZohoAuthError,
-  isZohoError,
-  isZohoInputError,
-  isZohoNetworkError,
-  type NetworkFailureKind,
-  ZohoApiError,
-  type ZohoApiErrorInit,
-  ZohoAuthError,
-  ZohoBodyLengthError,
-  type ZohoAuthErrorInit,
-  ZohoError,
-  type ZohoErrorCode,
-  type ZohoErrorDetails,
-  ZohoInputError,
-  ZohoNetworkError,
-  ZohoPaginationError,
-} from "./errors.js";
+
 export type {
   Attachment,
   DeleteAttachmentResult,
@@ -108,3 +17,95 @@ export type {
   UploadAttachmentResponse,
   UserReference,
 } from "@zcrm-attachments/types";
+export {
+  type ApiLine,
+  type ApiVersion,
+  apiVersions,
+  defaultApiVersion,
+  isApiVersion,
+  lineOf,
+  type PageTokenVersion,
+  supportsPageToken,
+  type V2LineVersion,
+} from "./api-versions.js";
+export type { AccessToken, AccessTokenProvider, GetAccessTokenOptions } from "./auth.js";
+export { createAttachmentsClient } from "./client.js";
+export type {
+  ApiLocation,
+  AttachLinkOptionsFor,
+  AttachmentsClient,
+  AttachmentsClientOptions,
+  DeletePhotoOptionsFor,
+  FieldsOption,
+  InfoFor,
+  ListAttachmentsArgs,
+  ListAttachmentsOptions,
+  PhotoModuleName,
+  RestrictTriggerFor,
+  UploadPhotoOptionsFor,
+} from "./client-types.js";
+export {
+  accountsServerFor,
+  apiDomainFor,
+  type DataCenter,
+  type DataCenterInfo,
+  dataCenters,
+  type Environment,
+  isDataCenter,
+  isEnvironment,
+} from "./data-centres.js";
+export {
+  isZohoApiError,
+  isZohoAuthError,
+  isZohoError,
+  isZohoInputError,
+  isZohoNetworkError,
+  type NetworkFailureKind,
+  ZohoApiError,
+  type ZohoApiErrorInit,
+  ZohoAuthError,
+  type ZohoAuthErrorInit,
+  ZohoBodyLengthError,
+  ZohoError,
+  type ZohoErrorCode,
+  type ZohoErrorDetails,
+  ZohoInputError,
+  ZohoNetworkError,
+  ZohoPaginationError,
+} from "./errors.js";
+export { safeFileName } from "./files/content-disposition.js";
+export type { FileInput } from "./files/file-source.js";
+export type {
+  AttachmentsPage,
+  AttachmentsPageEmpty,
+  AttachmentsPageNotModified,
+  AttachmentsPageOk,
+} from "./list-attachments.js";
+export type { CustomModuleApiName, ModuleName } from "./modules.js";
+export { FileTokenStore } from "./oauth/file-token-store.js";
+export {
+  createRefreshTokenProvider,
+  type RefreshTokenProvider,
+  type RefreshTokenProviderOptions,
+} from "./oauth/refresh-token-provider.js";
+export { MemoryTokenStore, type StoredToken, type TokenStore } from "./oauth/token-store.js";
+export type { AttachLinkOptions, LinkEncoding } from "./operations/attach-link.js";
+export type { CallOptions } from "./operations/call-options.js";
+export type { DeleteResult } from "./operations/delete-attachment.js";
+export type { DeleteAttachmentsOptions, DeleteItemResult, DeleteManyResult } from "./operations/delete-attachments.js";
+export type { DownloadNoContent, DownloadOk, DownloadResult } from "./operations/download.js";
+export type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
+export type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
+export type { UploadAttachmentOptions, UploadedAttachment, UploadResult } from "./operations/upload-attachment.js";
+export type {
+  RefreshLogEvent,
+  RequestLogEvent,
+  ResponseLogEvent,
+  RetryLogEvent,
+  TokenStoreLogEvent,
+  ZohoLogEvent,
+  ZohoLogger,
+} from "./pipeline/log-events.js";
+export type { ZohoResponseMeta } from "./pipeline/response-meta.js";
+export type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
+export type { FetchLike } from "./transport.js";

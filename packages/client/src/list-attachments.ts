@@ -4,8 +4,8 @@
  * ZohoApiError. This is the hot path: no openapi-fetch, no Request or Headers objects (transport.ts).
  */
 import type { Attachment, ListInfo, ListInfoV2 } from "@zcrm-attachments/types";
-import type { ApiLine, ApiVersion } from "./api-versions.js";
 import { apiErrorFromResponse, cleanHeaders } from "./api-error-from-response.js";
+import type { ApiLine, ApiVersion } from "./api-versions.js";
 import { ZohoApiError } from "./errors.js";
 import type { ZohoResponseMeta } from "./pipeline/response-meta.js";
 import { type PipelineContext, type PipelineResult, send } from "./pipeline/send.js";

@@ -2,8 +2,9 @@
  * Module API names per line, at type level and at run time. The standard lists come from the
  * generated types (so from the spec); orgs add their own custom modules through `customModules`.
  */
-import { standardModuleV2Values, standardModuleValues } from "@zcrm-attachments/types";
+
 import type { StandardModule, StandardModuleV2 } from "@zcrm-attachments/types";
+import { standardModuleV2Values, standardModuleValues } from "@zcrm-attachments/types";
 import type { ApiLine, ApiVersion } from "./api-versions.js";
 import { ZohoInputError } from "./errors.js";
 
@@ -26,7 +27,10 @@ const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 // Folds case, spaces, hyphens, underscores and the `__s` system suffix, so "price books",
 // "Price-Books" and "appointments" all meet their API names.
 function fold(name: string): string {
-  return name.toLowerCase().replace(/__s$/, "").replace(/[^a-z0-9]/g, "");
+  return name
+    .toLowerCase()
+    .replace(/__s$/, "")
+    .replace(/[^a-z0-9]/g, "");
 }
 
 const currentByFold = new Map(standardModuleValues.map((name) => [fold(name), name] as const));

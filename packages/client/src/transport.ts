@@ -11,8 +11,9 @@
  * middleware works unchanged. Its fetch hands each Request to the same pipeline (auth, retries,
  * limits, timeouts), after the middleware ran, so no middleware ever sees the token.
  */
-import createClient, { type Client, defaultPathSerializer, type PathSerializer } from "openapi-fetch";
+
 import type { paths } from "@zcrm-attachments/types";
+import createClient, { type Client, defaultPathSerializer, type PathSerializer } from "openapi-fetch";
 import type { ApiVersion } from "./api-versions.js";
 import { type HttpMethod, type PipelineContext, send } from "./pipeline/send.js";
 

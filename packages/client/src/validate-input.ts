@@ -85,11 +85,14 @@ export function toFieldsParam(fields: unknown, version: ApiVersion): string | un
   for (const name of names) {
     const trimmed = typeof name === "string" ? name.trim() : "";
     if (trimmed === "" || /[\s,]/.test(trimmed)) {
-      throw new ZohoInputError("fields", `fields holds ${show(name)}, which is not a field API name such as "File_Name".`);
+      throw new ZohoInputError(
+        "fields",
+        `fields holds ${show(name)}, which is not a field API name such as "File_Name".`,
+      );
     }
     cleaned.push(trimmed);
   }
-  if (cleaned.length === 0) throw new ZohoInputError("fields", "fields is empty: name at least one field, e.g. \"id\".");
+  if (cleaned.length === 0) throw new ZohoInputError("fields", 'fields is empty: name at least one field, e.g. "id".');
   return cleaned.join(",");
 }
 
@@ -97,7 +100,8 @@ export function toFieldsParam(fields: unknown, version: ApiVersion): string | un
 export function toIfModifiedSince(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new ZohoInputError("ifModifiedSince", "ifModifiedSince is an invalid Date.");
+    if (Number.isNaN(value.getTime()))
+      throw new ZohoInputError("ifModifiedSince", "ifModifiedSince is an invalid Date.");
     // toISOString is always UTC; Zoho's samples write the offset out (+05:30), so "Z" becomes "+00:00".
     return `${value.toISOString().slice(0, 19)}+00:00`;
   }
@@ -145,7 +149,7 @@ function checkOptionNames(options: object): void {
 /** Checks every list argument and returns the request to send. */
 export function toPageRequest(version: ApiVersion, module: string, recordId: unknown, input: unknown): PageRequest {
   if (input !== undefined && (typeof input !== "object" || input === null)) {
-    throw new ZohoInputError("options", "The list options must be an object such as { fields: [\"id\"] }.");
+    throw new ZohoInputError("options", 'The list options must be an object such as { fields: ["id"] }.');
   }
   const checkedRecordId = checkRecordId(recordId);
   const options: ListInput = input ?? {};

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { accountsServerFor, apiDomainFor, createAttachmentsClient, type DataCenter, dataCenters, type Environment } from "../src/index.js";
+import {
+  accountsServerFor,
+  apiDomainFor,
+  createAttachmentsClient,
+  type DataCenter,
+  dataCenters,
+  type Environment,
+} from "../src/index.js";
 
 const TOKEN = "1000.dc-test.token";
 
@@ -30,22 +37,27 @@ describe("data centres", () => {
     expect(dataCenters[dc].apiDomain).toBe(`https://www.zohoapis.${suffix}`);
   });
 
-  it.each(expected.flatMap(([dc, suffix]) => environments.map(([env, host]) => [dc, env, `https://${host}.zohoapis.${suffix}`] as const)))(
-    "%s %s → %s",
-    (dc, env, url) => {
-      expect(apiDomainFor(dc, env)).toBe(url);
-      expect(createAttachmentsClient({ dataCenter: dc, environment: env, accessToken: TOKEN }).apiDomain).toBe(url);
-    },
-  );
+  it.each(
+    expected.flatMap(([dc, suffix]) =>
+      environments.map(([env, host]) => [dc, env, `https://${host}.zohoapis.${suffix}`] as const),
+    ),
+  )("%s %s → %s", (dc, env, url) => {
+    expect(apiDomainFor(dc, env)).toBe(url);
+    expect(createAttachmentsClient({ dataCenter: dc, environment: env, accessToken: TOKEN }).apiDomain).toBe(url);
+  });
 
   it("defaults to US production", () => {
     expect(createAttachmentsClient({ accessToken: TOKEN }).apiDomain).toBe("https://www.zohoapis.com");
-    expect(createAttachmentsClient({ environment: "sandbox", accessToken: TOKEN }).apiDomain).toBe("https://sandbox.zohoapis.com");
+    expect(createAttachmentsClient({ environment: "sandbox", accessToken: TOKEN }).apiDomain).toBe(
+      "https://sandbox.zohoapis.com",
+    );
     expect(createAttachmentsClient({ dataCenter: "JP", accessToken: TOKEN }).apiDomain).toBe("https://www.zohoapis.jp");
   });
 
   it("uses an explicit apiDomain as given, without a trailing slash", () => {
-    expect(createAttachmentsClient({ apiDomain: "http://127.0.0.1:4010/", accessToken: TOKEN }).apiDomain).toBe("http://127.0.0.1:4010");
+    expect(createAttachmentsClient({ apiDomain: "http://127.0.0.1:4010/", accessToken: TOKEN }).apiDomain).toBe(
+      "http://127.0.0.1:4010",
+    );
     expect(createAttachmentsClient({ apiDomain: "https://proxy.example/zoho/", accessToken: TOKEN }).apiDomain).toBe(
       "https://proxy.example/zoho",
     );

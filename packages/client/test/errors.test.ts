@@ -71,18 +71,29 @@ describe("every documented error becomes a ZohoApiError", () => {
       expect(apiError.zohoMessage).toBe(example.body.message);
       expect(apiError.details).toEqual(example.body.details);
       expect(apiError.method).toBe("GET");
-      expect(apiError.url).toBe(`${server.origin}/crm/${operation === "v2" ? "v2" : "v8"}/Leads/${RECORD}/Attachments?fields=id`);
+      expect(apiError.url).toBe(
+        `${server.origin}/crm/${operation === "v2" ? "v2" : "v8"}/Leads/${RECORD}/Attachments?fields=id`,
+      );
       expect(apiError.headers.get("content-type")).toContain("application/json");
       expect(apiError.message).toContain(`${String(example.body.code)} (HTTP ${status})`);
     },
   );
 
   it("falls back to HTTP_<status> for a non-JSON body", async () => {
-    server.handle(() => ({ status: 502, text: "<html><body>Bad   gateway</body></html>", headers: { "content-type": "text/html" } }));
+    server.handle(() => ({
+      status: 502,
+      text: "<html><body>Bad   gateway</body></html>",
+      headers: { "content-type": "text/html" },
+    }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, retry: false });
     const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error).toBeInstanceOf(ZohoApiError);
-    expect(error).toMatchObject({ status: 502, code: "HTTP_502", zohoMessage: "<html><body>Bad gateway</body></html>", details: {} });
+    expect(error).toMatchObject({
+      status: 502,
+      code: "HTTP_502",
+      zohoMessage: "<html><body>Bad gateway</body></html>",
+      details: {},
+    });
   });
 
   it("falls back to the status text for an empty error body", async () => {
@@ -93,7 +104,12 @@ describe("every documented error becomes a ZohoApiError", () => {
   });
 
   it("reads an error wrapped in data[]", async () => {
-    const item = { code: "INVALID_DATA", details: { id: "1" }, message: "the id given seems to be invalid", status: "error" };
+    const item = {
+      code: "INVALID_DATA",
+      details: { id: "1" },
+      message: "the id given seems to be invalid",
+      status: "error",
+    };
     server.handle(() => ({ status: 400, json: { data: [item] } }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
     const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
@@ -129,7 +145,9 @@ describe("requests without a response become ZohoNetworkError", () => {
   it("for a request timed out by AbortSignal.timeout", async () => {
     server.handle(() => new Promise<never>(() => {}));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
-    const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"], signal: AbortSignal.timeout(20) }));
+    const error = await failure(
+      zoho.listAttachments("Leads", RECORD, { fields: ["id"], signal: AbortSignal.timeout(20) }),
+    );
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect((error as ZohoNetworkError).kind).toBe("timeout");
   });

@@ -86,7 +86,10 @@ describe("listAttachments: the request", () => {
   it("formats an If-Modified-Since Date as ISO 8601 with an offset, and passes strings through", async () => {
     server.handle(() => ({ status: 304 }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
-    await zoho.listAttachments("Leads", RECORD, { fields: ["id"], ifModifiedSince: new Date(Date.UTC(2020, 9, 12, 12, 29, 50)) });
+    await zoho.listAttachments("Leads", RECORD, {
+      fields: ["id"],
+      ifModifiedSince: new Date(Date.UTC(2020, 9, 12, 12, 29, 50)),
+    });
     await zoho.listAttachments("Leads", RECORD, { fields: ["id"], ifModifiedSince: "2020-10-12T17:59:50+05:30" });
     expect(server.requests.map((request) => request.headers["if-modified-since"])).toEqual([
       "2020-10-12T12:29:50+00:00",

@@ -3,9 +3,21 @@
  * photos, `title` from v5 on, restrictTriggers per line, and results typed from the spec.
  */
 import { Readable } from "node:stream";
+import type {
+  DeleteAttachmentResult,
+  DeleteAttachmentsResponse,
+  PhotoActionResponse,
+  UploadAttachmentResponse,
+} from "@zcrm-attachments/types";
 import { expectTypeOf } from "vitest";
-import type { DeleteAttachmentResult, DeleteAttachmentsResponse, PhotoActionResponse, UploadAttachmentResponse } from "@zcrm-attachments/types";
-import { type ApiVersion, createAttachmentsClient, type DeleteItemResult, type DownloadResult, type FileInput, type SavedDownload } from "../src/index.js";
+import {
+  type ApiVersion,
+  createAttachmentsClient,
+  type DeleteItemResult,
+  type DownloadResult,
+  type FileInput,
+  type SavedDownload,
+} from "../src/index.js";
 
 const RECORD = "4150868000002728001";
 const ID = "4150868000002728012";
@@ -20,8 +32,15 @@ export async function uploads(): Promise<void> {
   expectTypeOf(uploaded.headers).toEqualTypeOf<Headers>();
 
   await zoho.uploadAttachment("Appointments__s", RECORD, new URL("./a.txt", import.meta.url));
-  await zoho.uploadAttachment("Leads", RECORD, new Blob(["x"]), { fileName: "a.txt", contentType: "text/plain", timeoutMs: false });
-  await zoho.uploadAttachment("Leads", RECORD, new Uint8Array(1), { fileName: "a.bin", signal: AbortSignal.timeout(1000) });
+  await zoho.uploadAttachment("Leads", RECORD, new Blob(["x"]), {
+    fileName: "a.txt",
+    contentType: "text/plain",
+    timeoutMs: false,
+  });
+  await zoho.uploadAttachment("Leads", RECORD, new Uint8Array(1), {
+    fileName: "a.bin",
+    signal: AbortSignal.timeout(1000),
+  });
   await zoho.uploadAttachment("Leads", RECORD, Readable.from(["x"]), { fileName: "a.txt" });
   await zoho.uploadAttachment("Leads", RECORD, new ReadableStream<Uint8Array>(), { fileName: "a.txt" });
   expectTypeOf<string>().toMatchTypeOf<FileInput>();
@@ -44,7 +63,9 @@ export async function links(): Promise<void> {
   const v5 = createAttachmentsClient({ apiVersion: "v5", accessToken: "t" });
   const linked = await v5.attachLink("Leads", RECORD, "https://www.zohocorp.com", { title: "Zoho", via: "query" });
   expectTypeOf(linked.data.details.id).toBeString();
-  await createAttachmentsClient({ accessToken: "t" }).attachLink("Leads", RECORD, "https://www.zohocorp.com", { title: "Zoho" });
+  await createAttachmentsClient({ accessToken: "t" }).attachLink("Leads", RECORD, "https://www.zohocorp.com", {
+    title: "Zoho",
+  });
 
   const v4 = createAttachmentsClient({ apiVersion: "v4", accessToken: "t" });
   await v4.attachLink("Leads", RECORD, "https://www.zohocorp.com", { via: "form" });
@@ -100,7 +121,9 @@ export async function photos(): Promise<void> {
   expectTypeOf(photo).toEqualTypeOf<DownloadResult>();
   await zoho.getPhoto("CustomModule4", RECORD);
   await zoho.getPhoto("Projects_X", RECORD);
-  const set = await zoho.uploadPhoto("Leads", RECORD, "./face.png", { restrictTriggers: ["workflow", "approval", "blueprint"] });
+  const set = await zoho.uploadPhoto("Leads", RECORD, "./face.png", {
+    restrictTriggers: ["workflow", "approval", "blueprint"],
+  });
   expectTypeOf(set.data).toEqualTypeOf<PhotoActionResponse>();
   const removed = await zoho.deletePhoto("Vendors", RECORD, { restrictTriggers: ["orchestration"] });
   expectTypeOf(removed.data.code).toEqualTypeOf<"SUCCESS">();

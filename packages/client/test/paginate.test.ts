@@ -14,7 +14,10 @@ function attachments(page: number): Array<{ id: string; File_Name: string }> {
 // Three pages addressed by number, as the v2 line (and v3 to v6) page.
 function pagesByNumber(request: SeenRequest) {
   const page = Number(request.query.get("page") ?? "1");
-  return { status: 200, json: { data: attachments(page), info: { per_page: 2, count: 2, page, more_records: page < 3 } } };
+  return {
+    status: 200,
+    json: { data: attachments(page), info: { per_page: 2, count: 2, page, more_records: page < 3 } },
+  };
 }
 
 // Three pages chained by token, as v8 pages; page numbers are ignored once a token is sent.
@@ -51,7 +54,9 @@ describe("iterateAttachments", () => {
     server.handle(pagesByNumber);
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, apiVersion: "v2" });
     const all = await collect(zoho.iterateAttachments("Leads", RECORD, { perPage: 2 }));
-    expect(all.map((attachment) => attachment.id)).toEqual([1, 2, 3].flatMap((page) => attachments(page).map((a) => a.id)));
+    expect(all.map((attachment) => attachment.id)).toEqual(
+      [1, 2, 3].flatMap((page) => attachments(page).map((a) => a.id)),
+    );
     expect(server.requests.map((request) => request.url)).toEqual([
       `/crm/v2/Leads/${RECORD}/Attachments?per_page=2`,
       `/crm/v2/Leads/${RECORD}/Attachments?per_page=2&page=2`,
@@ -100,7 +105,10 @@ describe("iterateAttachments", () => {
   });
 
   it("stops on an empty page even when more_records says otherwise", async () => {
-    server.handle(() => ({ status: 200, json: { data: [], info: { per_page: 200, count: 0, page: 1, more_records: true } } }));
+    server.handle(() => ({
+      status: 200,
+      json: { data: [], info: { per_page: 200, count: 0, page: 1, more_records: true } },
+    }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
     expect(await collect(zoho.iterateAttachments("Leads", RECORD, { fields: ["id"] }))).toEqual([]);
     expect(server.requests).toHaveLength(1);
@@ -115,7 +123,9 @@ describe("iterateAttachments", () => {
       },
     }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, apiVersion: "v7" });
-    const error = await collect(zoho.iterateAttachments("Leads", RECORD, { fields: ["id"] })).catch((caught: unknown) => caught);
+    const error = await collect(zoho.iterateAttachments("Leads", RECORD, { fields: ["id"] })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ZohoPaginationError);
     expect((error as Error).message).toMatch(/next_page_token "stuck" again/);
     expect(server.requests).toHaveLength(2);
@@ -124,7 +134,10 @@ describe("iterateAttachments", () => {
   it("throws ZohoPaginationError when the server ignores the page number", async () => {
     server.handle(() => ({
       status: 200,
-      json: { data: [{ id: `${1000 + server.requests.length}` }], info: { per_page: 1, count: 1, page: 1, more_records: true } },
+      json: {
+        data: [{ id: `${1000 + server.requests.length}` }],
+        info: { per_page: 1, count: 1, page: 1, more_records: true },
+      },
     }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, apiVersion: "v2" });
     const error = await collect(zoho.iterateAttachments("Leads", RECORD)).catch((caught: unknown) => caught);

@@ -41,7 +41,10 @@ function expectNoSentinel(value: unknown): void {
 }
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => undefined, (error: unknown) => error);
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }
 
 describe("tokens stay per client", () => {
@@ -55,7 +58,9 @@ describe("tokens stay per client", () => {
       a.listAttachments("Leads", "3", { fields: ["id"] }),
       b.listAttachments("Leads", "4", { fields: ["id"] }),
     ]);
-    const byRecord = Object.fromEntries(server.requests.map((request) => [request.path.split("/")[4], request.headers.authorization]));
+    const byRecord = Object.fromEntries(
+      server.requests.map((request) => [request.path.split("/")[4], request.headers.authorization]),
+    );
     expect(byRecord).toEqual({
       "1": "Zoho-oauthtoken 1000.org-a.token",
       "2": "Zoho-oauthtoken 1000.org-b.token",
@@ -113,7 +118,11 @@ describe("the token never shows", () => {
   });
 
   it("in a ZohoApiError from a server that reflects the Authorization header in a response header", async () => {
-    server.handle((request) => ({ status: 403, json: { code: "NO_PERMISSION", details: {}, message: "no", status: "error" }, headers: { "X-Echo": request.headers.authorization ?? "" } }));
+    server.handle((request) => ({
+      status: 403,
+      json: { code: "NO_PERMISSION", details: {}, message: "no", status: "error" },
+      headers: { "X-Echo": request.headers.authorization ?? "" },
+    }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: SENTINEL });
     const error = await caught(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect((error as ZohoApiError).headers.get("x-echo")).toBe("Zoho-oauthtoken [redacted]");
@@ -121,7 +130,11 @@ describe("the token never shows", () => {
   });
 
   it("in a ZohoNetworkError for a refused connection", async () => {
-    const zoho = createAttachmentsClient({ apiDomain: await refusedOrigin(), accessToken: SENTINEL, clock: fakeClock() });
+    const zoho = createAttachmentsClient({
+      apiDomain: await refusedOrigin(),
+      accessToken: SENTINEL,
+      clock: fakeClock(),
+    });
     const error = await caught(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect(error).toMatchObject({ retries: 2 });
@@ -151,7 +164,8 @@ describe("the token never shows", () => {
       apiDomain: server.origin,
       accessToken: SENTINEL,
       retry: false,
-      fetch: (_input, init) => Promise.reject(new Error(`cannot send ${new Headers(init?.headers).get("authorization") ?? ""}`)),
+      fetch: (_input, init) =>
+        Promise.reject(new Error(`cannot send ${new Headers(init?.headers).get("authorization") ?? ""}`)),
     });
     const error = await caught(
       zoho.raw.GET("/crm/v8/{module}/{record_id}/Attachments", {
@@ -179,13 +193,19 @@ describe("the token never shows", () => {
 
 // One loopback server as accounts server and API: tokens are ACCESS_SENTINEL.<n>; the API answers
 // with `api` (which may echo what it got); token requests are answered by `token` when given.
-function serveZoho(api: (request: SeenRequest) => { status: number; json?: unknown; text?: string }, token?: (request: SeenRequest) => { status: number; json?: unknown; text?: string }): void {
+function serveZoho(
+  api: (request: SeenRequest) => { status: number; json?: unknown; text?: string },
+  token?: (request: SeenRequest) => { status: number; json?: unknown; text?: string },
+): void {
   let issued = 0;
   server.handle((request) => {
     if (request.path !== "/oauth/v2/token") return api(request);
     if (token !== undefined) return token(request);
     issued++;
-    return { status: 200, json: { access_token: `${ACCESS_SENTINEL}.${issued}`, api_domain: server.origin, expires_in: 3600 } };
+    return {
+      status: 200,
+      json: { access_token: `${ACCESS_SENTINEL}.${issued}`, api_domain: server.origin, expires_in: 3600 },
+    };
   });
 }
 
@@ -199,10 +219,17 @@ function sentinelProvider(extra: Record<string, unknown> = {}) {
   });
 }
 
-const echo = (status: number, code = "INVALID_DATA") => (request: SeenRequest) => ({
-  status,
-  json: { code, details: { got: request.headers.authorization, body: request.body }, message: `echo ${request.headers.authorization ?? ""} ${request.body}`, status: "error" },
-});
+const echo =
+  (status: number, code = "INVALID_DATA") =>
+  (request: SeenRequest) => ({
+    status,
+    json: {
+      code,
+      details: { got: request.headers.authorization, body: request.body },
+      message: `echo ${request.headers.authorization ?? ""} ${request.body}`,
+      status: "error",
+    },
+  });
 
 describe("refresh-token secrets never show", () => {
   it("in a provider, its stores, or a client using it, before and after a refresh", async () => {
@@ -216,20 +243,37 @@ describe("refresh-token secrets never show", () => {
       for (const value of [...providers, ...clients, memory, file]) expectNoSentinel(value);
       await Promise.all(clients.map((zoho) => zoho.listAttachments("Leads", RECORD, { fields: ["id"] })));
       for (const value of [...providers, ...clients, memory, file]) expectNoSentinel(value);
-      expect(JSON.parse(JSON.stringify(clients[0]))).toEqual({ apiVersion: "v8", line: "current", apiDomain: server.origin });
+      expect(JSON.parse(JSON.stringify(clients[0]))).toEqual({
+        apiVersion: "v8",
+        line: "current",
+        apiDomain: server.origin,
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it.each([
-    ["invalid_client whose description echoes the form", (request: SeenRequest) => ({ status: 200, json: { error: "invalid_client", error_description: request.body } })],
-    ["an OAuth error code that is the form itself", (request: SeenRequest) => ({ status: 400, json: { error: request.body } })],
-    ["a non-JSON body echoing the form", (request: SeenRequest) => ({ status: 500, text: `<pre>${request.body}</pre>` })],
+    [
+      "invalid_client whose description echoes the form",
+      (request: SeenRequest) => ({ status: 200, json: { error: "invalid_client", error_description: request.body } }),
+    ],
+    [
+      "an OAuth error code that is the form itself",
+      (request: SeenRequest) => ({ status: 400, json: { error: request.body } }),
+    ],
+    [
+      "a non-JSON body echoing the form",
+      (request: SeenRequest) => ({ status: 500, text: `<pre>${request.body}</pre>` }),
+    ],
   ])("in the ZohoAuthError for %s, and in the refresh events", async (_label, token) => {
     serveZoho(() => ({ status: 204 }), token);
     const events: ZohoLogEvent[] = [];
-    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: sentinelProvider(), logger: (event) => events.push(event) });
+    const zoho = createAttachmentsClient({
+      apiDomain: server.origin,
+      accessToken: sentinelProvider(),
+      logger: (event) => events.push(event),
+    });
     const error = await caught(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error).toBeInstanceOf(ZohoAuthError);
     expect(server.requests[0]?.body).toContain(CLIENT_SECRET_SENTINEL);
@@ -241,7 +285,10 @@ describe("refresh-token secrets never show", () => {
   it("in the ZohoAuthError when the accounts server's fetch fails quoting the request", async () => {
     const tokens = sentinelProvider({
       fetch: (_input: unknown, init?: RequestInit) => {
-        const leak = Object.assign(new Error(`socket closed while sending ${String(init?.body)}`), { code: "ECONNRESET", body: init?.body });
+        const leak = Object.assign(new Error(`socket closed while sending ${String(init?.body)}`), {
+          code: "ECONNRESET",
+          body: init?.body,
+        });
         return Promise.reject(new TypeError("fetch failed", { cause: leak }));
       },
     });
@@ -256,17 +303,38 @@ describe("refresh-token secrets never show", () => {
     serveZoho((request) => {
       calls++;
       // 1: INVALID_TOKEN (replay with a new token), 2-3: 503 echoing the token (retried), 4: 400 echoing it.
-      if (calls === 1) return { status: 401, json: { code: "INVALID_TOKEN", details: {}, message: "invalid oauth token", status: "error" } };
+      if (calls === 1)
+        return {
+          status: 401,
+          json: { code: "INVALID_TOKEN", details: {}, message: "invalid oauth token", status: "error" },
+        };
       return echo(calls < 4 ? 503 : 400)(request);
     });
     const events: ZohoLogEvent[] = [];
-    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: sentinelProvider(), clock: fakeClock(), logger: (event) => events.push(event) });
+    const zoho = createAttachmentsClient({
+      apiDomain: server.origin,
+      accessToken: sentinelProvider(),
+      clock: fakeClock(),
+      logger: (event) => events.push(event),
+    });
     const error = await caught(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 400, retries: 2 });
     expect((error as ZohoApiError).zohoMessage).toContain("[redacted]");
     expect(events.map((event) => event.type)).toEqual([
-      "refresh", "request", "response", "retry", "refresh", "request", "response", "retry", "request", "response", "retry", "request", "response",
+      "refresh",
+      "request",
+      "response",
+      "retry",
+      "refresh",
+      "request",
+      "response",
+      "retry",
+      "request",
+      "response",
+      "retry",
+      "request",
+      "response",
     ]);
     expectNoSentinel(error);
     expectNoSentinel(events);
@@ -286,14 +354,21 @@ describe("refresh-token secrets never show", () => {
 describe("the token never shows in upload and download failures", () => {
   const echoAuthorization = (request: SeenRequest) => ({
     status: 400,
-    json: { code: "INVALID_DATA", details: { got: request.headers.authorization }, message: `refused ${request.headers.authorization ?? ""}`, status: "error" },
+    json: {
+      code: "INVALID_DATA",
+      details: { got: request.headers.authorization },
+      message: `refused ${request.headers.authorization ?? ""}`,
+      status: "error",
+    },
     headers: { "X-Echo": request.headers.authorization ?? "" },
   });
 
   it("in the ZohoApiError of a refused upload that echoes the token", async () => {
     server.handle(echoAuthorization);
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: SENTINEL });
-    const error = await caught(zoho.uploadAttachment("Leads", RECORD, new Uint8Array([1, 2, 3]), { fileName: "a.txt" }));
+    const error = await caught(
+      zoho.uploadAttachment("Leads", RECORD, new Uint8Array([1, 2, 3]), { fileName: "a.txt" }),
+    );
     expect(error).toBeInstanceOf(ZohoApiError);
     expect((error as ZohoApiError).zohoMessage).toContain("[redacted]");
     expect(server.requests[0]?.headers.authorization).toBe(`Zoho-oauthtoken ${SENTINEL}`);
@@ -304,7 +379,8 @@ describe("the token never shows in upload and download failures", () => {
     const zoho = createAttachmentsClient({
       apiDomain: server.origin,
       accessToken: SENTINEL,
-      fetch: (_input, init) => Promise.reject(new TypeError("fetch failed", { cause: new Error(`lost ${JSON.stringify(init?.headers)}`) })),
+      fetch: (_input, init) =>
+        Promise.reject(new TypeError("fetch failed", { cause: new Error(`lost ${JSON.stringify(init?.headers)}`) })),
     });
     const error = await caught(zoho.uploadAttachment("Leads", RECORD, new Uint8Array([1]), { fileName: "a.txt" }));
     expect(error).toBeInstanceOf(ZohoNetworkError);
@@ -358,7 +434,9 @@ describe("the token never shows in upload and download failures", () => {
     });
     const dir = await mkdtemp(join(tmpdir(), "zcrm-secrets-"));
     try {
-      const error = await caught(leaky.downloadAttachmentTo("Leads", RECORD, "4150868000002728012", join(dir, "a.bin")));
+      const error = await caught(
+        leaky.downloadAttachmentTo("Leads", RECORD, "4150868000002728012", join(dir, "a.bin")),
+      );
       expect(error).toBeInstanceOf(ZohoNetworkError);
       expect((error as Error).message).toContain("[redacted]");
       expectNoSentinel(error);

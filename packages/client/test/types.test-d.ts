@@ -8,12 +8,12 @@ import {
   type Attachment,
   type AttachmentsPage,
   createAttachmentsClient,
+  createRefreshTokenProvider,
+  FileTokenStore,
   type ListInfo,
   type ListInfoV2,
   type ZohoApiError,
   type ZohoErrorCode,
-  createRefreshTokenProvider,
-  FileTokenStore,
   type ZohoLogEvent,
   type ZohoResponseMeta,
 } from "../src/index.js";
@@ -61,7 +61,11 @@ export async function currentLine(): Promise<void> {
 }
 
 export async function v2Line(): Promise<void> {
-  const zoho = createAttachmentsClient({ apiVersion: "v2.1", apiDomain: "http://127.0.0.1:4010", accessToken: () => "t" });
+  const zoho = createAttachmentsClient({
+    apiVersion: "v2.1",
+    apiDomain: "http://127.0.0.1:4010",
+    accessToken: () => "t",
+  });
   expectTypeOf(zoho.line).toEqualTypeOf<"v2">();
 
   const page = await zoho.listAttachments("Price_Books", RECORD);
@@ -133,8 +137,10 @@ export async function raw(): Promise<void> {
     params: { path: { module: "Leads", record_id: RECORD }, query: { fields: "id" } },
   });
   expectTypeOf(data?.info).toEqualTypeOf<ListInfo | undefined>();
-  // @ts-expect-error the current line's operation needs fields
-  await zoho.raw.GET("/crm/v8/{module}/{record_id}/Attachments", { params: { path: { module: "Leads", record_id: RECORD }, query: {} } });
+  await zoho.raw.GET("/crm/v8/{module}/{record_id}/Attachments", {
+    // @ts-expect-error the current line's operation needs fields
+    params: { path: { module: "Leads", record_id: RECORD }, query: {} },
+  });
 }
 
 export async function productionOptions(): Promise<void> {
@@ -155,7 +161,11 @@ export async function productionOptions(): Promise<void> {
       if (event.type === "retry") expectTypeOf(event.delayMs).toBeNumber();
     },
   });
-  const page = await zoho.listAttachments("Leads", RECORD, { fields, timeoutMs: false, signal: AbortSignal.timeout(5000) });
+  const page = await zoho.listAttachments("Leads", RECORD, {
+    fields,
+    timeoutMs: false,
+    signal: AbortSignal.timeout(5000),
+  });
   expectTypeOf(page.meta).toEqualTypeOf<ZohoResponseMeta>();
   createAttachmentsClient({ accessToken: "t", retry: false, maxConcurrency: false, timeoutMs: false });
 

@@ -26,7 +26,11 @@ export function meterStream(body: ReadableStream<Uint8Array>, record: ReceivedBo
 }
 
 /** Returns a stream of the same bytes that counts them, and reads multipart part headers, into `record`. */
-export function meterRequestStream(body: ReadableStream<Uint8Array>, boundary: string | undefined, record: RequestBody): ReadableStream<Uint8Array> {
+export function meterRequestStream(
+  body: ReadableStream<Uint8Array>,
+  boundary: string | undefined,
+  record: RequestBody,
+): ReadableStream<Uint8Array> {
   const scanner = boundary === undefined ? undefined : new MultipartScanner(boundary);
   record.bytes = 0;
   return body.pipeThrough(

@@ -4,7 +4,7 @@
  * (counted and hashed, never kept), so the judge can compare the client's bytes with the wire's.
  */
 import { createHash } from "node:crypto";
-import { createAttachmentsClient, type ApiVersion } from "@zcrm-attachments/client";
+import { type ApiVersion, createAttachmentsClient } from "@zcrm-attachments/client";
 import type { CallName } from "./case-types.js";
 import type { FixtureFile } from "./fixtures.js";
 import { LINES, type Line } from "./lines.js";
@@ -25,7 +25,10 @@ export interface SuiteClient {
   getPhoto(module: string, recordId: string, options?: object): Promise<unknown>;
   uploadPhoto(module: string, recordId: string, file: string, options?: object): Promise<unknown>;
   deletePhoto(module: string, recordId: string, options?: object): Promise<unknown>;
-  readonly raw: { POST(path: never, init: never): Promise<unknown>; DELETE(path: never, init: never): Promise<unknown> };
+  readonly raw: {
+    POST(path: never, init: never): Promise<unknown>;
+    DELETE(path: never, init: never): Promise<unknown>;
+  };
 }
 
 /**
@@ -33,7 +36,13 @@ export interface SuiteClient {
  * judged on the one exchange it caused (a documented 503 must reach the caller as one 503).
  */
 export function suiteClient(target: ContractTarget, version: string, fetchImpl: typeof fetch): SuiteClient {
-  const options = { apiDomain: target.baseUrl, apiVersion: version as ApiVersion, accessToken: target.token, fetch: fetchImpl, retry: false };
+  const options = {
+    apiDomain: target.baseUrl,
+    apiVersion: version as ApiVersion,
+    accessToken: target.token,
+    fetch: fetchImpl,
+    retry: false,
+  };
   const client = createAttachmentsClient(options as Parameters<typeof createAttachmentsClient>[0]);
   return client as unknown as SuiteClient;
 }
@@ -81,26 +90,51 @@ export const CALLS: Record<CallName, { shape: ResultShape; run(ctx: CallContext)
       return client.listAttachments(module, recordId, fields ? { fields: [...fields] } : {});
     },
   },
-  uploadFile: { shape: "attachment-write", run: ({ client, module, recordId, file }) => client.uploadAttachment(module, recordId, file.path) },
+  uploadFile: {
+    shape: "attachment-write",
+    run: ({ client, module, recordId, file }) => client.uploadAttachment(module, recordId, file.path),
+  },
   attachLinkForm: {
     shape: "attachment-write",
     // `title` exists from v5 on, so only the v8 line sends one.
-    run: ({ client, line, module, recordId }) => client.attachLink(module, recordId, LINK_URL, line === "v8" ? { title: "Zoho Corporation" } : {}),
+    run: ({ client, line, module, recordId }) =>
+      client.attachLink(module, recordId, LINK_URL, line === "v8" ? { title: "Zoho Corporation" } : {}),
   },
-  attachLinkQuery: { shape: "attachment-write", run: ({ client, module, recordId }) => client.attachLink(module, recordId, LINK_URL, { via: "query" }) },
+  attachLinkQuery: {
+    shape: "attachment-write",
+    run: ({ client, module, recordId }) => client.attachLink(module, recordId, LINK_URL, { via: "query" }),
+  },
   rawUploadNeither: {
     shape: "raw",
-    run: ({ client, line, module, recordId }) => client.raw.POST(collectionPath(line), { params: { path: { module, record_id: recordId } } } as never),
+    run: ({ client, line, module, recordId }) =>
+      client.raw.POST(collectionPath(line), { params: { path: { module, record_id: recordId } } } as never),
   },
-  deleteMany: { shape: "delete-many", run: ({ client, module, recordId, ids }) => client.deleteAttachments(module, recordId, ids) },
+  deleteMany: {
+    shape: "delete-many",
+    run: ({ client, module, recordId, ids }) => client.deleteAttachments(module, recordId, ids),
+  },
   rawDeleteManyNoIds: {
     shape: "raw",
-    run: ({ client, line, module, recordId }) => client.raw.DELETE(collectionPath(line), { params: { path: { module, record_id: recordId } } } as never),
+    run: ({ client, line, module, recordId }) =>
+      client.raw.DELETE(collectionPath(line), { params: { path: { module, record_id: recordId } } } as never),
   },
-  download: { shape: "binary", run: async ({ client, module, recordId, attachmentId }) => drain(await client.downloadAttachment(module, recordId, attachmentId)) },
-  deleteOne: { shape: "attachment-write", run: ({ client, module, recordId, attachmentId }) => client.deleteAttachment(module, recordId, attachmentId) },
-  getPhoto: { shape: "binary", run: async ({ client, module, recordId }) => drain(await client.getPhoto(module, recordId)) },
-  uploadPhoto: { shape: "photo-write", run: ({ client, module, recordId, photo }) => client.uploadPhoto(module, recordId, photo.path) },
+  download: {
+    shape: "binary",
+    run: async ({ client, module, recordId, attachmentId }) =>
+      drain(await client.downloadAttachment(module, recordId, attachmentId)),
+  },
+  deleteOne: {
+    shape: "attachment-write",
+    run: ({ client, module, recordId, attachmentId }) => client.deleteAttachment(module, recordId, attachmentId),
+  },
+  getPhoto: {
+    shape: "binary",
+    run: async ({ client, module, recordId }) => drain(await client.getPhoto(module, recordId)),
+  },
+  uploadPhoto: {
+    shape: "photo-write",
+    run: ({ client, module, recordId, photo }) => client.uploadPhoto(module, recordId, photo.path),
+  },
   deletePhoto: { shape: "photo-write", run: ({ client, module, recordId }) => client.deletePhoto(module, recordId) },
 };
 

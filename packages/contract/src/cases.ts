@@ -12,11 +12,15 @@ import type { ContractTarget } from "./target.js";
 import { workflowCases } from "./workflow-cases.js";
 
 export type { CallName, ContractCase, Expectation, FixtureName, Preparation, TargetKind } from "./case-types.js";
-export { LINES, OPERATION_NAMES, operationIdOf, type Line, type OperationName } from "./lines.js";
+export { LINES, type Line, OPERATION_NAMES, type OperationName, operationIdOf } from "./lines.js";
 
 /** Every row of the suite, for every target. */
 export function allCases(doc: OpenApiDocument): ContractCase[] {
-  return (Object.keys(LINES) as Line[]).flatMap((line) => [...provokedCases(line), ...documentedCases(doc, line), ...workflowCases(line)]);
+  return (Object.keys(LINES) as Line[]).flatMap((line) => [
+    ...provokedCases(line),
+    ...documentedCases(doc, line),
+    ...workflowCases(line),
+  ]);
 }
 
 /** The kind of target: a live org, the stateful mock, or the default mock. */

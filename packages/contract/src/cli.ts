@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 import { readExchanges } from "./exchange-file.js";
 import { createFixtures } from "./fixtures.js";
 import { formatReport } from "./report.js";
-import { runContract, type CaseResult } from "./runner.js";
-import { liveTarget, mockTarget, TARGET_ENV, type ContractTarget } from "./target.js";
+import { type CaseResult, runContract } from "./runner.js";
+import { type ContractTarget, liveTarget, mockTarget, TARGET_ENV } from "./target.js";
 import { ContractValidator } from "./validator.js";
 
 const USAGE = `Usage:
@@ -71,13 +71,20 @@ async function run(args: string[]): Promise<number> {
         attachmentId: values["attachment-id"] ?? env[TARGET_ENV.attachmentId],
         stateful: values.stateful,
       });
-      const mode = target.live ? (target.allowWrites ? " (live org: writes allowed)" : " (live org: read-only rows)") : "";
+      const mode = target.live
+        ? target.allowWrites
+          ? " (live org: writes allowed)"
+          : " (live org: read-only rows)"
+        : "";
       runs.push({ target, label: `${target.baseUrl}${mode}` });
     } else {
       for (const stateful of [false, true]) {
         const mock = await startEmbeddedMock(stateful);
         stops.push(() => mock.close());
-        runs.push({ target: mockTarget(mock.url, stateful), label: `the embedded ${stateful ? "stateful " : ""}mock at ${mock.url}` });
+        runs.push({
+          target: mockTarget(mock.url, stateful),
+          label: `the embedded ${stateful ? "stateful " : ""}mock at ${mock.url}`,
+        });
       }
     }
     const results: CaseResult[] = [];
@@ -107,7 +114,9 @@ async function startEmbeddedMock(stateful: boolean): Promise<{ url: string; clos
   try {
     mock = await import("@zcrm-attachments/mock");
   } catch {
-    throw new UsageError("no --base-url given and @zcrm-attachments/mock is not installed: install it, or point the run at a server with --base-url");
+    throw new UsageError(
+      "no --base-url given and @zcrm-attachments/mock is not installed: install it, or point the run at a server with --base-url",
+    );
   }
   return mock.startMock({ port: 0, stateful });
 }

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from "node:util";
 import { ZohoApiError } from "@zcrm-attachments/client";
 import type { DrainedDownload, ResultShape } from "./calls.js";
 import { parseContentDisposition } from "./content-disposition.js";
-import { headerValue, type Exchange } from "./exchange.js";
+import { type Exchange, headerValue } from "./exchange.js";
 import { parseMediaType } from "./media-type.js";
 import { isObject } from "./spec.js";
 
@@ -17,7 +17,8 @@ export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown
 /** Every way the client's report departs from the exchange on the wire. */
 export function judgeClient(shape: ResultShape, exchange: Exchange, body: unknown, outcome: Outcome): string[] {
   const { status } = exchange.response;
-  if (shape === "raw") return outcome.ok ? judgeRaw(status, body, outcome.value) : [`client.raw threw ${describe(outcome.error)}`];
+  if (shape === "raw")
+    return outcome.ok ? judgeRaw(status, body, outcome.value) : [`client.raw threw ${describe(outcome.error)}`];
   if (status >= 400) return judgeError(status, body, outcome);
   if (!outcome.ok) return [`the client threw ${describe(outcome.error)} for a ${status} response`];
   const value = isObject(outcome.value) ? outcome.value : {};
@@ -32,7 +33,11 @@ export function judgeClient(shape: ResultShape, exchange: Exchange, body: unknow
         ...sameHeaders(value.headers, exchange),
       ];
     case "photo-write":
-      return [...same("status", value.status, status), ...same("data", value.data, body), ...sameHeaders(value.headers, exchange)];
+      return [
+        ...same("status", value.status, status),
+        ...same("data", value.data, body),
+        ...sameHeaders(value.headers, exchange),
+      ];
     case "delete-many":
       return judgeDeleteMany(body, value);
     case "binary":
@@ -47,7 +52,8 @@ function judgeError(status: number, body: unknown, outcome: Outcome): string[] {
   const problems: string[] = [];
   if (error.status !== status) problems.push(`ZohoApiError.status is ${error.status}, the response said ${status}`);
   const code = (body as { code?: unknown } | undefined)?.code;
-  if (code !== undefined && error.code !== code) problems.push(`ZohoApiError.code is ${error.code}, the body said ${String(code)}`);
+  if (code !== undefined && error.code !== code)
+    problems.push(`ZohoApiError.code is ${error.code}, the body said ${String(code)}`);
   return problems;
 }
 
@@ -56,20 +62,26 @@ function judgeList(status: number, body: unknown, result: Record<string, unknown
     const { data, info } = body as { data?: unknown; info?: unknown };
     return [...same("data", result.data, data), ...same("info", result.info, info)];
   }
-  if (status === 204 && !(Array.isArray(result.data) && result.data.length === 0)) return ["a 204 should give an empty list"];
+  if (status === 204 && !(Array.isArray(result.data) && result.data.length === 0))
+    return ["a 204 should give an empty list"];
   if (status === 304 && result.notModified !== true) return ["a 304 should give notModified: true"];
   return [];
 }
 
 function judgeRaw(status: number, body: unknown, value: unknown): string[] {
   const result = (isObject(value) ? value : {}) as { data?: unknown; error?: unknown; response?: unknown };
-  const problems = result.response instanceof Response && result.response.status === status ? [] : [`client.raw's response is not the ${status} on the wire`];
+  const problems =
+    result.response instanceof Response && result.response.status === status
+      ? []
+      : [`client.raw's response is not the ${status} on the wire`];
   return [...problems, ...same(status >= 400 ? "error" : "data", status >= 400 ? result.error : result.data, body)];
 }
 
 /** Each item on the wire must show up in the client's results: found by id, else at the same position. */
 function judgeDeleteMany(body: unknown, value: Record<string, unknown>): string[] {
-  const items = Array.isArray((body as { data?: unknown })?.data) ? ((body as { data: unknown[] }).data as Record<string, unknown>[]) : [];
+  const items = Array.isArray((body as { data?: unknown })?.data)
+    ? ((body as { data: unknown[] }).data as Record<string, unknown>[])
+    : [];
   const results = Array.isArray(value.results) ? (value.results as Record<string, unknown>[]) : undefined;
   if (!results) return ["the client's result has no results list"];
   const problems: string[] = [];
@@ -78,12 +90,21 @@ function judgeDeleteMany(body: unknown, value: Record<string, unknown>): string[
     const entry = results.find((r) => r.id === id) ?? results[i];
     const ok = item.status === "success";
     if (!entry) problems.push(`the wire's item ${i} (${String(id)}) has no result`);
-    else if (entry.ok !== ok) problems.push(`the client reports ${String(entry.id)} as ${entry.ok ? "deleted" : "failed"}, the wire said ${String(item.status)}`);
-    else if (!ok && entry.code !== item.code) problems.push(`the client's code for ${String(entry.id)} is ${String(entry.code)}, the wire said ${String(item.code)}`);
+    else if (entry.ok !== ok)
+      problems.push(
+        `the client reports ${String(entry.id)} as ${entry.ok ? "deleted" : "failed"}, the wire said ${String(item.status)}`,
+      );
+    else if (!ok && entry.code !== item.code)
+      problems.push(
+        `the client's code for ${String(entry.id)} is ${String(entry.code)}, the wire said ${String(item.code)}`,
+      );
   });
   const deleted = Array.isArray(value.deleted) ? value.deleted : [];
   const failed = Array.isArray(value.failed) ? value.failed : [];
-  if (deleted.length + failed.length !== results.length) problems.push(`deleted (${deleted.length}) and failed (${failed.length}) do not add up to the ${results.length} results`);
+  if (deleted.length + failed.length !== results.length)
+    problems.push(
+      `deleted (${deleted.length}) and failed (${failed.length}) do not add up to the ${results.length} results`,
+    );
   return problems;
 }
 
@@ -96,16 +117,27 @@ function judgeBinary(exchange: Exchange, value: DrainedDownload): string[] {
   if (!value.received) problems.push("the client returned no body stream");
   else if (!wire?.complete) problems.push("the wire's body was not read to its end");
   else if (value.received.bytes !== wire.bytes || value.received.sha256 !== wire.sha256) {
-    problems.push(`the client's body (${value.received.bytes} bytes, sha256 ${value.received.sha256.slice(0, 12)}…) differs from the wire's (${wire.bytes} bytes, ${wire.sha256?.slice(0, 12)}…)`);
+    problems.push(
+      `the client's body (${value.received.bytes} bytes, sha256 ${value.received.sha256.slice(0, 12)}…) differs from the wire's (${wire.bytes} bytes, ${wire.sha256?.slice(0, 12)}…)`,
+    );
   }
   const disposition = headerValue(headers, "content-disposition");
   const fileName = disposition === undefined ? undefined : tryFileName(disposition);
-  if (fileName !== null && value.fileName !== fileName) problems.push(`the client's fileName is ${JSON.stringify(value.fileName)}, the wire's is ${JSON.stringify(fileName)}`);
+  if (fileName !== null && value.fileName !== fileName)
+    problems.push(
+      `the client's fileName is ${JSON.stringify(value.fileName)}, the wire's is ${JSON.stringify(fileName)}`,
+    );
   const type = headerValue(headers, "content-type");
-  if (!sameMediaType(value.contentType, type)) problems.push(`the client's contentType is ${JSON.stringify(value.contentType)}, the wire's is ${JSON.stringify(type)}`);
+  if (!sameMediaType(value.contentType, type))
+    problems.push(
+      `the client's contentType is ${JSON.stringify(value.contentType)}, the wire's is ${JSON.stringify(type)}`,
+    );
   const length = headerValue(headers, "content-length");
   const expectedLength = length === undefined ? undefined : Number(length);
-  if (value.contentLength !== expectedLength) problems.push(`the client's contentLength is ${String(value.contentLength)}, the wire's is ${String(expectedLength)}`);
+  if (value.contentLength !== expectedLength)
+    problems.push(
+      `the client's contentLength is ${String(value.contentLength)}, the wire's is ${String(expectedLength)}`,
+    );
   return problems;
 }
 
@@ -129,7 +161,9 @@ function sameMediaType(client: unknown, wire: string | undefined): boolean {
 function sameHeaders(headers: unknown, exchange: Exchange): string[] {
   if (!(headers instanceof Headers)) return ["the client's result has no headers"];
   const wire = headerValue(exchange.response.headers, "content-type") ?? null;
-  return headers.get("content-type") === wire ? [] : [`the client's headers say content-type ${headers.get("content-type")}, the wire's ${wire}`];
+  return headers.get("content-type") === wire
+    ? []
+    : [`the client's headers say content-type ${headers.get("content-type")}, the wire's ${wire}`];
 }
 
 function same(what: string, actual: unknown, expected: unknown): string[] {

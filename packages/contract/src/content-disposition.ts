@@ -23,7 +23,7 @@ export function parseContentDisposition(header: string): ContentDisposition {
   if (!type) throw new Error(`it does not start with a disposition type: ${JSON.stringify(header)}`);
   rest = rest.slice(type.length);
   const parameters: Record<string, string> = {};
-  while ((rest = rest.trimStart()) !== "") {
+  for (rest = rest.trimStart(); rest !== ""; rest = rest.trimStart()) {
     if (!rest.startsWith(";")) throw new Error(`expected ";" before ${JSON.stringify(rest.slice(0, 20))}`);
     rest = rest.slice(1).trimStart();
     if (rest === "") break; // a trailing ";" is common and harmless
@@ -39,7 +39,9 @@ export function parseContentDisposition(header: string): ContentDisposition {
     parameters[key] = key.endsWith("*") ? decodeExtValue(raw, name) : raw;
   }
   const fileName = parameters["filename*"] ?? parameters.filename;
-  return fileName === undefined ? { type: type.toLowerCase(), parameters } : { type: type.toLowerCase(), parameters, fileName };
+  return fileName === undefined
+    ? { type: type.toLowerCase(), parameters }
+    : { type: type.toLowerCase(), parameters, fileName };
 }
 
 function readValue(input: string, name: string): [string, string] {

@@ -4,9 +4,9 @@
  * told which answer to give, so these rows run against the default mock alone.
  */
 import type { CallName, ContractCase } from "./case-types.js";
-import { LINES, OPERATION_NAMES, operationIdOf, operationLabel, type Line, type OperationName } from "./lines.js";
+import { LINES, type Line, OPERATION_NAMES, type OperationName, operationIdOf, operationLabel } from "./lines.js";
 import { callWrites } from "./provoked-cases.js";
-import { deref, isObject, OperationIndex, type OpenApiDocument } from "./spec.js";
+import { deref, isObject, type OpenApiDocument, OperationIndex } from "./spec.js";
 import { withHeader } from "./tweaks.js";
 
 /** The call each operation's documented rows make (the answer is forced, so any valid call does). */
@@ -46,7 +46,12 @@ function documentedRows(doc: OpenApiDocument, index: OperationIndex, name: Opera
     const examples = Object.values(response.content ?? {}).flatMap((media) => Object.entries(media.examples ?? {}));
     const code = Number(status);
     if (examples.length === 0) {
-      rows.push({ ...base, name: `documented ${status}`, expect: { status: [code] }, tweak: withHeader("prefer", `code=${status}`) });
+      rows.push({
+        ...base,
+        name: `documented ${status}`,
+        expect: { status: [code] },
+        tweak: withHeader("prefer", `code=${status}`),
+      });
       continue;
     }
     for (const [key, example] of examples) {

@@ -4,7 +4,14 @@
  */
 import { readFile } from "node:fs/promises";
 import { scanMultipart } from "./body-meter.js";
-import { headerValue, queryRecord, type Exchange, type FormPart, type HeaderValues, type RequestBody } from "./exchange.js";
+import {
+  type Exchange,
+  type FormPart,
+  type HeaderValues,
+  headerValue,
+  queryRecord,
+  type RequestBody,
+} from "./exchange.js";
 import { multipartBoundary } from "./multipart-scan.js";
 import { isObject } from "./spec.js";
 
@@ -36,7 +43,10 @@ export function parseExchanges(parsed: unknown, source = "input"): LabelledExcha
   if (isObject(parsed) && isObject(parsed.log) && Array.isArray(parsed.log.entries)) {
     const entries = parsed.log.entries as unknown[];
     if (entries.length === 0) throw new Error(`${source} is a HAR file with no entries`);
-    return entries.map((entry, i) => ({ label: `${source} entry ${i + 1}`, exchange: fromHarEntry(entry, `${source} entry ${i + 1}`) }));
+    return entries.map((entry, i) => ({
+      label: `${source} entry ${i + 1}`,
+      exchange: fromHarEntry(entry, `${source} entry ${i + 1}`),
+    }));
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   return list.map((item, i) => {
@@ -47,7 +57,9 @@ export function parseExchanges(parsed: unknown, source = "input"): LabelledExcha
 
 function checkExchange(value: unknown, label: string): Exchange {
   const problem = (what: string) =>
-    new Error(`${label}: ${what}. Expected {"request":{"method","path","query","headers"},"response":{"status","headers","body"}} or a HAR file.`);
+    new Error(
+      `${label}: ${what}. Expected {"request":{"method","path","query","headers"},"response":{"status","headers","body"}} or a HAR file.`,
+    );
   if (!isObject(value)) throw problem("not an object");
   const { request, response } = value;
   if (!isObject(request) || typeof request.method !== "string" || typeof request.path !== "string") {
@@ -76,7 +88,13 @@ function fromHarEntry(entry: unknown, label: string): Exchange {
   if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) {
     throw new Error(`${label}: a HAR entry needs request and response objects`);
   }
-  const request = entry.request as { method?: unknown; url?: unknown; headers?: HarHeader[]; postData?: HarPostData; bodySize?: number };
+  const request = entry.request as {
+    method?: unknown;
+    url?: unknown;
+    headers?: HarHeader[];
+    postData?: HarPostData;
+    bodySize?: number;
+  };
   const response = entry.response as { status?: unknown; headers?: HarHeader[]; content?: HarContent };
   if (typeof request.method !== "string" || typeof request.url !== "string" || typeof response.status !== "number") {
     throw new Error(`${label}: request.method, request.url and response.status are required`);
@@ -84,13 +102,27 @@ function fromHarEntry(entry: unknown, label: string): Exchange {
   const url = new URL(request.url);
   const headers = harHeaders(request.headers);
   return {
-    request: { method: request.method, path: url.pathname, query: queryRecord(url), headers, body: harRequestBody(request.postData, request.bodySize, headers) },
-    response: { status: response.status, headers: harHeaders(response.headers), ...harResponseBody(response.content ?? {}) },
+    request: {
+      method: request.method,
+      path: url.pathname,
+      query: queryRecord(url),
+      headers,
+      body: harRequestBody(request.postData, request.bodySize, headers),
+    },
+    response: {
+      status: response.status,
+      headers: harHeaders(response.headers),
+      ...harResponseBody(response.content ?? {}),
+    },
   };
 }
 
 /** A HAR request body: its params when the recorder listed them, else its text (scanned when multipart). */
-function harRequestBody(postData: HarPostData | undefined, bodySize: number | undefined, headers: HeaderValues): RequestBody | null | undefined {
+function harRequestBody(
+  postData: HarPostData | undefined,
+  bodySize: number | undefined,
+  headers: HeaderValues,
+): RequestBody | null | undefined {
   if (!postData) return bodySize === 0 ? null : undefined;
   if (postData.params && postData.params.length > 0) {
     const parts = postData.params.map((p) => {
@@ -115,7 +147,8 @@ function harResponseBody(content: HarContent): Pick<Exchange["response"], "body"
     return { body: content.encoding === "base64" ? new Uint8Array(Buffer.from(content.text, "base64")) : content.text };
   }
   // Recorders often leave file contents out and keep only their size: judge the download by that.
-  if (typeof content.size === "number" && content.size > 0) return { received: { bytes: content.size, complete: true } };
+  if (typeof content.size === "number" && content.size > 0)
+    return { received: { bytes: content.size, complete: true } };
   return {};
 }
 function harHeaders(list: HarHeader[] | undefined): HeaderValues {

@@ -30,7 +30,10 @@ export interface Fixtures {
 export const LARGE_FILE_BYTES = 15 * 1024 * 1024;
 
 // The smallest valid PNG: one transparent pixel.
-const PNG_1X1 = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const PNG_1X1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /** Writes the run's files to a new temp folder. `largeBytes` shrinks the big one (for tests of the suite itself). */
 export async function createFixtures(options: { largeBytes?: number } = {}): Promise<Fixtures> {
@@ -39,11 +42,25 @@ export async function createFixtures(options: { largeBytes?: number } = {}): Pro
     const small = async (name: string, contentType: string, content: Uint8Array): Promise<FixtureFile> => {
       const path = join(dir, name);
       await writeFile(path, content);
-      return { path, name, contentType, bytes: content.byteLength, sha256: createHash("sha256").update(content).digest("hex") };
+      return {
+        path,
+        name,
+        contentType,
+        bytes: content.byteLength,
+        sha256: createHash("sha256").update(content).digest("hex"),
+      };
     };
     const files: Record<FixtureName, FixtureFile> = {
-      sample: await small("contract-sample.txt", "text/plain", Buffer.from("zcrm-attachments contract suite sample file\n")),
-      nonAscii: await small("Résumé 日本.pdf", "application/pdf", Buffer.from("%PDF-1.4\n% zcrm-attachments contract suite\n%%EOF\n")),
+      sample: await small(
+        "contract-sample.txt",
+        "text/plain",
+        Buffer.from("zcrm-attachments contract suite sample file\n"),
+      ),
+      nonAscii: await small(
+        "Résumé 日本.pdf",
+        "application/pdf",
+        Buffer.from("%PDF-1.4\n% zcrm-attachments contract suite\n%%EOF\n"),
+      ),
       photo: await small("contract-photo.png", "image/png", PNG_1X1),
       oneByte: await small("one-byte.bin", "application/octet-stream", Buffer.from([0x2a])),
       large: await largeFile(join(dir, "fifteen-mib.bin"), options.largeBytes ?? LARGE_FILE_BYTES),
@@ -71,5 +88,11 @@ async function largeFile(path: string, size: number): Promise<FixtureFile> {
   } finally {
     await handle.close();
   }
-  return { path, name: "fifteen-mib.bin", contentType: "application/octet-stream", bytes: size, sha256: hash.digest("hex") };
+  return {
+    path,
+    name: "fifteen-mib.bin",
+    contentType: "application/octet-stream",
+    bytes: size,
+    sha256: hash.digest("hex"),
+  };
 }

@@ -31,11 +31,14 @@ export type MediaMatch = { key: string } | { problem: string };
  */
 export function matchMediaRange(documented: readonly string[], contentType: string | undefined): MediaMatch {
   const listed = documented.join(", ");
-  if (contentType === undefined || contentType.trim() === "") return { problem: `the response has no Content-Type (documented: ${listed})` };
+  if (contentType === undefined || contentType.trim() === "")
+    return { problem: `the response has no Content-Type (documented: ${listed})` };
   const actual = parseMediaType(contentType);
   if (!actual) return { problem: `Content-Type ${contentType} is not a media type (documented: ${listed})` };
   if (actual.type === "*" || actual.subtype === "*") {
-    return { problem: `Content-Type ${contentType} is a media range; a response must name one type (documented: ${listed})` };
+    return {
+      problem: `Content-Type ${contentType} is a media range; a response must name one type (documented: ${listed})`,
+    };
   }
   let best: { key: string; rank: number } | undefined;
   for (const key of documented) {
@@ -51,11 +54,15 @@ export function matchMediaRange(documented: readonly string[], contentType: stri
             : 0;
     if (rank > (best?.rank ?? 0)) best = { key, rank };
   }
-  return best ? { key: best.key } : { problem: `content type ${contentType} is not documented (documented: ${listed})` };
+  return best
+    ? { key: best.key }
+    : { problem: `content type ${contentType} is not documented (documented: ${listed})` };
 }
 
 /** Whether a media type is JSON (`application/json` or any `+json` type). */
 export function isJsonMediaType(value: string): boolean {
   const media = parseMediaType(value);
-  return media !== undefined && media.type === "application" && (media.subtype === "json" || media.subtype.endsWith("+json"));
+  return (
+    media !== undefined && media.type === "application" && (media.subtype === "json" || media.subtype.endsWith("+json"))
+  );
 }

@@ -3,10 +3,11 @@
  * client (uploads, a photo, no photo) and removed afterwards; on the example-driven mock the spec's
  * own example ids stand in, since any id gets an answer there.
  */
-import type { ContractCase } from "./case-types.js";
+
 import { LINK_URL, type SuiteClient } from "./calls.js";
+import type { ContractCase } from "./case-types.js";
 import type { FixtureFile, Fixtures } from "./fixtures.js";
-import { deref, isObject, OperationIndex, type OpenApiDocument } from "./spec.js";
+import { deref, isObject, type OpenApiDocument, OperationIndex } from "./spec.js";
 
 /** An id of the right shape that no record has (19 digits, far past any the mock hands out). */
 export const UNKNOWN_ATTACHMENT_ID = "4150868000009999999";
@@ -33,13 +34,15 @@ export function exampleIds(doc: OpenApiDocument): { attachmentId: string; ids: s
   };
   const attachmentId = example("downloadAttachment", "attachment_id");
   const ids = example("deleteAttachments", "ids");
-  if (typeof attachmentId !== "string" || !Array.isArray(ids)) throw new Error("the spec has no example attachment_id or ids");
+  if (typeof attachmentId !== "string" || !Array.isArray(ids))
+    throw new Error("the spec has no example attachment_id or ids");
   return { attachmentId, ids: ids.map(String) };
 }
 
 /** The id of the attachment an upload call created. */
 export function createdId(result: unknown): string {
-  const details = isObject(result) && isObject(result.data) && isObject(result.data.details) ? result.data.details : undefined;
+  const details =
+    isObject(result) && isObject(result.data) && isObject(result.data.details) ? result.data.details : undefined;
   if (typeof details?.id !== "string") throw new Error("the upload's result has no data.details.id");
   return details.id;
 }
@@ -53,14 +56,19 @@ export async function prepare(
   fixtures: Fixtures,
   examples: { attachmentId: string; ids: string[] },
 ): Promise<Prepared> {
-  const prepared: Prepared = { attachmentId: where.attachmentId ?? examples.attachmentId, ids: [...examples.ids], created: [] };
+  const prepared: Prepared = {
+    attachmentId: where.attachmentId ?? examples.attachmentId,
+    ids: [...examples.ids],
+    created: [],
+  };
   const { module, recordId } = where;
   const plan = row.prepare;
   if (stateful && plan) {
     if (plan.kind === "file" || plan.kind === "files") {
       const file = fixtures.files[plan.kind === "file" ? plan.file : "sample"];
       const count = plan.kind === "files" ? plan.count : 1;
-      for (let i = 0; i < count; i++) prepared.created.push(createdId(await client.uploadAttachment(module, recordId, file.path)));
+      for (let i = 0; i < count; i++)
+        prepared.created.push(createdId(await client.uploadAttachment(module, recordId, file.path)));
       prepared.expectFile = file;
     } else if (plan.kind === "link") {
       prepared.created.push(createdId(await client.attachLink(module, recordId, LINK_URL)));
@@ -84,6 +92,11 @@ export async function prepare(
 }
 
 /** Deletes attachments a row made, ignoring any that are gone already. */
-export async function removeAttachments(client: SuiteClient, module: string, recordId: string, ids: readonly string[]): Promise<void> {
+export async function removeAttachments(
+  client: SuiteClient,
+  module: string,
+  recordId: string,
+  ids: readonly string[],
+): Promise<void> {
   for (const id of ids) await client.deleteAttachment(module, recordId, id).catch(() => undefined);
 }

@@ -8,7 +8,7 @@
  * read) as it is sent.
  */
 import { meterRequestStream, meterStream, sha256 } from "./body-meter.js";
-import { queryRecord, type Exchange, type HeaderValues, type ReceivedBody, type RequestBody } from "./exchange.js";
+import { type Exchange, type HeaderValues, queryRecord, type ReceivedBody, type RequestBody } from "./exchange.js";
 import { isJsonMediaType } from "./media-type.js";
 import { multipartBoundary } from "./multipart-scan.js";
 import { describeBody, isStreamBody } from "./request-body.js";
@@ -52,7 +52,13 @@ export function recordingFetch(base: typeof fetch = globalThis.fetch, tweak?: Re
     const url = new URL(request.url);
     const original = await base(request);
     const exchange: Exchange = {
-      request: { method: request.method, path: url.pathname, query: queryRecord(url), headers: toRecord(request.headers), body },
+      request: {
+        method: request.method,
+        path: url.pathname,
+        query: queryRecord(url),
+        headers: toRecord(request.headers),
+        body,
+      },
       response: { status: original.status, headers: toRecord(original.headers) },
     };
     exchanges.push(exchange);

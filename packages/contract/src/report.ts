@@ -2,7 +2,7 @@
  * Prints a contract run: a table of every operation by line, then each row with its answer and,
  * for a failed row, every reason.
  */
-import { headerValue, type Exchange } from "./exchange.js";
+import { type Exchange, headerValue } from "./exchange.js";
 import { OPERATION_NAMES } from "./lines.js";
 import { isJsonMediaType } from "./media-type.js";
 import type { CaseResult } from "./runner.js";

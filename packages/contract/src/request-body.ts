@@ -15,12 +15,16 @@ export function isStreamBody(body: unknown): boolean {
 }
 
 /** Summarises a body given in memory; `contentType` is the request's final Content-Type. */
-export async function describeBody(body: NonNullable<RequestInit["body"]>, contentType: string | null): Promise<RequestBody> {
+export async function describeBody(
+  body: NonNullable<RequestInit["body"]>,
+  contentType: string | null,
+): Promise<RequestBody> {
   if (body instanceof FormData) return { parts: formDataParts(body), complete: true };
   const boundary = multipartBoundary(contentType);
   if (body instanceof Blob) {
     const record: RequestBody = { bytes: body.size, complete: true };
-    if (boundary !== undefined && body.size <= MAX_SCANNED_BLOB) scanMultipart(new Uint8Array(await body.arrayBuffer()), boundary, record);
+    if (boundary !== undefined && body.size <= MAX_SCANNED_BLOB)
+      scanMultipart(new Uint8Array(await body.arrayBuffer()), boundary, record);
     return record;
   }
   const bytes =

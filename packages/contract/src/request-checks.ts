@@ -25,27 +25,38 @@ interface RequestBodyObject {
 const bad = (message: string): Violation => ({ kind: "invalid-request-body", message });
 
 /** Reports every way the recorded request body departs from the operation's request schema. */
-export function checkRequestBody(doc: OpenApiDocument, schemas: SchemaCompiler, op: OperationRef, request: Exchange["request"]): Violation[] {
+export function checkRequestBody(
+  doc: OpenApiDocument,
+  schemas: SchemaCompiler,
+  op: OperationRef,
+  request: Exchange["request"],
+): Violation[] {
   const body = request.body;
   if (body === undefined || (body !== null && !body.complete)) return []; // not recorded, or not seen whole
   const sent = body !== null && ((body.bytes ?? 0) > 0 || (body.parts?.length ?? 0) > 0);
-  if (op.operation.requestBody === undefined) return sent ? [bad("the request has a body where the contract documents none")] : [];
+  if (op.operation.requestBody === undefined)
+    return sent ? [bad("the request has a body where the contract documents none")] : [];
   const documented = deref<RequestBodyObject>(doc, op.operation.requestBody as RequestBodyObject);
   const content = documented.content ?? {};
-  if (!sent && documented.required) return [{ kind: "missing-request-body", message: "the request has no body where the contract requires one" }];
+  if (!sent && documented.required)
+    return [{ kind: "missing-request-body", message: "the request has no body where the contract requires one" }];
 
   let mediaKey = Object.keys(content)[0];
   if (sent) {
     const match = matchMediaRange(Object.keys(content), headerValue(request.headers, "content-type"));
-    if ("problem" in match) return [{ kind: "undocumented-request-content-type", at: "content-type", message: `request ${match.problem}` }];
+    if ("problem" in match)
+      return [{ kind: "undocumented-request-content-type", at: "content-type", message: `request ${match.problem}` }];
     mediaKey = match.key;
   }
   const schema = mediaKey === undefined ? undefined : content[mediaKey]?.schema;
   if (schema === undefined) return [];
-  const alternatives = (deref<SchemaNode>(doc, schema as SchemaNode).oneOf ?? [schema]).map((s) => deref<SchemaNode>(doc, s as SchemaNode));
+  const alternatives = (deref<SchemaNode>(doc, schema as SchemaNode).oneOf ?? [schema]).map((s) =>
+    deref<SchemaNode>(doc, s as SchemaNode),
+  );
   const properties = new Map<string, SchemaNode>();
   for (const alt of alternatives) {
-    for (const [name, raw] of Object.entries(alt.properties ?? {})) properties.set(name, deref<SchemaNode>(doc, raw as SchemaNode));
+    for (const [name, raw] of Object.entries(alt.properties ?? {}))
+      properties.set(name, deref<SchemaNode>(doc, raw as SchemaNode));
   }
 
   const violations: Violation[] = [];
@@ -67,8 +78,13 @@ export function checkRequestBody(doc: OpenApiDocument, schemas: SchemaCompiler, 
     const members = [...new Set(alternatives.flatMap((alt) => alt.required ?? []))];
     const given = members.filter((name) => name in form);
     const listed = members.map((name) => describeMember(name, properties, doc, op)).join(", ");
-    if (given.length === 0) return [...violations, bad(`the request carries none of ${listed}; the contract takes exactly one`)];
-    if (given.length > 1) return [...violations, bad(`the request carries ${given.join(" and ")} together; the contract takes exactly one of ${listed}`)];
+    if (given.length === 0)
+      return [...violations, bad(`the request carries none of ${listed}; the contract takes exactly one`)];
+    if (given.length > 1)
+      return [
+        ...violations,
+        bad(`the request carries ${given.join(" and ")} together; the contract takes exactly one of ${listed}`),
+      ];
     const chosen = alternatives.find((alt) => alt.required?.includes(given[0] as string)) ?? alternatives[0];
     return [...violations, ...schemaErrors(schemas, chosen, form)];
   }
@@ -83,8 +99,10 @@ function readParts(body: RequestBody, properties: Map<string, SchemaNode>, form:
       continue;
     }
     const binary = properties.get(part.name)?.format === "binary";
-    if (binary && part.fileName === undefined) violations.push(bad(`part ${part.name} must be a file (its Content-Disposition has no filename)`));
-    if (!binary && part.fileName !== undefined && properties.has(part.name)) violations.push(bad(`part ${part.name} must be a plain field, not a file`));
+    if (binary && part.fileName === undefined)
+      violations.push(bad(`part ${part.name} must be a file (its Content-Disposition has no filename)`));
+    if (!binary && part.fileName !== undefined && properties.has(part.name))
+      violations.push(bad(`part ${part.name} must be a plain field, not a file`));
     // A file's bytes are not schema material: a placeholder string stands for them.
     form[part.name] = part.fileName !== undefined ? `(${part.bytes} bytes)` : (part.value ?? "");
   }
@@ -99,16 +117,25 @@ function queryFormFields(doc: OpenApiDocument, op: OperationRef, properties: Map
     .map((p) => p.name as string);
 }
 
-function describeMember(name: string, properties: Map<string, SchemaNode>, doc: OpenApiDocument, op: OperationRef): string {
+function describeMember(
+  name: string,
+  properties: Map<string, SchemaNode>,
+  doc: OpenApiDocument,
+  op: OperationRef,
+): string {
   if (properties.get(name)?.format === "binary") return `a ${name} part`;
-  return queryFormFields(doc, op, properties).includes(name) ? `${name} (a form field or in the query)` : `a ${name} field`;
+  return queryFormFields(doc, op, properties).includes(name)
+    ? `${name} (a form field or in the query)`
+    : `a ${name} field`;
 }
 
 function schemaErrors(schemas: SchemaCompiler, schema: unknown, form: Record<string, unknown>): Violation[] {
   if (!isObject(schema)) return [];
-  return schemas.compile(schema)(form).map((error) => ({
-    kind: "invalid-request-body" as const,
-    at: error.at,
-    message: `request body${error.at} ${error.message}`,
-  }));
+  return schemas
+    .compile(schema)(form)
+    .map((error) => ({
+      kind: "invalid-request-body" as const,
+      at: error.at,
+      message: `request body${error.at} ${error.message}`,
+    }));
 }

@@ -4,7 +4,7 @@
  * headers and their length only, never by their bytes.
  */
 import { parseContentDisposition } from "./content-disposition.js";
-import { headerValue, type Exchange, type HeaderValues } from "./exchange.js";
+import { type Exchange, type HeaderValues, headerValue } from "./exchange.js";
 import { isJsonMediaType, matchMediaRange } from "./media-type.js";
 import type { SchemaCompiler } from "./schema-compiler.js";
 import { deref, type OpenApiDocument } from "./spec.js";
@@ -21,13 +21,19 @@ interface HeaderObject {
 }
 
 /** Required headers must be present; present documented ones must match their schema (and parse, for Content-Disposition). */
-export function checkHeaders(doc: OpenApiDocument, schemas: SchemaCompiler, documented: ResponseObject, headers: HeaderValues): Violation[] {
+export function checkHeaders(
+  doc: OpenApiDocument,
+  schemas: SchemaCompiler,
+  documented: ResponseObject,
+  headers: HeaderValues,
+): Violation[] {
   const violations: Violation[] = [];
   for (const [name, raw] of Object.entries(documented.headers ?? {})) {
     const header = deref<HeaderObject>(doc, raw as HeaderObject);
     const value = headerValue(headers, name);
     if (value === undefined) {
-      if (header.required) violations.push({ kind: "missing-header", at: name, message: `required header ${name} is missing` });
+      if (header.required)
+        violations.push({ kind: "missing-header", at: name, message: `required header ${name} is missing` });
       continue;
     }
     if (header.schema !== undefined) {
@@ -43,9 +49,17 @@ export function checkHeaders(doc: OpenApiDocument, schemas: SchemaCompiler, docu
 function checkDisposition(name: string, value: string): Violation[] {
   try {
     if (parseContentDisposition(value).fileName !== undefined) return [];
-    return [{ kind: "invalid-header", at: name, message: `header ${name} carries no file name (filename or filename*): ${value}` }];
+    return [
+      {
+        kind: "invalid-header",
+        at: name,
+        message: `header ${name} carries no file name (filename or filename*): ${value}`,
+      },
+    ];
   } catch (error) {
-    return [{ kind: "invalid-header", at: name, message: `header ${name} does not parse: ${(error as Error).message}` }];
+    return [
+      { kind: "invalid-header", at: name, message: `header ${name} does not parse: ${(error as Error).message}` },
+    ];
   }
 }
 
@@ -54,7 +68,8 @@ function measure(response: Exchange["response"]): { bytes: number | undefined; p
   const { body, received } = response;
   if (typeof body === "string") return { bytes: Buffer.byteLength(body), present: body !== "" };
   if (body instanceof Uint8Array) return { bytes: body.byteLength, present: body.byteLength > 0 };
-  if (body !== undefined && body !== null) return { bytes: received?.complete ? received.bytes : undefined, present: true };
+  if (body !== undefined && body !== null)
+    return { bytes: received?.complete ? received.bytes : undefined, present: true };
   if (!received) return { bytes: 0, present: false };
   // A streamed body that nobody read to the end: its size is unknown, not zero.
   if (!received.complete) return { bytes: undefined, present: received.bytes > 0 ? true : undefined };
@@ -62,19 +77,26 @@ function measure(response: Exchange["response"]): { bytes: number | undefined; p
 }
 
 /** Checks presence, content type, schema (JSON) and Content-Length of the body. */
-export function checkBody(schemas: SchemaCompiler, documented: ResponseObject, response: Exchange["response"]): Violation[] {
+export function checkBody(
+  schemas: SchemaCompiler,
+  documented: ResponseObject,
+  response: Exchange["response"],
+): Violation[] {
   const headers = response.headers ?? {};
   const content = documented.content ?? {};
   const keys = Object.keys(content);
   const { bytes, present } = measure(response);
   if (keys.length === 0) {
-    return present ? [{ kind: "unexpected-body", message: "the response has a body where the contract documents none" }] : [];
+    return present
+      ? [{ kind: "unexpected-body", message: "the response has a body where the contract documents none" }]
+      : [];
   }
   const contentType = headerValue(headers, "content-type");
   const match = matchMediaRange(keys, contentType);
   const binary = "key" in match && !isJsonMediaType(match.key);
   // An empty file is still a file; an empty JSON answer is not.
-  if (present === false && !binary) return [{ kind: "missing-body", message: "the response has no body where the contract documents one" }];
+  if (present === false && !binary)
+    return [{ kind: "missing-body", message: "the response has no body where the contract documents one" }];
   if ("problem" in match) return [{ kind: "undocumented-content-type", at: "content-type", message: match.problem }];
   const violations = checkLength(headers, bytes);
   if (binary || present === undefined) return violations;
@@ -100,7 +122,18 @@ function checkLength(headers: HeaderValues, actual: number | undefined): Violati
   const declared = headerValue(headers, "content-length");
   const encoding = headerValue(headers, "content-encoding");
   // fetch undoes a content coding, so the bytes counted are not the bytes Content-Length counts.
-  if (declared === undefined || actual === undefined || (encoding !== undefined && encoding.toLowerCase() !== "identity")) return [];
+  if (
+    declared === undefined ||
+    actual === undefined ||
+    (encoding !== undefined && encoding.toLowerCase() !== "identity")
+  )
+    return [];
   if (/^\d+$/.test(declared.trim()) && Number(declared) === actual) return [];
-  return [{ kind: "length-mismatch", at: "content-length", message: `Content-Length says ${declared} bytes, the body has ${actual}` }];
+  return [
+    {
+      kind: "length-mismatch",
+      at: "content-length",
+      message: `Content-Length says ${declared} bytes, the body has ${actual}`,
+    },
+  ];
 }

@@ -3,13 +3,14 @@
  * the wire must conform to the spec, answer as the row expects, and the client must report it
  * faithfully. Rows that need state get it first and have it removed afterwards.
  */
+
+import { type DrainedDownload, suiteClient } from "./calls.js";
 import type { ContractCase } from "./case-types.js";
 import { casesFor } from "./cases.js";
-import { suiteClient, type DrainedDownload } from "./calls.js";
 import { describe } from "./client-judge.js";
 import type { Exchange } from "./exchange.js";
 import { createFixtures, type Fixtures } from "./fixtures.js";
-import { createdId, exampleIds, prepare, removeAttachments, type Prepared } from "./prepare.js";
+import { createdId, exampleIds, type Prepared, prepare, removeAttachments } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
 import { runStep } from "./step.js";
 import type { ContractTarget } from "./target.js";
@@ -84,8 +85,12 @@ function checkPreparedFile(row: ContractCase, prepared: Prepared, outcome: { ok:
   const got = outcome.value as DrainedDownload;
   if (got.status !== 200 || !got.received) return [];
   const problems: string[] = [];
-  if (got.received.sha256 !== file.sha256) problems.push(`the download is not the ${file.bytes} bytes uploaded (got ${got.received.bytes} bytes, another sha256)`);
-  if (row.call === "download" && got.fileName !== file.name) problems.push(`the download is named ${JSON.stringify(got.fileName)}, the upload was ${JSON.stringify(file.name)}`);
+  if (got.received.sha256 !== file.sha256)
+    problems.push(
+      `the download is not the ${file.bytes} bytes uploaded (got ${got.received.bytes} bytes, another sha256)`,
+    );
+  if (row.call === "download" && got.fileName !== file.name)
+    problems.push(`the download is named ${JSON.stringify(got.fileName)}, the upload was ${JSON.stringify(file.name)}`);
   return problems;
 }
 

@@ -65,7 +65,8 @@ function anchorRefs(node: unknown): unknown {
   if (!isObject(node)) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = key === "$ref" && typeof value === "string" && value.startsWith("#/") ? DOCUMENT_ID + value : anchorRefs(value);
+    out[key] =
+      key === "$ref" && typeof value === "string" && value.startsWith("#/") ? DOCUMENT_ID + value : anchorRefs(value);
   }
   return out;
 }

@@ -1,8 +1,9 @@
 /**
  * Loading the bundled OpenAPI document and finding the operation an exchange belongs to.
  */
-import { createRequire } from "node:module";
+
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 /** The parts of an OpenAPI 3.1 document the validator reads. */
 export interface OpenApiDocument {
@@ -53,7 +54,9 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * v3 to v7 take the current line's requests under their own version.
  */
 export function normalizeVersion(path: string): string {
-  return path.replace(/^\/crm\/(v2\.1|v[3-7])(?=\/)/, (_, version: string) => (version === "v2.1" ? "/crm/v2" : "/crm/v8"));
+  return path.replace(/^\/crm\/(v2\.1|v[3-7])(?=\/)/, (_, version: string) =>
+    version === "v2.1" ? "/crm/v2" : "/crm/v8",
+  );
 }
 
 /** One documented operation, addressable by method and path template. */

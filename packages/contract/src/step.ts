@@ -3,13 +3,13 @@
  * answer must be the one expected, and the client must report it faithfully. Rows make one step;
  * workflows chain several on one client.
  */
-import type { Expectation } from "./case-types.js";
+
 import { CALLS, type CallContext } from "./calls.js";
-import type { CallName } from "./case-types.js";
+import type { CallName, Expectation } from "./case-types.js";
 import { describe, judgeClient, type Outcome } from "./client-judge.js";
 import type { Exchange } from "./exchange.js";
 import type { RecordingFetch } from "./recording-fetch.js";
-import { REQUEST_VIOLATIONS, type ContractValidator } from "./validator.js";
+import { type ContractValidator, REQUEST_VIOLATIONS } from "./validator.js";
 
 /** What one step found. */
 export interface StepResult {
@@ -29,7 +29,13 @@ export interface StepOptions {
 }
 
 /** Makes the call through the recorder's client and judges it. */
-export async function runStep(call: CallName, ctx: CallContext, recorder: RecordingFetch, validator: ContractValidator, options: StepOptions): Promise<StepResult> {
+export async function runStep(
+  call: CallName,
+  ctx: CallContext,
+  recorder: RecordingFetch,
+  validator: ContractValidator,
+  options: StepOptions,
+): Promise<StepResult> {
   const before = recorder.exchanges.length;
   let outcome: Outcome;
   try {
@@ -51,12 +57,15 @@ export async function runStep(call: CallName, ctx: CallContext, recorder: Record
   for (const v of violations) {
     if (!(options.offContractRequest && REQUEST_VIOLATIONS.has(v.kind))) failures.push(`contract: ${v.message}`);
   }
-  if (options.offContractRequest && offRequest.length === 0) failures.push("the validator found nothing wrong with a request that is off-contract on purpose");
+  if (options.offContractRequest && offRequest.length === 0)
+    failures.push("the validator found nothing wrong with a request that is off-contract on purpose");
 
   const { status } = exchange.response;
   const body = parseBody(exchange.response.body);
-  if (!options.expect.status.includes(status)) failures.push(`status ${status}, expected ${options.expect.status.join(" or ")}`);
-  const code = typeof body === "object" && body !== null && "code" in body ? String((body as { code: unknown }).code) : undefined;
+  if (!options.expect.status.includes(status))
+    failures.push(`status ${status}, expected ${options.expect.status.join(" or ")}`);
+  const code =
+    typeof body === "object" && body !== null && "code" in body ? String((body as { code: unknown }).code) : undefined;
   if (options.expect.codes && (code === undefined || !options.expect.codes.includes(code))) {
     failures.push(`code ${code ?? "(none)"}, expected ${options.expect.codes.join(" or ")}`);
   }

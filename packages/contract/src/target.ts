@@ -71,13 +71,17 @@ export interface LiveSettings {
 /** Builds a target for another server, saying exactly which setting is missing. */
 export function liveTarget(settings: LiveSettings): ContractTarget {
   const missing: string[] = [];
-  if (!settings.token) missing.push(`${TARGET_ENV.token} (or --token): an access token with ZohoCRM.modules.attachments.READ`);
+  if (!settings.token)
+    missing.push(`${TARGET_ENV.token} (or --token): an access token with ZohoCRM.modules.attachments.READ`);
   if (!settings.recordId) missing.push(`${TARGET_ENV.recordId} (or --record-id): the id of a record to work on`);
-  if (missing.length > 0) throw new Error(`A contract run against ${settings.baseUrl} needs:\n  - ${missing.join("\n  - ")}`);
+  if (missing.length > 0)
+    throw new Error(`A contract run against ${settings.baseUrl} needs:\n  - ${missing.join("\n  - ")}`);
   try {
     new URL(settings.baseUrl);
   } catch {
-    throw new Error(`${TARGET_ENV.baseUrl} must be an origin such as https://www.zohoapis.com, got ${settings.baseUrl}`);
+    throw new Error(
+      `${TARGET_ENV.baseUrl} must be an origin such as https://www.zohoapis.com, got ${settings.baseUrl}`,
+    );
   }
   const live = !/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(settings.baseUrl);
   const target: ContractTarget = {

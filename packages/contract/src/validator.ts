@@ -3,11 +3,11 @@
  * type documented, the body valid against its schema (or, for a file, as long as its headers say),
  * every required header present and valid, and the request body one the operation takes?
  */
-import { queryRecord, type Exchange } from "./exchange.js";
+import { type Exchange, queryRecord } from "./exchange.js";
 import { checkRequestBody } from "./request-checks.js";
 import { checkBody, checkHeaders, type ResponseObject } from "./response-checks.js";
 import { SchemaCompiler } from "./schema-compiler.js";
-import { deref, loadSpec, OperationIndex, type OpenApiDocument, type OperationRef } from "./spec.js";
+import { deref, loadSpec, type OpenApiDocument, OperationIndex, type OperationRef } from "./spec.js";
 
 export type { Exchange, FormPart, HeaderValues, ReceivedBody, RequestBody } from "./exchange.js";
 
@@ -27,7 +27,11 @@ export type ViolationKind =
   | "undocumented-request-content-type";
 
 /** The kinds that are about the request the client sent, not the answer it got. */
-export const REQUEST_VIOLATIONS: ReadonlySet<ViolationKind> = new Set(["missing-request-body", "invalid-request-body", "undocumented-request-content-type"]);
+export const REQUEST_VIOLATIONS: ReadonlySet<ViolationKind> = new Set([
+  "missing-request-body",
+  "invalid-request-body",
+  "undocumented-request-content-type",
+]);
 
 /** One way an exchange departs from the contract. */
 export interface Violation {
@@ -94,7 +98,12 @@ export class ContractValidator {
       result.violations.push(...checkHeaders(this.doc, this.#schemas, documented, response.headers ?? {}));
       result.violations.push(...checkBody(this.#schemas, documented, response));
     }
-    result.violations.push(...checkRequestBody(this.doc, this.#schemas, op, { ...request, query: request.query ?? queryRecord(new URL(request.path, "http://path.invalid")) }));
+    result.violations.push(
+      ...checkRequestBody(this.doc, this.#schemas, op, {
+        ...request,
+        query: request.query ?? queryRecord(new URL(request.path, "http://path.invalid")),
+      }),
+    );
     return result;
   }
 

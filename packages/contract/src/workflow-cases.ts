@@ -4,7 +4,7 @@
  * writes are allowed.
  */
 import type { ContractCase, FixtureName } from "./case-types.js";
-import { LINES, operationLabel, type Line } from "./lines.js";
+import { LINES, type Line, operationLabel } from "./lines.js";
 
 /** The files each line's workflow runs with, and how a row names them. */
 export const WORKFLOW_FILES: readonly { file: FixtureName; label: string }[] = [

@@ -3,17 +3,22 @@
  * name), delete it, and find it gone. Each step is judged like a row of its own; a failed step
  * stops the chain, and whatever was uploaded is deleted in any case.
  */
+
+import { type CallContext, type DrainedDownload, suiteClient } from "./calls.js";
 import type { ContractCase } from "./case-types.js";
-import { suiteClient, type CallContext, type DrainedDownload } from "./calls.js";
 import { createdId } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
 import type { CaseContext, CaseResult } from "./runner.js";
+import { isObject } from "./spec.js";
 import { runStep, type StepResult } from "./step.js";
 import type { ContractTarget } from "./target.js";
-import { isObject } from "./spec.js";
 
 /** Runs one workflow row against a target that keeps state. */
-export async function runWorkflow(target: ContractTarget, row: ContractCase, context: CaseContext): Promise<CaseResult> {
+export async function runWorkflow(
+  target: ContractTarget,
+  row: ContractCase,
+  context: CaseContext,
+): Promise<CaseResult> {
   const recorder = recordingFetch(context.fetch ?? globalThis.fetch);
   const file = context.fixtures.files[row.file ?? "sample"];
   const ctx: CallContext = {
@@ -27,7 +32,12 @@ export async function runWorkflow(target: ContractTarget, row: ContractCase, con
     photo: context.fixtures.files.photo,
   };
   const failures: string[] = [];
-  const step = async (label: string, call: Parameters<typeof runStep>[0], expect: readonly number[], check: (s: StepResult) => string[]) => {
+  const step = async (
+    label: string,
+    call: Parameters<typeof runStep>[0],
+    expect: readonly number[],
+    check: (s: StepResult) => string[],
+  ) => {
     const result = await runStep(call, ctx, recorder, context.validator, { expect: { status: expect } });
     const problems = [...result.failures, ...(result.failures.length === 0 ? check(result) : [])];
     failures.push(...problems.map((p) => `${label}: ${p}`));
@@ -46,23 +56,33 @@ export async function runWorkflow(target: ContractTarget, row: ContractCase, con
     const listed = await step("list", "list", [200], (s) => {
       const item = listItems(s).find((a) => a.id === id);
       if (!item) return [`the new attachment ${id} is not in the list`];
-      return item.File_Name === file.name ? [] : [`File_Name is ${JSON.stringify(item.File_Name)}, the upload was ${JSON.stringify(file.name)}`];
+      return item.File_Name === file.name
+        ? []
+        : [`File_Name is ${JSON.stringify(item.File_Name)}, the upload was ${JSON.stringify(file.name)}`];
     });
     const downloaded =
       listed &&
       (await step("download", "download", [200], (s) => {
         const got = (s.outcome.ok ? s.outcome.value : {}) as DrainedDownload;
         const problems: string[] = [];
-        if (got.received?.sha256 !== file.sha256) problems.push(`got ${got.received?.bytes ?? 0} bytes, not the ${file.bytes} uploaded (sha256 differs)`);
-        if (got.fileName !== file.name) problems.push(`the file is named ${JSON.stringify(got.fileName)}, the upload was ${JSON.stringify(file.name)}`);
+        if (got.received?.sha256 !== file.sha256)
+          problems.push(`got ${got.received?.bytes ?? 0} bytes, not the ${file.bytes} uploaded (sha256 differs)`);
+        if (got.fileName !== file.name)
+          problems.push(
+            `the file is named ${JSON.stringify(got.fileName)}, the upload was ${JSON.stringify(file.name)}`,
+          );
         return problems;
       }));
     const deleted = await step("delete", "deleteOne", [200], (s) => {
       const data = s.outcome.ok && isObject(s.outcome.value) ? s.outcome.value.data : undefined;
-      return isObject(data) && isObject(data.details) && data.details.id === id ? [] : [`the delete's data does not name ${id}`];
+      return isObject(data) && isObject(data.details) && data.details.id === id
+        ? []
+        : [`the delete's data does not name ${id}`];
     });
     if (downloaded && deleted) {
-      await step("list after delete", "list", [200, 204], (s) => (listItems(s).some((a) => a.id === id) ? [`the deleted attachment ${id} is still listed`] : []));
+      await step("list after delete", "list", [200, 204], (s) =>
+        listItems(s).some((a) => a.id === id) ? [`the deleted attachment ${id} is still listed`] : [],
+      );
     }
   }
   const result: CaseResult = { case: row, passed: failures.length === 0, failures, exchanges: recorder.exchanges };

@@ -4,24 +4,35 @@
  */
 import { describe, expect, it } from "vitest";
 import { allCases, casesFor } from "../src/cases.js";
-import { mockTarget, liveTarget } from "../src/target.js";
-import { doc } from "./spec-examples.js";
 import { OperationIndex } from "../src/spec.js";
+import { liveTarget, mockTarget } from "../src/target.js";
+import { doc } from "./spec-examples.js";
 
 const rows = allCases(doc);
-const specOperations = Object.values(doc.paths).flatMap((item) => Object.values(item).flatMap((op) => (typeof op === "object" && op !== null && "operationId" in op ? [op.operationId as string] : [])));
-const live = (extra: Record<string, unknown> = {}) => liveTarget({ baseUrl: "https://www.zohoapis.eu", token: "1000.t", recordId: "4150868000002728001", ...extra });
+const specOperations = Object.values(doc.paths).flatMap((item) =>
+  Object.values(item).flatMap((op) =>
+    typeof op === "object" && op !== null && "operationId" in op ? [op.operationId as string] : [],
+  ),
+);
+const live = (extra: Record<string, unknown> = {}) =>
+  liveTarget({ baseUrl: "https://www.zohoapis.eu", token: "1000.t", recordId: "4150868000002728001", ...extra });
 
 describe("the case table", () => {
   it("covers all 16 operations of the spec", () => {
     expect(specOperations).toHaveLength(16);
-    expect(new Set(rows.filter((r) => r.source !== "workflow").map((r) => r.operationId))).toEqual(new Set(specOperations));
+    expect(new Set(rows.filter((r) => r.source !== "workflow").map((r) => r.operationId))).toEqual(
+      new Set(specOperations),
+    );
   });
 
   it.each(specOperations)("has the common provoked rows for %s", (operationId) => {
     const names = rows.filter((r) => r.operationId === operationId && r.source === "provoked").map((r) => r.name);
     expect(names).toEqual(
-      expect.arrayContaining(["unknown module → 400 INVALID_MODULE", "record id that is not a number → 400 INVALID_DATA", "no Authorization header → 401"]),
+      expect.arrayContaining([
+        "unknown module → 400 INVALID_MODULE",
+        "record id that is not a number → 400 INVALID_DATA",
+        "no Authorization header → 401",
+      ]),
     );
     expect(names.some((n) => n.endsWith(operationId.endsWith("V2") ? ", at v2.1" : ", at v5"))).toBe(true);
   });
@@ -30,28 +41,54 @@ describe("the case table", () => {
     const responses = new OperationIndex(doc).byId(operationId)?.operation.responses ?? {};
     const documented = rows.filter((r) => r.operationId === operationId && r.source === "documented");
     for (const status of Object.keys(responses)) {
-      expect(documented.some((r) => r.name === `documented ${status}` || r.name.startsWith(`documented ${status} `))).toBe(true);
+      expect(
+        documented.some((r) => r.name === `documented ${status}` || r.name.startsWith(`documented ${status} `)),
+      ).toBe(true);
     }
     expect(documented.every((r) => r.on.length === 1 && r.on[0] === "mock")).toBe(true);
   });
 
   it("names the operation-specific rows", () => {
-    const find = (operationId: string, name: string) => rows.find((r) => r.operationId === operationId && r.name.startsWith(name));
-    expect(find("uploadAttachment", "neither a file nor a link")).toMatchObject({ call: "rawUploadNeither", offContractRequest: true, expect: { status: [400], codes: ["MANDATORY_NOT_FOUND"] } });
+    const find = (operationId: string, name: string) =>
+      rows.find((r) => r.operationId === operationId && r.name.startsWith(name));
+    expect(find("uploadAttachment", "neither a file nor a link")).toMatchObject({
+      call: "rawUploadNeither",
+      offContractRequest: true,
+      expect: { status: [400], codes: ["MANDATORY_NOT_FOUND"] },
+    });
     expect(find("uploadAttachmentV2", "neither a file nor a link")?.name).toContain("sent with client.raw");
     expect(find("uploadAttachment", "attaches a link in the query")).toMatchObject({ call: "attachLinkQuery" });
     expect(find("uploadAttachment", "uploads a file with a non-ASCII name")).toMatchObject({ file: "nonAscii" });
-    expect(find("deleteAttachmentV2", "an unknown attachment id")).toMatchObject({ on: ["stateful", "live"], expect: { codes: ["INVALID_DATA"] } });
-    expect(find("downloadAttachment", "a link attachment")).toMatchObject({ prepare: { kind: "link" }, on: ["stateful", "live"], expect: { codes: ["DOWNLOAD_NOT_ALLOWED"] } });
-    expect(find("deleteAttachmentsV2", "deletes two attachments by ids")).toMatchObject({ call: "deleteMany", prepare: { kind: "files", count: 2 } });
+    expect(find("deleteAttachmentV2", "an unknown attachment id")).toMatchObject({
+      on: ["stateful", "live"],
+      expect: { codes: ["INVALID_DATA"] },
+    });
+    expect(find("downloadAttachment", "a link attachment")).toMatchObject({
+      prepare: { kind: "link" },
+      on: ["stateful", "live"],
+      expect: { codes: ["DOWNLOAD_NOT_ALLOWED"] },
+    });
+    expect(find("deleteAttachmentsV2", "deletes two attachments by ids")).toMatchObject({
+      call: "deleteMany",
+      prepare: { kind: "files", count: 2 },
+    });
     expect(find("listAttachments", "without fields")).toBeDefined();
     expect(find("listAttachmentsV2", "without fields")).toBeUndefined();
-    expect(rows.find((r) => r.name === "documented 400 requiredParamMissing" && r.operationId === "listAttachments")).toBeDefined();
+    expect(
+      rows.find((r) => r.name === "documented 400 requiredParamMissing" && r.operationId === "listAttachments"),
+    ).toBeDefined();
   });
 
   it("has three workflow rows per line, for the stateful mock and writing live runs", () => {
     const workflows = rows.filter((r) => r.source === "workflow");
-    expect(workflows.map((r) => `${r.line} ${r.file}`)).toEqual(["v2 oneByte", "v2 large", "v2 nonAscii", "v8 oneByte", "v8 large", "v8 nonAscii"]);
+    expect(workflows.map((r) => `${r.line} ${r.file}`)).toEqual([
+      "v2 oneByte",
+      "v2 large",
+      "v2 nonAscii",
+      "v8 oneByte",
+      "v8 large",
+      "v8 nonAscii",
+    ]);
     expect(workflows.every((r) => r.writes && r.on.join() === "stateful,live")).toBe(true);
   });
 });
@@ -83,7 +120,9 @@ describe("casesFor", () => {
     expect(writing.filter((r) => r.source === "workflow")).toHaveLength(6);
     expect(writing.some((r) => r.source === "documented")).toBe(false);
     // Never the record's real photo: no photo upload or delete that succeeds on a live org.
-    expect(writing.some((r) => r.name === "uploads a PNG photo" || r.name === "deletes the record's photo")).toBe(false);
+    expect(writing.some((r) => r.name === "uploads a PNG photo" || r.name === "deletes the record's photo")).toBe(
+      false,
+    );
   });
 
   it("drops photo rows for a module without photos", () => {

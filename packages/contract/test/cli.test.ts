@@ -13,7 +13,9 @@ import { example, JSON_HEADERS, V2_PATH, V8_PATH } from "./spec-examples.js";
 const bin = fileURLToPath(new URL("../bin/zcrm-contract.js", import.meta.url));
 const run = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, CONTRACT_BASE_URL: "" } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      env: { ...process.env, CONTRACT_BASE_URL: "" },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -33,7 +35,11 @@ const exchange = (path: string, status: number, body: unknown) => ({
 });
 const harEntry = (url: string, status: number, body: unknown) => ({
   request: { method: "GET", url, headers: [], queryString: [] },
-  response: { status, headers: [{ name: "Content-Type", value: "application/json;charset=UTF-8" }], content: { mimeType: "application/json", text: JSON.stringify(body) } },
+  response: {
+    status,
+    headers: [{ name: "Content-Type", value: "application/json;charset=UTF-8" }],
+    content: { mimeType: "application/json", text: JSON.stringify(body) },
+  },
 });
 
 beforeAll(async () => {
@@ -43,7 +49,10 @@ beforeAll(async () => {
 describe("zcrm-contract validate", () => {
   it("accepts the seed samples, on any version of their line", async () => {
     const v2 = await file("v2.json", exchange(V2_PATH, 200, example("listAttachmentsV2", 200, "seedSample")));
-    const v8 = await file("v8.json", exchange("/crm/v6/Leads/1000000231009/Attachments", 200, example("listAttachments", 200, "seedSample")));
+    const v8 = await file(
+      "v8.json",
+      exchange("/crm/v6/Leads/1000000231009/Attachments", 200, example("listAttachments", 200, "seedSample")),
+    );
     const out = await run("validate", v2, v8);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain("conforms to GET /crm/v2/{module}/{record_id}/Attachments");
@@ -78,8 +87,17 @@ describe("zcrm-contract validate", () => {
 
   it("checks a recorded download by its headers and size, bytes left out or not", async () => {
     const download = (name: string, size: number, headers: { name: string; value: string }[], text?: string) => ({
-      request: { method: "GET", url: `https://www.zohoapis.com${V8_PATH}/4150868000002728012`, headers: [], queryString: [] },
-      response: { status: 200, headers, content: { size, mimeType: "application/pdf", ...(text === undefined ? {} : { text, encoding: "base64" }) } },
+      request: {
+        method: "GET",
+        url: `https://www.zohoapis.com${V8_PATH}/4150868000002728012`,
+        headers: [],
+        queryString: [],
+      },
+      response: {
+        status: 200,
+        headers,
+        content: { size, mimeType: "application/pdf", ...(text === undefined ? {} : { text, encoding: "base64" }) },
+      },
       comment: name,
     });
     const pdf = [
@@ -92,7 +110,12 @@ describe("zcrm-contract validate", () => {
         version: "1.2",
         entries: [
           download("bytes left out", 2048, pdf),
-          download("bytes kept", 4, [...pdf.slice(0, 2), { name: "Content-Length", value: "4" }], Buffer.from([0, 1, 2, 255]).toString("base64")),
+          download(
+            "bytes kept",
+            4,
+            [...pdf.slice(0, 2), { name: "Content-Length", value: "4" }],
+            Buffer.from([0, 1, 2, 255]).toString("base64"),
+          ),
           download("short", 1000, pdf),
           download("no name", 2048, [pdf[0]!, pdf[2]!]),
           download("photo type", 2048, [{ name: "Content-Type", value: "image/*" }, ...pdf.slice(1)]),
@@ -101,7 +124,9 @@ describe("zcrm-contract validate", () => {
     });
     const out = await run("validate", har);
     expect(out.code).toBe(1);
-    expect(out.stdout).toMatch(/✓ .*entry 1: GET \/crm\/v8\/Leads\/1000000231009\/Attachments\/4150868000002728012 → 200 conforms to GET \/crm\/v8\/\{module\}\/\{record_id\}\/Attachments\/\{attachment_id\}/);
+    expect(out.stdout).toMatch(
+      /✓ .*entry 1: GET \/crm\/v8\/Leads\/1000000231009\/Attachments\/4150868000002728012 → 200 conforms to GET \/crm\/v8\/\{module\}\/\{record_id\}\/Attachments\/\{attachment_id\}/,
+    );
     expect(out.stdout).toMatch(/✓ .*entry 2/);
     expect(out.stdout).toContain("Content-Length says 2048 bytes, the body has 1000");
     expect(out.stdout).toContain("required header Content-Disposition is missing");
@@ -126,8 +151,19 @@ describe("zcrm-contract run", () => {
   it("runs every row against the embedded mocks and prints a per-operation report", { timeout: 300_000 }, async () => {
     const out = await run("run");
     expect(out.stderr).toBe("");
-    expect(out.stdout).toMatch(/Contract run against the embedded mock at http:\/\/127\.0\.0\.1:\d+ and the embedded stateful mock at/);
-    for (const name of ["listAttachments", "uploadAttachment", "deleteAttachments", "downloadAttachment", "deleteAttachment", "getPhoto", "uploadPhoto", "deletePhoto"]) {
+    expect(out.stdout).toMatch(
+      /Contract run against the embedded mock at http:\/\/127\.0\.0\.1:\d+ and the embedded stateful mock at/,
+    );
+    for (const name of [
+      "listAttachments",
+      "uploadAttachment",
+      "deleteAttachments",
+      "downloadAttachment",
+      "deleteAttachment",
+      "getPhoto",
+      "uploadPhoto",
+      "deletePhoto",
+    ]) {
       // The summary table: passed/run on each line, all passed.
       expect(out.stdout).toMatch(new RegExp(`^${name} +(\\d+)/\\1 +(\\d+)/\\2$`, "m"));
       expect(out.stdout).toMatch(new RegExp(`^${name}V2 \\(v2 line\\): (\\d+)/\\1 passed$`, "m"));
@@ -148,7 +184,15 @@ describe("zcrm-contract run", () => {
   });
 
   it("exits 1 when a case fails against the server", async () => {
-    const out = await run("run", "--base-url", "http://127.0.0.1:9", "--token", "1000.secret-token-value", "--record-id", "1000000231009");
+    const out = await run(
+      "run",
+      "--base-url",
+      "http://127.0.0.1:9",
+      "--token",
+      "1000.secret-token-value",
+      "--record-id",
+      "1000000231009",
+    );
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/\n0 passed, \d+ failed$/m);
     expect(out.stdout).toContain("no response: ZohoNetworkError");

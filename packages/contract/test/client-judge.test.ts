@@ -13,7 +13,12 @@ const wireDownload = (headers: Record<string, string> = {}): Exchange => ({
   request: { method: "GET", path: "/crm/v8/Leads/1/Attachments/2" },
   response: {
     status: 200,
-    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf`, "content-length": "10", ...headers },
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf`,
+      "content-length": "10",
+      ...headers,
+    },
     received: { bytes: 10, sha256: HASH, complete: true },
   },
 });
@@ -26,7 +31,8 @@ const drained = (change: Partial<DrainedDownload> = {}): DrainedDownload => ({
   received: { bytes: 10, sha256: HASH },
   ...change,
 });
-const judgeDownload = (value: DrainedDownload, exchange = wireDownload()) => judgeClient("binary", exchange, undefined, { ok: true, value });
+const judgeDownload = (value: DrainedDownload, exchange = wireDownload()) =>
+  judgeClient("binary", exchange, undefined, { ok: true, value });
 
 describe("judgeClient", () => {
   it("accepts a download reported as it was", () => {
@@ -39,7 +45,7 @@ describe("judgeClient", () => {
     [{ received: { bytes: 10, sha256: "b".repeat(64) } }, "differs from the wire's (10 bytes"],
     [{ received: undefined }, "the client returned no body stream"],
     [{ fileName: "Resume.pdf" }, 'the client\'s fileName is "Resume.pdf", the wire\'s is "Résumé.pdf"'],
-    [{ contentType: "image/png" }, "the client's contentType is \"image/png\""],
+    [{ contentType: "image/png" }, 'the client\'s contentType is "image/png"'],
     [{ contentLength: undefined }, "the client's contentLength is undefined, the wire's is 10"],
     [{ status: 204 }, "the client's status is 204, the wire said 200"],
     [{ headers: undefined }, "the client's result has no headers"],
@@ -51,8 +57,18 @@ describe("judgeClient", () => {
     const exchange: Exchange = { request: { method: "DELETE", path: "/x" }, response: { status: 400, headers: {} } };
     const body = { code: "INVALID_DATA", details: {}, message: "record not deleted", status: "error" };
     const apiError = (status: number, code: string) =>
-      new ZohoApiError({ status, code, zohoMessage: "m", details: {}, method: "DELETE", url: "http://127.0.0.1/x", headers: new Headers() });
-    expect(judgeClient("attachment-write", exchange, body, { ok: false, error: apiError(400, "INVALID_DATA") })).toEqual([]);
+      new ZohoApiError({
+        status,
+        code,
+        zohoMessage: "m",
+        details: {},
+        method: "DELETE",
+        url: "http://127.0.0.1/x",
+        headers: new Headers(),
+      });
+    expect(
+      judgeClient("attachment-write", exchange, body, { ok: false, error: apiError(400, "INVALID_DATA") }),
+    ).toEqual([]);
     expect(judgeClient("attachment-write", exchange, body, { ok: false, error: apiError(400, "OTHER") })).toEqual([
       "ZohoApiError.code is OTHER, the body said INVALID_DATA",
     ]);
@@ -66,12 +82,20 @@ describe("judgeClient", () => {
 
   it("compares a write's data, body and headers with the wire", () => {
     const body = { data: [{ code: "SUCCESS", details: { id: "7" }, message: "record deleted", status: "success" }] };
-    const exchange: Exchange = { request: { method: "DELETE", path: "/x" }, response: { status: 200, headers: { "content-type": "application/json" } } };
+    const exchange: Exchange = {
+      request: { method: "DELETE", path: "/x" },
+      response: { status: 200, headers: { "content-type": "application/json" } },
+    };
     const headers = new Headers({ "content-type": "application/json" });
-    expect(judgeClient("attachment-write", exchange, body, { ok: true, value: { status: 200, data: body.data[0], body, headers } })).toEqual([]);
-    expect(judgeClient("attachment-write", exchange, body, { ok: true, value: { status: 200, data: body, body, headers } })).toEqual([
-      "the client's data differs from the response's",
-    ]);
+    expect(
+      judgeClient("attachment-write", exchange, body, {
+        ok: true,
+        value: { status: 200, data: body.data[0], body, headers },
+      }),
+    ).toEqual([]);
+    expect(
+      judgeClient("attachment-write", exchange, body, { ok: true, value: { status: 200, data: body, body, headers } }),
+    ).toEqual(["the client's data differs from the response's"]);
   });
 
   it("matches delete-many results to the wire's items by id, else by position", () => {
@@ -82,9 +106,25 @@ describe("judgeClient", () => {
       ],
     };
     const exchange: Exchange = { request: { method: "DELETE", path: "/x" }, response: { status: 200, headers: {} } };
-    const good = { results: [{ id: "1", ok: true }, { id: "2", ok: false, code: "INVALID_DATA" }], deleted: ["1"], failed: ["2"] };
+    const good = {
+      results: [
+        { id: "1", ok: true },
+        { id: "2", ok: false, code: "INVALID_DATA" },
+      ],
+      deleted: ["1"],
+      failed: ["2"],
+    };
     expect(judgeClient("delete-many", exchange, body, { ok: true, value: good })).toEqual([]);
-    const wrong = { results: [{ id: "1", ok: true }, { id: "2", ok: true }], deleted: ["1", "2"], failed: [] };
-    expect(judgeClient("delete-many", exchange, body, { ok: true, value: wrong })).toEqual(["the client reports 2 as deleted, the wire said error"]);
+    const wrong = {
+      results: [
+        { id: "1", ok: true },
+        { id: "2", ok: true },
+      ],
+      deleted: ["1", "2"],
+      failed: [],
+    };
+    expect(judgeClient("delete-many", exchange, body, { ok: true, value: wrong })).toEqual([
+      "the client reports 2 as deleted, the wire said error",
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * checks keep that view honest: the real client must fit it, by type (checked by `tsc` in the
  * typecheck task) and at run time.
  */
-import { createAttachmentsClient, type AttachmentsClient } from "@zcrm-attachments/client";
+import { type AttachmentsClient, createAttachmentsClient } from "@zcrm-attachments/client";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { SuiteClient } from "../src/calls.js";
 
@@ -26,7 +26,11 @@ describe("the client the suite drives", () => {
   });
 
   it.each(["v2", "v8"] as const)("has every method the rows call (%s)", (apiVersion) => {
-    const client = createAttachmentsClient({ apiDomain: "http://127.0.0.1:9", apiVersion, accessToken: "1000.t" }) as unknown as Record<string, unknown>;
+    const client = createAttachmentsClient({
+      apiDomain: "http://127.0.0.1:9",
+      apiVersion,
+      accessToken: "1000.t",
+    }) as unknown as Record<string, unknown>;
     expect(METHODS.filter((name) => typeof client[name] !== "function")).toEqual([]);
     const raw = client.raw as Record<string, unknown>;
     expect([typeof raw.POST, typeof raw.DELETE]).toEqual(["function", "function"]);

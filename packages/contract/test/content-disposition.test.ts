@@ -7,7 +7,10 @@ describe("parseContentDisposition", () => {
     ["attachment;filename=Quote.pdf", "Quote.pdf"],
     ['inline; filename="a \\"quoted\\" name.txt"', 'a "quoted" name.txt'],
     // filename* wins over filename, whichever comes first.
-    [`attachment; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E6%97%A5%E6%9C%AC.pdf; filename="Resume.pdf"`, "Résumé 日本.pdf"],
+    [
+      `attachment; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E6%97%A5%E6%9C%AC.pdf; filename="Resume.pdf"`,
+      "Résumé 日本.pdf",
+    ],
     [`attachment; filename="Resume.pdf"; filename*=utf-8'ja'R%C3%A9sum%C3%A9.pdf`, "Résumé.pdf"],
     ["attachment; filename*=ISO-8859-1''caf%E9.txt", "café.txt"],
     ['attachment; filename="x.txt";', "x.txt"],

@@ -4,12 +4,12 @@
  * org when CONTRACT_BASE_URL, ZOHO_ACCESS_TOKEN and CONTRACT_RECORD_ID are set: read-only rows
  * only, unless CONTRACT_ALLOW_WRITES=1.
  */
-import { startMock, type MockServer } from "@zcrm-attachments/mock";
+import { type MockServer, startMock } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { casesFor } from "../src/cases.js";
 import { createFixtures, type Fixtures } from "../src/fixtures.js";
 import { runCase } from "../src/runner.js";
-import { mockTarget, targetFromEnv, type ContractTarget } from "../src/target.js";
+import { type ContractTarget, mockTarget, targetFromEnv } from "../src/target.js";
 import { ContractValidator } from "../src/validator.js";
 
 const live = targetFromEnv();

@@ -19,20 +19,28 @@ describe("matchMediaRange", () => {
     expect(matchMediaRange(photo, "image/jpeg")).toEqual({ key: "image/*" });
     expect(matchMediaRange(photo, "application/x-download")).toEqual({ key: "application/x-download" });
     expect(matchMediaRange(["*/*"], "application/pdf; name=x")).toEqual({ key: "*/*" });
-    expect(matchMediaRange(["*/*", "application/json", "application/*"], "APPLICATION/JSON")).toEqual({ key: "application/json" });
+    expect(matchMediaRange(["*/*", "application/json", "application/*"], "APPLICATION/JSON")).toEqual({
+      key: "application/json",
+    });
     expect(matchMediaRange(["*/*", "application/*"], "application/zip")).toEqual({ key: "application/*" });
   });
 
   it("reports a type outside every documented range", () => {
     const result = matchMediaRange(photo, "application/pdf");
-    expect(result).toEqual({ problem: "content type application/pdf is not documented (documented: image/*, application/x-download)" });
+    expect(result).toEqual({
+      problem: "content type application/pdf is not documented (documented: image/*, application/x-download)",
+    });
     // image/* is not a prefix match: "imagex/png" is another type.
     expect("problem" in matchMediaRange(photo, "imagex/png")).toBe(true);
   });
 
   it("reports a missing, malformed or wildcard Content-Type even where */* is documented", () => {
-    expect(matchMediaRange(["*/*"], undefined)).toEqual({ problem: "the response has no Content-Type (documented: */*)" });
-    expect(matchMediaRange(["*/*"], "pdf")).toEqual({ problem: "Content-Type pdf is not a media type (documented: */*)" });
+    expect(matchMediaRange(["*/*"], undefined)).toEqual({
+      problem: "the response has no Content-Type (documented: */*)",
+    });
+    expect(matchMediaRange(["*/*"], "pdf")).toEqual({
+      problem: "Content-Type pdf is not a media type (documented: */*)",
+    });
     expect(matchMediaRange(["*/*"], "image/*")).toEqual({
       problem: "Content-Type image/* is a media range; a response must name one type (documented: */*)",
     });

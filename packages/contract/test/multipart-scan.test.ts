@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FIELD_BYTES, multipartBoundary, MultipartScanner } from "../src/multipart-scan.js";
+import { MAX_FIELD_BYTES, MultipartScanner, multipartBoundary } from "../src/multipart-scan.js";
 
 /** Serialises a FormData the way fetch sends it (undici's own encoder). */
 async function encode(form: FormData): Promise<{ bytes: Uint8Array; boundary: string }> {
@@ -52,14 +52,21 @@ describe("MultipartScanner", () => {
     const [note, file] = scan(bytes, boundary, 65536).parts;
     expect(note?.bytes).toBe(MAX_FIELD_BYTES + 10);
     expect(note?.value?.length).toBe(MAX_FIELD_BYTES);
-    expect(file).toEqual({ name: "file", fileName: "zeros.bin", contentType: "application/octet-stream", bytes: 3 * 1024 * 1024 });
+    expect(file).toEqual({
+      name: "file",
+      fileName: "zeros.bin",
+      contentType: "application/octet-stream",
+      bytes: 3 * 1024 * 1024,
+    });
   });
 
   it("reports a body cut off before its closing delimiter, and garbage after a delimiter", async () => {
     const { bytes, boundary } = await encode(form);
     const cut = scan(bytes.subarray(0, bytes.length - 40), boundary, 100);
     expect(cut.done).toBe(false);
-    const garbage = new TextEncoder().encode(`--${boundary}junk\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--${boundary}--\r\n`);
+    const garbage = new TextEncoder().encode(
+      `--${boundary}junk\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--${boundary}--\r\n`,
+    );
     expect(scan(garbage, boundary, 10).problem).toBe("garbage after a delimiter");
   });
 

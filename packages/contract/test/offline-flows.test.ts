@@ -6,9 +6,9 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAttachmentsClient, createRefreshTokenProvider, ZohoNetworkError } from "@zcrm-attachments/client";
 import { type MockServer, startMock } from "@zcrm-attachments/mock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 const RECORD = "1000000231009";
 const FIELDS = { fields: ["id", "File_Name"] };
@@ -70,7 +70,10 @@ describe("the refresh flow against the mock's accounts endpoint", () => {
   it("replays a call that met 401 INVALID_TOKEN with a fresh token, once", async () => {
     const issuedAt = now;
     // The provider's clock stands still, so only the mock knows the token expired: the 401 tells it.
-    const zoho = client({ maxRetries: 3 }, provider(() => issuedAt));
+    const zoho = client(
+      { maxRetries: 3 },
+      provider(() => issuedAt),
+    );
     await zoho.listAttachments("Leads", RECORD, FIELDS);
     now += 2 * 3600 * 1000;
     mock.resetStats();
@@ -102,7 +105,10 @@ describe("the mock's fault switches against the client's retries", () => {
     const target = join(dir, "cut.pdf");
     const error = await client(false)
       .downloadAttachmentTo("Leads", RECORD, "4150868000002728012", target)
-      .then(() => undefined, (caught: unknown) => caught);
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect(await readdir(dir)).toEqual([]);
   });

@@ -34,7 +34,9 @@ const first = new Uint8Array(100_000).fill(1);
 const rest = new Uint8Array(400_000).fill(2);
 
 describe("recordingFetch", () => {
-  it("hands a download over while the server is still sending, and counts and hashes it", { timeout: 10_000 }, async () => {
+  it("hands a download over while the server is still sending, and counts and hashes it", {
+    timeout: 10_000,
+  }, async () => {
     const release = deferred();
     handler = (_, res) => {
       res.writeHead(200, { "content-type": "application/pdf", "content-length": String(first.length + rest.length) });
@@ -69,7 +71,11 @@ describe("recordingFetch", () => {
     const recorder = recordingFetch();
     const response = await recorder.fetch(`${base}/json`);
     expect(await response.json()).toEqual({ code: "INVALID_DATA" });
-    expect(recorder.exchanges[0]?.response).toMatchObject({ status: 400, body: '{"code":"INVALID_DATA"}', received: { bytes: 23, complete: true } });
+    expect(recorder.exchanges[0]?.response).toMatchObject({
+      status: 400,
+      body: '{"code":"INVALID_DATA"}',
+      received: { bytes: 23, complete: true },
+    });
   });
 
   it("sends a streamed upload as it is produced, counting it and reading its parts", { timeout: 10_000 }, async () => {
@@ -84,10 +90,18 @@ describe("recordingFetch", () => {
       });
       req.on("end", () => {
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ bytes, sha256: hash.digest("hex"), chunked: req.headers["transfer-encoding"] === "chunked" }));
+        res.end(
+          JSON.stringify({
+            bytes,
+            sha256: hash.digest("hex"),
+            chunked: req.headers["transfer-encoding"] === "chunked",
+          }),
+        );
       });
     };
-    const head = new TextEncoder().encode('--B\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n\r\n');
+    const head = new TextEncoder().encode(
+      '--B\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n\r\n',
+    );
     const tail = new TextEncoder().encode("\r\n--B--\r\n");
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
@@ -101,12 +115,28 @@ describe("recordingFetch", () => {
       },
     });
     const recorder = recordingFetch(globalThis.fetch, withHeader("prefer", "code=200"));
-    const init = { method: "POST", body, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=B" } };
-    const answer = (await (await recorder.fetch(`${base}/upload`, init as RequestInit)).json()) as { bytes: number; sha256: string };
+    const init = {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "multipart/form-data; boundary=B" },
+    };
+    const answer = (await (await recorder.fetch(`${base}/upload`, init as RequestInit)).json()) as {
+      bytes: number;
+      sha256: string;
+    };
     const total = head.length + first.length + rest.length + tail.length;
-    expect(answer).toEqual({ bytes: total, sha256: hex(new Uint8Array([...head, ...first, ...rest, ...tail])), chunked: true });
+    expect(answer).toEqual({
+      bytes: total,
+      sha256: hex(new Uint8Array([...head, ...first, ...rest, ...tail])),
+      chunked: true,
+    });
     expect(recorder.exchanges[0]?.request.headers?.prefer).toBe("code=200");
-    expect(recorder.exchanges[0]?.request.body).toEqual({ bytes: total, complete: true, parts: [{ name: "file", fileName: "big.bin", bytes: 500_000 }] });
+    expect(recorder.exchanges[0]?.request.body).toEqual({
+      bytes: total,
+      complete: true,
+      parts: [{ name: "file", fileName: "big.bin", bytes: 500_000 }],
+    });
   });
 
   it("reads a FormData body from the object itself, leaving its length on the wire", async () => {
@@ -114,7 +144,12 @@ describe("recordingFetch", () => {
       req.resume();
       req.on("end", () => {
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ length: req.headers["content-length"] ?? null, chunked: req.headers["transfer-encoding"] ?? null }));
+        res.end(
+          JSON.stringify({
+            length: req.headers["content-length"] ?? null,
+            chunked: req.headers["transfer-encoding"] ?? null,
+          }),
+        );
       });
     };
     const form = new FormData();

@@ -11,10 +11,20 @@ export function responseExamples(spec: OpenApiDocument = doc) {
       if (method === "parameters" || typeof op !== "object" || op === null) continue;
       const { operationId, responses } = op as { operationId: string; responses: Record<string, unknown> };
       for (const [status, raw] of Object.entries(responses)) {
-        const response = deref<{ content?: Record<string, { examples?: Record<string, unknown> }> }>(spec, raw as object);
+        const response = deref<{ content?: Record<string, { examples?: Record<string, unknown> }> }>(
+          spec,
+          raw as object,
+        );
         for (const media of Object.values(response.content ?? {})) {
           for (const [key, example] of Object.entries(media.examples ?? {})) {
-            rows.push({ path, method, operationId, status: Number(status), key, value: deref(spec, example as { value: unknown }).value });
+            rows.push({
+              path,
+              method,
+              operationId,
+              status: Number(status),
+              key,
+              value: deref(spec, example as { value: unknown }).value,
+            });
           }
         }
       }
@@ -32,7 +42,10 @@ export function example(operationId: string, status: number, key: string): unkno
 
 /** A template path with the sample record (and attachment) filled in. */
 export function concretePath(template: string): string {
-  return template.replace("{module}", "Leads").replace("{record_id}", "1000000231009").replace("{attachment_id}", "1386586000002588005");
+  return template
+    .replace("{module}", "Leads")
+    .replace("{record_id}", "1000000231009")
+    .replace("{attachment_id}", "1386586000002588005");
 }
 
 export const V2_PATH = "/crm/v2/Leads/1000000231009/Attachments";

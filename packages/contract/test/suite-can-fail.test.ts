@@ -5,17 +5,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { startMock, type MockServer } from "@zcrm-attachments/mock";
+import { type MockServer, startMock } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allCases } from "../src/cases.js";
 import { createFixtures, type Fixtures } from "../src/fixtures.js";
-import { runContract, type CaseResult } from "../src/runner.js";
+import { type CaseResult, runContract } from "../src/runner.js";
 import { loadSpec, type OpenApiDocument } from "../src/spec.js";
-import { mockTarget, type ContractTarget } from "../src/target.js";
+import { type ContractTarget, mockTarget } from "../src/target.js";
 import { ContractValidator } from "../src/validator.js";
 
 type Schema = { properties: Record<string, unknown>; required?: string[] };
-const attachment = (spec: OpenApiDocument) => (spec.components?.schemas as Record<string, Schema>).Attachment as Schema;
+const attachment = (spec: OpenApiDocument) =>
+  ((spec.components?.schemas ?? {}) as Record<string, Schema>).Attachment as Schema;
 
 let mock: MockServer;
 let target: ContractTarget;
@@ -31,10 +32,13 @@ afterAll(async () => {
   await fixtures.remove();
 });
 
-const failuresOf = (results: CaseResult[]) => results.filter((r) => !r.passed).flatMap((r) => r.failures.map((f) => `${r.case.operationId} ${r.case.name}: ${f}`));
+const failuresOf = (results: CaseResult[]) =>
+  results.filter((r) => !r.passed).flatMap((r) => r.failures.map((f) => `${r.case.operationId} ${r.case.name}: ${f}`));
 
 /** Starts a server on loopback; `handle` answers each request. */
-async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -49,19 +53,29 @@ async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void
 /** A proxy in front of the mock that lets `bend` change a download's answer on its way back. */
 function downloadProxy(bend: (headers: Headers, bytes: Uint8Array, res: ServerResponse) => void) {
   return serve(async (req, res) => {
-    const init: RequestInit & { duplex?: "half" } = { method: req.method ?? "GET", headers: req.headers as Record<string, string> };
-    if (req.method !== "GET" && req.method !== "HEAD") Object.assign(init, { body: Readable.toWeb(req), duplex: "half" });
+    const init: RequestInit & { duplex?: "half" } = {
+      method: req.method ?? "GET",
+      headers: req.headers as Record<string, string>,
+    };
+    if (req.method !== "GET" && req.method !== "HEAD")
+      Object.assign(init, { body: Readable.toWeb(req), duplex: "half" });
     const answer = await fetch(`${mock.url}${req.url ?? "/"}`, init);
     const bytes = new Uint8Array(await answer.arrayBuffer());
     const headers = new Headers(answer.headers);
     headers.delete("transfer-encoding");
-    if (answer.status === 200 && /\/Attachments\/\d+$/.test((req.url ?? "").split("?")[0] ?? "")) return bend(headers, bytes, res);
+    if (answer.status === 200 && /\/Attachments\/\d+$/.test((req.url ?? "").split("?")[0] ?? ""))
+      return bend(headers, bytes, res);
     res.writeHead(answer.status, Object.fromEntries(headers));
     res.end(bytes);
   });
 }
 
-const downloadRow = (line: "v2" | "v8") => allCases(loadSpec()).filter((r) => r.operationId === (line === "v2" ? "downloadAttachmentV2" : "downloadAttachment") && r.name === "downloads a file");
+const downloadRow = (line: "v2" | "v8") =>
+  allCases(loadSpec()).filter(
+    (r) =>
+      r.operationId === (line === "v2" ? "downloadAttachmentV2" : "downloadAttachment") &&
+      r.name === "downloads a file",
+  );
 
 describe("the contract suite turns red", () => {
   it("passes against the mock with the real spec (the control)", async () => {
@@ -81,7 +95,8 @@ describe("the contract suite turns red", () => {
     },
     {
       breakage: "types record ids as integers",
-      apply: (spec: OpenApiDocument) => void ((spec.components?.schemas as Record<string, unknown>).RecordId = { type: "integer" }),
+      apply: (spec: OpenApiDocument) =>
+        void ((spec.components?.schemas as Record<string, unknown>).RecordId = { type: "integer" }),
       expected: "body/data/0/id must be integer",
     },
   ])("when the spec $breakage", async ({ apply, expected }) => {
@@ -108,27 +123,34 @@ describe("the contract suite turns red", () => {
       expect(results.every((r) => !r.passed)).toBe(true);
       const failures = failuresOf(results);
       expect(failures).toContain("listAttachmentsV2 lists a record's attachments: contract: body/data must be array");
-      expect(failures).toContain("listAttachmentsV2 lists a record's attachments: contract: body must have required property 'info'");
+      expect(failures).toContain(
+        "listAttachmentsV2 lists a record's attachments: contract: body must have required property 'info'",
+      );
       expect(failures.some((f) => f.includes("status 200, expected 400"))).toBe(true);
-      expect(failures).toContain("downloadAttachment downloads a file: contract: required header Content-Disposition is missing");
+      expect(failures).toContain(
+        "downloadAttachment downloads a file: contract: required header Content-Disposition is missing",
+      );
     });
   });
 
   describe("against a server whose downloads are broken", () => {
-    it.each(["v2", "v8"] as const)("a download without Content-Disposition turns the row red (%s line)", async (line) => {
-      const proxy = await downloadProxy((headers, bytes, res) => {
-        headers.delete("content-disposition");
-        res.writeHead(200, Object.fromEntries(headers));
-        res.end(bytes);
-      });
-      try {
-        const [result] = await runContract(mockTarget(proxy.url), { fixtures, cases: downloadRow(line) });
-        expect(result?.passed).toBe(false);
-        expect(result?.failures).toContain("contract: required header Content-Disposition is missing");
-      } finally {
-        await proxy.close();
-      }
-    });
+    it.each(["v2", "v8"] as const)(
+      "a download without Content-Disposition turns the row red (%s line)",
+      async (line) => {
+        const proxy = await downloadProxy((headers, bytes, res) => {
+          headers.delete("content-disposition");
+          res.writeHead(200, Object.fromEntries(headers));
+          res.end(bytes);
+        });
+        try {
+          const [result] = await runContract(mockTarget(proxy.url), { fixtures, cases: downloadRow(line) });
+          expect(result?.passed).toBe(false);
+          expect(result?.failures).toContain("contract: required header Content-Disposition is missing");
+        } finally {
+          await proxy.close();
+        }
+      },
+    );
 
     it("a download cut short of its Content-Length turns the row red", async () => {
       const proxy = await downloadProxy((headers, bytes, res) => {
@@ -157,7 +179,9 @@ describe("the contract suite turns red", () => {
       };
       const [result] = await runContract(target, { fixtures, cases: downloadRow("v2"), fetch: lying });
       expect(result?.passed).toBe(false);
-      expect(result?.failures.some((f) => /^contract: Content-Length says \d+ bytes, the body has \d+$/.test(f))).toBe(true);
+      expect(result?.failures.some((f) => /^contract: Content-Length says \d+ bytes, the body has \d+$/.test(f))).toBe(
+        true,
+      );
     });
   });
 });

@@ -13,10 +13,21 @@ const file: FormPart = { name: "file", fileName: "Résumé 日本.pdf", contentT
 const url = (value: string): FormPart => ({ name: "attachmentUrl", bytes: value.length, value });
 const form = (...parts: FormPart[]): RequestBody => ({ parts, complete: true });
 
-function upload(line: "v2" | "v8", body: RequestBody | null | undefined, query: Record<string, string> = {}, contentType = MULTIPART): Exchange {
+function upload(
+  line: "v2" | "v8",
+  body: RequestBody | null | undefined,
+  query: Record<string, string> = {},
+  contentType = MULTIPART,
+): Exchange {
   const operationId = line === "v2" ? "uploadAttachmentV2" : "uploadAttachment";
   return {
-    request: { method: "POST", path: `/crm/${line}/Leads/1000000231009/Attachments`, query, headers: body ? { "content-type": contentType } : {}, body },
+    request: {
+      method: "POST",
+      path: `/crm/${line}/Leads/1000000231009/Attachments`,
+      query,
+      headers: body ? { "content-type": contentType } : {},
+      body,
+    },
     response: { status: 200, headers: JSON_HEADERS, body: example(operationId, 200, "fileUploaded") },
   };
 }
@@ -33,7 +44,9 @@ describe("upload request bodies", () => {
   it("accepts a title with a link on the v8 line only", () => {
     const titled = form(url("https://www.zohocorp.com"), { name: "title", bytes: 4, value: "Zoho" });
     expect(violations(upload("v8", titled))).toEqual([]);
-    expect(messages(upload("v2", titled))).toEqual(["invalid-request-body: request body must NOT have additional properties (title)"]);
+    expect(messages(upload("v2", titled))).toEqual([
+      "invalid-request-body: request body must NOT have additional properties (title)",
+    ]);
   });
 
   it("rejects an upload with neither a file nor a link, with or without an empty body", () => {
@@ -46,7 +59,8 @@ describe("upload request bodies", () => {
   });
 
   it("rejects a file and a link together, wherever the link is", () => {
-    const both = "invalid-request-body: the request carries file and attachmentUrl together; the contract takes exactly one of a file part, attachmentUrl (a form field or in the query)";
+    const both =
+      "invalid-request-body: the request carries file and attachmentUrl together; the contract takes exactly one of a file part, attachmentUrl (a form field or in the query)";
     expect(messages(upload("v8", form(file, url("https://www.zohocorp.com"))))).toEqual([both]);
     expect(messages(upload("v2", form(file), { attachmentUrl: "https://www.zohocorp.com" }))).toEqual([both]);
   });
@@ -55,7 +69,9 @@ describe("upload request bodies", () => {
     expect(messages(upload("v8", form(url("https://a.example")), { attachmentUrl: "https://b.example" }))).toEqual([
       "invalid-request-body: attachmentUrl is sent both in the query and in the form",
     ]);
-    expect(messages(upload("v8", form(file, file)))).toEqual(["invalid-request-body: part file appears more than once"]);
+    expect(messages(upload("v8", form(file, file)))).toEqual([
+      "invalid-request-body: part file appears more than once",
+    ]);
     expect(messages(upload("v8", form({ name: "file", bytes: 3, value: "abc" })))).toEqual([
       "invalid-request-body: part file must be a file (its Content-Disposition has no filename)",
     ]);
@@ -65,7 +81,9 @@ describe("upload request bodies", () => {
   });
 
   it("validates the link against its schema", () => {
-    expect(messages(upload("v8", form(url("not a url"))))).toEqual(['invalid-request-body: request body/attachmentUrl must match format "uri"']);
+    expect(messages(upload("v8", form(url("not a url"))))).toEqual([
+      'invalid-request-body: request body/attachmentUrl must match format "uri"',
+    ]);
     expect(messages(upload("v8", form(url(`https://x.example/${"a".repeat(3000)}`))))).toEqual([
       "invalid-request-body: request body/attachmentUrl must NOT have more than 3000 characters",
     ]);
@@ -75,9 +93,9 @@ describe("upload request bodies", () => {
     expect(messages(upload("v8", { bytes: 2, complete: true }, {}, "application/json"))).toEqual([
       "undocumented-request-content-type: request content type application/json is not documented (documented: multipart/form-data)",
     ]);
-    expect(messages(upload("v8", { bytes: 20, parts: [], complete: true, problem: "garbage after a delimiter" }))).toEqual([
-      "invalid-request-body: the multipart body is malformed: garbage after a delimiter",
-    ]);
+    expect(
+      messages(upload("v8", { bytes: 20, parts: [], complete: true, problem: "garbage after a delimiter" })),
+    ).toEqual(["invalid-request-body: the multipart body is malformed: garbage after a delimiter"]);
   });
 
   it("judges nothing about a body it did not see whole, or did not record", () => {
@@ -89,13 +107,20 @@ describe("upload request bodies", () => {
 
 describe("other request bodies", () => {
   const photo = (body: RequestBody | null): Exchange => ({
-    request: { method: "POST", path: "/crm/v8/Leads/1000000231009/photo", headers: { "content-type": MULTIPART }, body },
+    request: {
+      method: "POST",
+      path: "/crm/v8/Leads/1000000231009/photo",
+      headers: { "content-type": MULTIPART },
+      body,
+    },
     response: { status: 200, headers: JSON_HEADERS, body: example("uploadPhoto", 200, "photoUploaded") },
   });
 
   it("requires the photo file", () => {
     expect(violations(photo(form({ ...file, fileName: "me.png", contentType: "image/png" })))).toEqual([]);
-    expect(messages(photo(null))).toEqual(["missing-request-body: the request has no body where the contract requires one"]);
+    expect(messages(photo(null))).toEqual([
+      "missing-request-body: the request has no body where the contract requires one",
+    ]);
     expect(messages(photo(form(url("https://x.example"))))).toEqual([
       "invalid-request-body: request body must have required property 'file'",
       "invalid-request-body: request body must NOT have additional properties (attachmentUrl)",
@@ -107,7 +132,9 @@ describe("other request bodies", () => {
       request: { method: "DELETE", path: "/crm/v8/Leads/1000000231009/photo", body: { bytes: 4, complete: true } },
       response: { status: 200, headers: JSON_HEADERS, body: example("deletePhoto", 200, "photoDeleted") },
     };
-    expect(messages(exchange)).toEqual(["invalid-request-body: the request has a body where the contract documents none"]);
+    expect(messages(exchange)).toEqual([
+      "invalid-request-body: the request has a body where the contract documents none",
+    ]);
     expect(violations({ ...exchange, request: { ...exchange.request, body: null } })).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ const fresh = await generateTypes();
 if (process.argv.includes("--check")) {
   const committed = await readFile(target, "utf8").catch(() => "");
   if (committed !== fresh) {
-    console.error("packages/types/src/generated/openapi.gen.ts is out of date with spec/. Run `pnpm generate` and commit the result.");
+    console.error(
+      "packages/types/src/generated/openapi.gen.ts is out of date with spec/. Run `pnpm generate` and commit the result.",
+    );
     process.exit(1);
   }
   console.log("generated types match the spec");

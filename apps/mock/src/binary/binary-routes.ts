@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IHttpNameValues, IHttpOperationConfig, IHttpRequest } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 import { toSpecPath } from "../api-version.js";
-import { systemClock, type Clock } from "../clock.js";
+import { type Clock, systemClock } from "../clock.js";
 import { parseQuery } from "../request-input.js";
-import { DEFAULT_STORE_LIMITS, type AttachmentStore } from "../store/attachment-store.js";
+import { type AttachmentStore, DEFAULT_STORE_LIMITS } from "../store/attachment-store.js";
 import { createStatefulMode, type StatefulMode } from "../store/stateful-answers.js";
 import { sendUploadRefusal } from "../uploads/refusal-answers.js";
 import { isUploadRequest, withStandInBody } from "../uploads/stand-in-body.js";
@@ -34,7 +34,12 @@ export interface BinaryRoutes {
   /** Prism's view of a claimed request: a stand-in body instead of the real one. */
   prismInput<T extends IHttpRequest>(input: T): T;
   /** Answers the request and resolves true, or resolves false to leave it to Prism. */
-  answer(req: IncomingMessage, res: ServerResponse, operation: IHttpOperation, mock: IHttpOperationConfig): Promise<boolean>;
+  answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    operation: IHttpOperation,
+    mock: IHttpOperationConfig,
+  ): Promise<boolean>;
   /** The stateful mode's store, when that mode is on. */
   readonly store: AttachmentStore | undefined;
 }
@@ -48,7 +53,11 @@ export function createBinaryRoutes(
   const mode: StatefulMode | undefined =
     stateful === undefined || stateful === false
       ? undefined
-      : createStatefulMode({ ...DEFAULT_STORE_LIMITS, ...(stateful === true ? {} : definedOnly(stateful)) }, now, catalog);
+      : createStatefulMode(
+          { ...DEFAULT_STORE_LIMITS, ...(stateful === true ? {} : definedOnly(stateful)) },
+          now,
+          catalog,
+        );
 
   return {
     store: mode?.store,
@@ -72,7 +81,12 @@ export function createBinaryRoutes(
           const photo = kind === "uploadPhoto";
           const decision = await readUpload(req, { photo, version, query, keepUpTo: 0 });
           if (decision.kind === "refused") sendUploadRefusal(req, res, catalog, operation, decision, photo);
-          else catalog.send(res, photo ? "photoUploaded" : decision.kind === "file" ? "fileUploaded" : "linkAttached", operation);
+          else
+            catalog.send(
+              res,
+              photo ? "photoUploaded" : decision.kind === "file" ? "fileUploaded" : "linkAttached",
+              operation,
+            );
           return true;
         }
         case "downloadAttachment":

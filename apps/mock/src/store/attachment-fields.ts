@@ -38,12 +38,15 @@ export function attachmentRecord(item: StoredAttachment, v2Line: boolean): Recor
     Created_By: { ...MOCK_USER },
     $link_url: item.linkUrl,
   };
-  if (!v2Line) record["$sharing_permission"] = "full_access";
+  if (!v2Line) record.$sharing_permission = "full_access";
   return record;
 }
 
 /** Keeps only the requested fields (and always `id`, as Zoho does); `undefined` (v2 without `fields`) keeps all. */
-export function projectFields(record: Record<string, unknown>, fields: readonly string[] | undefined): Record<string, unknown> {
+export function projectFields(
+  record: Record<string, unknown>,
+  fields: readonly string[] | undefined,
+): Record<string, unknown> {
   if (fields === undefined) return record;
   const wanted = new Set(fields);
   const out: Record<string, unknown> = {};

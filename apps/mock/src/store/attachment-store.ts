@@ -51,7 +51,10 @@ interface RecordEntry {
 }
 
 /** A new file or link, before the store gives it an id and a time. */
-export type NewAttachment = Pick<StoredAttachment, "kind" | "fileName" | "contentType" | "size" | "bytes" | "sha256" | "linkUrl">;
+export type NewAttachment = Pick<
+  StoredAttachment,
+  "kind" | "fileName" | "contentType" | "size" | "bytes" | "sha256" | "linkUrl"
+>;
 
 /** The in-memory attachments and photos of one stateful mock. */
 export class AttachmentStore {
@@ -144,7 +147,10 @@ export class AttachmentStore {
   #entry(module: string, recordId: string): RecordEntry {
     const k = recordKey(module, recordId);
     let entry = this.#records.get(k);
-    if (entry === undefined) this.#records.set(k, (entry = { attachments: [], photo: undefined }));
+    if (entry === undefined) {
+      entry = { attachments: [], photo: undefined };
+      this.#records.set(k, entry);
+    }
     return entry;
   }
 }

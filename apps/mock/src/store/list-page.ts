@@ -1,5 +1,5 @@
-import type { StoredAttachment } from "./attachment-store.js";
 import { attachmentRecord, projectFields, zohoTime } from "./attachment-fields.js";
+import type { StoredAttachment } from "./attachment-store.js";
 import type { PageCursor, PageTokens } from "./page-tokens.js";
 
 // One page of a record's stored attachments, in the shape of the line asked: v2's `info` has
@@ -39,7 +39,8 @@ export function listPage(items: readonly StoredAttachment[], request: ListReques
   if (slice.length === 0) return { kind: "empty" };
   const more = start + slice.length < items.length;
   const data = slice.map((item) => projectFields(attachmentRecord(item, request.v2Line), request.fields));
-  if (request.v2Line) return { kind: "page", body: { data, info: { per_page: perPage, count: slice.length, page, more_records: more } } };
+  if (request.v2Line)
+    return { kind: "page", body: { data, info: { per_page: perPage, count: slice.length, page, more_records: more } } };
 
   let next: string | null = null;
   let previous: string | null = null;

@@ -10,8 +10,8 @@ import { sendProblem, sendZohoJson } from "../reply.js";
 import { sendUploadRefusal } from "../uploads/refusal-answers.js";
 import { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT } from "../uploads/upload-limits.js";
 import { readUpload } from "../uploads/upload-rules.js";
-import { splitList, zohoTime, MOCK_USER_SHORT } from "./attachment-fields.js";
-import { AttachmentStore, recordKey, type StoreLimits, type StoredAttachment } from "./attachment-store.js";
+import { MOCK_USER_SHORT, splitList, zohoTime } from "./attachment-fields.js";
+import { AttachmentStore, recordKey, type StoredAttachment, type StoreLimits } from "./attachment-store.js";
 import { listPage } from "./list-page.js";
 import { PageTokens } from "./page-tokens.js";
 
@@ -93,7 +93,12 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
             linkUrl: decision.url,
           });
     if (stored === undefined) return storeFull(r.res);
-    catalog.send(r.res, stored.kind === "file" ? "fileUploaded" : "linkAttached", r.operation, uploadedBody(catalog, r.operation, stored));
+    catalog.send(
+      r.res,
+      stored.kind === "file" ? "fileUploaded" : "linkAttached",
+      r.operation,
+      uploadedBody(catalog, r.operation, stored),
+    );
   }
 
   async function answer(r: StatefulRequest): Promise<void> {
@@ -110,10 +115,10 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
             v2Line: r.v2Line,
             version: r.version,
             recordKey: recordKey(module, recordId),
-            page: numberParam(r.query["page"]),
-            perPage: numberParam(r.query["per_page"]),
-            pageToken: stringParam(r.query["page_token"]),
-            fields: splitList(r.query["fields"]),
+            page: numberParam(r.query.page),
+            perPage: numberParam(r.query.per_page),
+            pageToken: stringParam(r.query.page_token),
+            fields: splitList(r.query.fields),
           },
           tokens,
         );
@@ -124,7 +129,8 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
       case "downloadAttachment": {
         const item = store.get(module, recordId, attachmentId);
         if (item === undefined) return sendNoContent(r.res);
-        if (item.kind === "link" || item.bytes === undefined) return catalog.send(r.res, "downloadNotAllowed", r.operation);
+        if (item.kind === "link" || item.bytes === undefined)
+          return catalog.send(r.res, "downloadNotAllowed", r.operation);
         return sendFile(r.res, {
           bytes: item.bytes,
           contentType: item.contentType === "" ? "application/octet-stream" : item.contentType,
@@ -132,12 +138,15 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
         });
       }
       case "deleteAttachment":
-        if (!store.remove(module, recordId, attachmentId)) return catalog.send(r.res, "attachmentNotDeleted", r.operation);
+        if (!store.remove(module, recordId, attachmentId))
+          return catalog.send(r.res, "attachmentNotDeleted", r.operation);
         return catalog.send(r.res, "deleted", r.operation, { data: [deletedItem(catalog, r.operation, attachmentId)] });
       case "deleteAttachments": {
-        const ids = splitList(r.query["ids"]) ?? [];
+        const ids = splitList(r.query.ids) ?? [];
         const data = ids.map((id) =>
-          store.remove(module, recordId, id) ? deletedItem(catalog, r.operation, id) : notDeletedItem(catalog, r.operation, id),
+          store.remove(module, recordId, id)
+            ? deletedItem(catalog, r.operation, id)
+            : notDeletedItem(catalog, r.operation, id),
         );
         return sendZohoJson(r.res, 200, Buffer.from(JSON.stringify({ data })));
       }
@@ -153,7 +162,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
 
   function sendParamError(r: StatefulRequest, paramName: string): void {
     const example = catalog.require("invalidParameter", r.operation);
-    const details = { ...(example.value["details"] as object), param_name: paramName };
+    const details = { ...(example.value.details as object), param_name: paramName };
     sendZohoJson(r.res, example.status, Buffer.from(JSON.stringify({ ...example.value, details })));
   }
 
@@ -163,7 +172,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
 /** The upload success example with the new attachment's id, times and user. */
 function uploadedBody(catalog: ExampleCatalog, operation: IHttpOperation, item: StoredAttachment): unknown {
   const example = catalog.require(item.kind === "file" ? "fileUploaded" : "linkAttached", operation);
-  const [template] = example.value["data"] as Record<string, unknown>[];
+  const [template] = example.value.data as Record<string, unknown>[];
   const time = zohoTime(item.createdAt);
   const details = {
     Modified_Time: time,
@@ -176,13 +185,13 @@ function uploadedBody(catalog: ExampleCatalog, operation: IHttpOperation, item: 
 }
 
 function deletedItem(catalog: ExampleCatalog, operation: IHttpOperation, id: string): unknown {
-  const [template] = catalog.require("deleted", operation).value["data"] as Record<string, unknown>[];
+  const [template] = catalog.require("deleted", operation).value.data as Record<string, unknown>[];
   return { ...template, details: { id } };
 }
 
 function notDeletedItem(catalog: ExampleCatalog, operation: IHttpOperation, id: string): unknown {
-  const items = catalog.require("partlyDeleted", operation).value["data"] as Record<string, unknown>[];
-  const template = items.find((item) => item["status"] === "error") ?? {};
+  const items = catalog.require("partlyDeleted", operation).value.data as Record<string, unknown>[];
+  const template = items.find((item) => item.status === "error") ?? {};
   return { ...template, details: { id } };
 }
 

@@ -64,7 +64,7 @@ export function sendUploadRefusal(
   const example = catalog.require(answer.key, operation);
   let json = example.json;
   if (answer.paramName !== undefined) {
-    const details = { ...(example.value["details"] as object), param_name: answer.paramName };
+    const details = { ...(example.value.details as object), param_name: answer.paramName };
     json = Buffer.from(JSON.stringify({ ...example.value, details }));
   }
   if (res.headersSent || res.destroyed) return;
@@ -75,7 +75,10 @@ export function sendUploadRefusal(
     // The same debugging header the mock uses for Prism's violations. Header values must be
     // Latin-1: anything beyond ASCII (a file name) is written as \uXXXX.
     const violation = [{ location: ["request", "body"], code: refusal.fault, message: refusal.detail }];
-    const ascii = JSON.stringify(violation).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const ascii = JSON.stringify(violation).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
     res.setHeader("sl-violations", ascii);
   }
   answerThenDrain(req, res, json, DRAIN_LIMIT);

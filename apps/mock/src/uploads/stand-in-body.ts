@@ -27,6 +27,6 @@ export function withStandInBody<T extends IHttpRequest>(input: T): T {
   }
   headers["content-type"] = `multipart/form-data; boundary=${BOUNDARY}`;
   const query = { ...input.url.query };
-  delete query["attachmentUrl"];
+  delete query.attachmentUrl;
   return { ...input, headers, url: { ...input.url, query }, body: STAND_IN_BODY };
 }

@@ -3,13 +3,8 @@ import type { IHttpNameValues } from "@stoplight/prism-http";
 import { IMAGE_SIGNATURE_BYTES, imageType } from "../binary/image-type.js";
 import { hasBody } from "../request-body.js";
 import { discardBody } from "./drain.js";
-import { FILE_FIELD, readMultipart, type FilePart, type ReadFault } from "./multipart-reader.js";
-import {
-  ATTACHMENT_LIMITS,
-  ATTACHMENT_URL_MAX_LENGTH,
-  LINK_TITLE_MAX_LENGTH,
-  PHOTO_LIMITS,
-} from "./upload-limits.js";
+import { FILE_FIELD, type FilePart, type ReadFault, readMultipart } from "./multipart-reader.js";
+import { ATTACHMENT_LIMITS, ATTACHMENT_URL_MAX_LENGTH, LINK_TITLE_MAX_LENGTH, PHOTO_LIMITS } from "./upload-limits.js";
 
 // Zoho's rules for one upload call, in one place: one file or one link (never both, never
 // neither), files up to 100 MiB and never `.exe`, photos up to 10 MiB and only PNG, JPEG, GIF or
@@ -40,7 +35,7 @@ const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
 /** Reads the upload's body under Zoho's rules and decides what it carried. Never rejects. */
 export async function readUpload(req: IncomingMessage, context: UploadContext): Promise<UploadDecision> {
   const limits = context.photo ? PHOTO_LIMITS : ATTACHMENT_LIMITS;
-  const queryUrl = context.query["attachmentUrl"];
+  const queryUrl = context.query.attachmentUrl;
   const linkInQuery = !context.photo && queryUrl !== undefined;
   const contentType = req.headers["content-type"] ?? "";
 
@@ -50,7 +45,7 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
       const discarded = await discardBody(req, limits.bodyBytes);
       if (!discarded.ok) return refused("bodyTooLarge", `The request body is larger than ${limits.bodyBytes} bytes.`);
     }
-    return linkInQuery ? decideLink(queryUrl, context.query["title"], context) : refused("noFileNoLink", "");
+    return linkInQuery ? decideLink(queryUrl, context.query.title, context) : refused("noFileNoLink", "");
   }
 
   const outcome = await readMultipart(req, {
@@ -76,12 +71,19 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
   const formUrl = outcome.fields.get("attachmentUrl");
   // A field longer than the reader keeps arrives cut short, still far beyond the length allowed.
   if (formUrl !== undefined) return decideLink(formUrl, outcome.fields.get("title"), context);
-  return linkInQuery ? decideLink(queryUrl, context.query["title"], context) : refused("noFileNoLink", "");
+  return linkInQuery ? decideLink(queryUrl, context.query.title, context) : refused("noFileNoLink", "");
 }
 
-function decideLink(url: string | string[] | undefined, title: string | string[] | undefined, context: UploadContext): UploadDecision {
+function decideLink(
+  url: string | string[] | undefined,
+  title: string | string[] | undefined,
+  context: UploadContext,
+): UploadDecision {
   if (typeof url !== "string" || !isAttachmentUrl(url)) {
-    return refused("badUrl", `attachmentUrl must be one absolute URL of at most ${ATTACHMENT_URL_MAX_LENGTH} characters.`);
+    return refused(
+      "badUrl",
+      `attachmentUrl must be one absolute URL of at most ${ATTACHMENT_URL_MAX_LENGTH} characters.`,
+    );
   }
   // Before v5 Zoho has no link title; a title sent anyway is ignored, as Zoho ignores unknown parameters.
   if (title === undefined || context.version < 5) return { kind: "link", url, title: undefined };

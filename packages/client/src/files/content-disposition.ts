@@ -60,7 +60,7 @@ export function parseContentDisposition(header: string | null | undefined): Pars
   } catch {
     return parseLeniently(header);
   }
-  const name = parsed.parameters["filename"];
+  const name = parsed.parameters.filename;
   if (name === undefined || name === "") return { type: parsed.type };
   // The library has already decoded filename*; only a plain filename can hold raw UTF-8 bytes.
   const fromExtended = /filename\*\s*=/i.test(header);

@@ -31,7 +31,10 @@ async function statOrUndefined(path: string, follow: boolean) {
 
 /** The error for a destination that exists when overwriting is off. */
 export function destinationExistsError(path: string): ZohoInputError {
-  return new ZohoInputError("destination", `${path} already exists: pass overwrite: true to replace it, or pick another path.`);
+  return new ZohoInputError(
+    "destination",
+    `${path} already exists: pass overwrite: true to replace it, or pick another path.`,
+  );
 }
 
 /**
@@ -40,7 +43,10 @@ export function destinationExistsError(path: string): ZohoInputError {
  */
 export async function checkDestination(destination: string, overwrite = false): Promise<CheckedDestination> {
   if (typeof destination !== "string" || destination.trim() === "") {
-    throw new ZohoInputError("destination", "destination must be the path of the file to write, e.g. \"./downloads/report.pdf\".");
+    throw new ZohoInputError(
+      "destination",
+      'destination must be the path of the file to write, e.g. "./downloads/report.pdf".',
+    );
   }
   const path = resolve(destination);
   const directory = dirname(path);
@@ -51,20 +57,32 @@ export async function checkDestination(destination: string, overwrite = false): 
   if (!parent.isDirectory()) throw new ZohoInputError("destination", `${directory} is not a directory.`);
   // The temp file is created in this directory, so writing into it must be allowed.
   await access(directory, constants.W_OK).catch(() => {
-    throw new ZohoInputError("destination", `This process may not create files in ${directory}: check its permissions.`);
+    throw new ZohoInputError(
+      "destination",
+      `This process may not create files in ${directory}: check its permissions.`,
+    );
   });
   if (/[/\\]$/.test(destination)) {
-    throw new ZohoInputError("destination", `${destination} names a directory: add a file name, e.g. join(dir, safeFileName(name)).`);
+    throw new ZohoInputError(
+      "destination",
+      `${destination} names a directory: add a file name, e.g. join(dir, safeFileName(name)).`,
+    );
   }
   const existing = await statOrUndefined(path, true);
   if (existing?.isDirectory() === true) {
-    throw new ZohoInputError("destination", `${path} is a directory: pass a file path inside it, e.g. join(dir, safeFileName(name)).`);
+    throw new ZohoInputError(
+      "destination",
+      `${path} is a directory: pass a file path inside it, e.g. join(dir, safeFileName(name)).`,
+    );
   }
   // lstat as well: a dangling symlink is "something there" too.
   const entry = existing ?? (await statOrUndefined(path, false));
   if (entry !== undefined && !overwrite) throw destinationExistsError(path);
   if (existing !== undefined && !existing.isFile()) {
-    throw new ZohoInputError("destination", `${path} is not a regular file (a device, socket or pipe): pick another path.`);
+    throw new ZohoInputError(
+      "destination",
+      `${path} is not a regular file (a device, socket or pipe): pick another path.`,
+    );
   }
   return { path, existingMode: existing === undefined ? undefined : existing.mode & 0o7777 };
 }

@@ -10,7 +10,13 @@ import { formatSize, isPhotoContentType, PHOTO_FORMATS } from "./limits.js";
 export type UploadKind = "attachment" | "photo";
 
 /** The error for a file over the limit; `when` tells whether it was known up front or found mid-stream. */
-export function tooBigError(kind: UploadKind, name: string, bytes: number, maxBytes: number, when = ""): ZohoInputError {
+export function tooBigError(
+  kind: UploadKind,
+  name: string,
+  bytes: number,
+  maxBytes: number,
+  when = "",
+): ZohoInputError {
   const size = when === "" ? `is ${formatSize(bytes)}` : `passed ${formatSize(bytes)} ${when}`;
   return new ZohoInputError(
     "file",
@@ -48,7 +54,10 @@ export function pickContentType(
 ): string {
   const given = options.contentType;
   if (given !== undefined && (typeof given !== "string" || !isValidContentType(given))) {
-    throw new ZohoInputError("contentType", `contentType must be a media type such as "application/pdf" (got ${JSON.stringify(given)}).`);
+    throw new ZohoInputError(
+      "contentType",
+      `contentType must be a media type such as "application/pdf" (got ${JSON.stringify(given)}).`,
+    );
   }
   const type = given ?? (blobType !== undefined && blobType !== "" ? blobType : contentTypeForName(name));
   if (options.kind === "photo") {
@@ -56,7 +65,9 @@ export function pickContentType(
     throw new ZohoInputError(
       given === undefined ? "file" : "contentType",
       `A record photo must be one of ${PHOTO_FORMATS.join(", ")}; ${name} is ${type ?? "of an unknown type"}. ` +
-        (type === undefined ? 'Name it with its extension (e.g. "photo.png") or pass contentType.' : "Convert the image first."),
+        (type === undefined
+          ? 'Name it with its extension (e.g. "photo.png") or pass contentType.'
+          : "Convert the image first."),
     );
   }
   return type ?? DEFAULT_CONTENT_TYPE;

@@ -8,8 +8,8 @@ import { createReadStream } from "node:fs";
 import { ZohoInputError } from "../errors.js";
 import { bytesToStream, guardStream, iterableToStream } from "./byte-streams.js";
 import { checkSize, emptyStreamError, pickContentType, tooBigError, type UploadKind } from "./file-checks.js";
-import { statUploadPath } from "./upload-path.js";
 import { checkUploadName, type NameOrigin } from "./upload-name.js";
+import { statUploadPath } from "./upload-path.js";
 
 /** Anything the client can upload. Streams can be sent once; the others can be re-read for retries. */
 export type FileInput = string | URL | Blob | Uint8Array | NodeJS.ReadableStream | ReadableStream<Uint8Array>;
@@ -136,7 +136,11 @@ async function fromPath(input: string | URL, options: FileSourceOptions): Promis
 }
 
 function fromNodeReadable(stream: NodeJS.ReadableStream, options: FileSourceOptions): FileSource {
-  const state = stream as NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean; destroy?: () => void };
+  const state = stream as NodeJS.ReadableStream & {
+    readableEnded?: boolean;
+    destroyed?: boolean;
+    destroy?: () => void;
+  };
   if (state.readableEnded === true || state.destroyed === true) {
     throw new ZohoInputError("file", "The Node stream has already ended or been destroyed: pass a fresh stream.");
   }
@@ -155,11 +159,17 @@ export async function resolveFileSource(input: FileInput, options: FileSourceOpt
   }
   if (typeof raw === "object" && raw !== null) {
     if (isBlobLike(raw)) {
-      const name = nameFor(typeof raw.name === "string" ? raw.name : undefined, "File.name", options, "A Blob (not a File)");
+      const name = nameFor(
+        typeof raw.name === "string" ? raw.name : undefined,
+        "File.name",
+        options,
+        "A Blob (not a File)",
+      );
       return sized(name, pickContentType(name, raw.type, options), raw.size, options, () => raw.stream());
     }
     if (isWebStream(raw)) {
-      if (raw.locked) throw new ZohoInputError("file", "The ReadableStream is locked (already being read): pass a fresh stream.");
+      if (raw.locked)
+        throw new ZohoInputError("file", "The ReadableStream is locked (already being read): pass a fresh stream.");
       return oneShot(nameFor(undefined, "fileName", options, "A stream"), () => raw, options);
     }
     if (isNodeReadable(raw)) return fromNodeReadable(raw, options);

@@ -2,6 +2,14 @@
  * File handling for uploads, downloads, deletes and photos: checked inputs, streaming multipart
  * bodies, download names and atomic writes. The client methods are built from these.
  */
+
+export { type WriteAtomicallyOptions, type WrittenFile, writeAtomically, ZohoBodyLengthError } from "./atomic-file.js";
+export { checkAttachmentId, checkIdList, chunkIds } from "./attachment-ids.js";
+export { type ParsedDisposition, parseContentDisposition, safeFileName } from "./content-disposition.js";
+export { contentTypeForName, DEFAULT_CONTENT_TYPE, isValidContentType } from "./content-types.js";
+export { type CheckedDestination, checkDestination } from "./destination.js";
+export type { UploadKind } from "./file-checks.js";
+export { type FileInput, type FileSource, type FileSourceOptions, resolveFileSource } from "./file-source.js";
 export {
   BYTES_PER_MB,
   formatSize,
@@ -14,9 +22,6 @@ export {
   PHOTO_FORMATS,
   REFUSED_EXTENSIONS,
 } from "./limits.js";
-export { contentTypeForName, DEFAULT_CONTENT_TYPE, isValidContentType } from "./content-types.js";
-export type { UploadKind } from "./file-checks.js";
-export { type FileInput, type FileSource, type FileSourceOptions, resolveFileSource } from "./file-source.js";
 export {
   createMultipartBody,
   type MultipartBody,
@@ -24,8 +29,4 @@ export {
   type MultipartRequestInit,
   multipartRequestInit,
 } from "./multipart-body.js";
-export { type ParsedDisposition, parseContentDisposition, safeFileName } from "./content-disposition.js";
-export { type CheckedDestination, checkDestination } from "./destination.js";
-export { type WriteAtomicallyOptions, type WrittenFile, writeAtomically, ZohoBodyLengthError } from "./atomic-file.js";
-export { checkAttachmentId, checkIdList, chunkIds } from "./attachment-ids.js";
-export { checkPhotoModule, type CustomModulePredicate, isPhotoModule, PHOTO_MODULES } from "./photo-modules.js";
+export { type CustomModulePredicate, checkPhotoModule, isPhotoModule, PHOTO_MODULES } from "./photo-modules.js";

@@ -23,7 +23,8 @@ export function isPhotoModule(module: string, isCustomModule: CustomModulePredic
 export function checkPhotoModule(module: unknown, isCustomModule: CustomModulePredicate = () => false): string {
   if (typeof module === "string" && isPhotoModule(module, isCustomModule)) return module;
   const name = typeof module === "string" ? JSON.stringify(module) : `a ${typeof module}`;
-  const close = typeof module === "string" ? PHOTO_MODULES.find((m) => m.toLowerCase() === module.toLowerCase()) : undefined;
+  const close =
+    typeof module === "string" ? PHOTO_MODULES.find((m) => m.toLowerCase() === module.toLowerCase()) : undefined;
   throw new ZohoInputError(
     "module",
     `Records of ${name} cannot have a photo.${close === undefined ? "" : ` Did you mean "${close}"?`} ` +

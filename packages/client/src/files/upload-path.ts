@@ -41,13 +41,16 @@ export async function statUploadPath(input: string | URL): Promise<UploadPath> {
     throw new ZohoInputError("file", "file is an empty path: pass the path of the file to upload.");
   }
   const path = resolve(toPath(input));
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new ZohoInputError("file", `No file at ${path}: check the path (relative paths start at ${process.cwd()}).`);
+      throw new ZohoInputError(
+        "file",
+        `No file at ${path}: check the path (relative paths start at ${process.cwd()}).`,
+      );
     }
     throw new ZohoInputError("file", `Cannot read ${path} (${code ?? String(error)}).`);
   }
@@ -55,7 +58,10 @@ export async function statUploadPath(input: string | URL): Promise<UploadPath> {
     throw new ZohoInputError("file", `${path} is a directory: upload one file at a time, or zip the directory first.`);
   }
   if (!info.isFile()) {
-    throw new ZohoInputError("file", `${path} is not a regular file (a device, socket or pipe): pass it as a stream instead.`);
+    throw new ZohoInputError(
+      "file",
+      `${path} is not a regular file (a device, socket or pipe): pass it as a stream instead.`,
+    );
   }
   try {
     await access(path, constants.R_OK);

@@ -75,7 +75,7 @@ export class FileTokenStore implements TokenStore {
 
   // Reads the file; `exposed` when others may read or write it (its entries are then left out).
   async #read(): Promise<{ entries: Entries; exposed: boolean }> {
-    let handle;
+    let handle: Awaited<ReturnType<typeof open>>;
     try {
       handle = await open(this.path, "r");
     } catch (error) {
@@ -88,7 +88,8 @@ export class FileTokenStore implements TokenStore {
       // Modes mean little on Windows; elsewhere a file others can read may have leaked its tokens.
       if (process.platform !== "win32" && (stats.mode & GROUP_OR_OTHER) !== 0) return { entries: {}, exposed: true };
       const parsed: unknown = JSON.parse(await handle.readFile("utf8"));
-      const entries = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Entries) : {};
+      const entries =
+        typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Entries) : {};
       return { entries, exposed: false };
     } catch (error) {
       // A half-written or hand-edited file is replaced by the next write rather than failing every call.

@@ -69,7 +69,10 @@ function secretOption(options: Record<string, unknown>, name: string): string {
   const value = options[name];
   if (typeof value === "string" && value.trim() !== "" && !/\s/.test(value)) return value;
   // The value is never quoted: it may be the secret itself, or most of it.
-  throw new ZohoInputError(name, `${name} must be a non-empty string without spaces (got ${value === "" ? "an empty string" : typeof value}).`);
+  throw new ZohoInputError(
+    name,
+    `${name} must be a non-empty string without spaces (got ${value === "" ? "an empty string" : typeof value}).`,
+  );
 }
 
 function durationOption(options: Record<string, unknown>, name: string, fallback: number): number {
@@ -114,7 +117,10 @@ export function toProviderSettings(input: unknown): ProviderSettings {
   const options = input as Record<string, unknown>;
   const unknown = Object.keys(options).find((key) => !KNOWN.has(key));
   if (unknown !== undefined) {
-    throw new ZohoInputError(unknown, `Unknown option ${JSON.stringify(unknown)}. Known options: ${[...KNOWN].join(", ")}.`);
+    throw new ZohoInputError(
+      unknown,
+      `Unknown option ${JSON.stringify(unknown)}. Known options: ${[...KNOWN].join(", ")}.`,
+    );
   }
   const accountsServer = accountsServerOf(options.dataCenter, options.accountsServer);
   // With an explicit accounts server and no data centre, the error messages name the server alone.

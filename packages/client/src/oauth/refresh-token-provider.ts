@@ -128,23 +128,35 @@ class ZohoRefreshTokenProvider implements RefreshTokenProvider {
       return this.#adopt(stored.accessToken, stored.expiresAt - this.#marginMs, normalizeOrigin(stored.apiDomain));
     }
     const trigger = this.#trigger;
-    const base = { type: "refresh", trigger, accountsServer: this.accountsServer, dataCenter: this.dataCenter } as const;
+    const base = {
+      type: "refresh",
+      trigger,
+      accountsServer: this.accountsServer,
+      dataCenter: this.dataCenter,
+    } as const;
     try {
       const issued = await refreshAccessToken(this.#endpoint, this.#fetch, this.#timeoutMs);
       const at = this.#now();
-      for (const logger of loggers) emit(logger, { ...base, outcome: "success", durationMs: at - now, oauthError: undefined, error: undefined });
+      for (const logger of loggers)
+        emit(logger, { ...base, outcome: "success", durationMs: at - now, oauthError: undefined, error: undefined });
       const expiresAt = at + issued.lifetimeMs;
       // A margin longer than half the lifetime would mean refreshing on nearly every call.
       const refreshAt = at + Math.max(issued.lifetimeMs - this.#marginMs, issued.lifetimeMs / 2);
       this.#adopt(issued.accessToken, refreshAt, issued.apiDomain);
-      await writeStore(this.#store, this.#key, { accessToken: issued.accessToken, expiresAt, apiDomain: issued.apiDomain }, loggers);
+      await writeStore(
+        this.#store,
+        this.#key,
+        { accessToken: issued.accessToken, expiresAt, apiDomain: issued.apiDomain },
+        loggers,
+      );
       return issued.accessToken;
     } catch (error) {
       const at = this.#now();
       const details = error as { oauthError?: unknown; message?: unknown };
       const oauthError = typeof details.oauthError === "string" ? details.oauthError : undefined;
       const message = typeof details.message === "string" ? details.message : "refresh failed";
-      for (const logger of loggers) emit(logger, { ...base, outcome: "failure", durationMs: at - now, oauthError, error: message });
+      for (const logger of loggers)
+        emit(logger, { ...base, outcome: "failure", durationMs: at - now, oauthError, error: message });
       throw error;
     }
   }

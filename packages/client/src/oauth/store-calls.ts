@@ -9,12 +9,18 @@ import { asStoredToken, type StoredToken, type TokenStore } from "./token-store.
 function report(loggers: readonly ZohoLogger[], operation: "get" | "set" | "delete", error: unknown): void {
   // Only the error's name and code: a store's message may quote what it was asked to write.
   const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-  const text = [typeof name === "string" ? name : "Error", typeof code === "string" ? code : undefined].filter(Boolean).join(" ");
+  const text = [typeof name === "string" ? name : "Error", typeof code === "string" ? code : undefined]
+    .filter(Boolean)
+    .join(" ");
   for (const logger of loggers) emit(logger, { type: "token-store", operation, error: text });
 }
 
 /** Reads a token, or undefined when there is none, it is malformed, or the store failed. */
-export async function readStore(store: TokenStore, key: string, loggers: readonly ZohoLogger[]): Promise<StoredToken | undefined> {
+export async function readStore(
+  store: TokenStore,
+  key: string,
+  loggers: readonly ZohoLogger[],
+): Promise<StoredToken | undefined> {
   try {
     return asStoredToken(await store.get(key));
   } catch (error) {
@@ -24,7 +30,12 @@ export async function readStore(store: TokenStore, key: string, loggers: readonl
 }
 
 /** Writes a token; a failure is reported, not thrown. */
-export async function writeStore(store: TokenStore, key: string, token: StoredToken, loggers: readonly ZohoLogger[]): Promise<void> {
+export async function writeStore(
+  store: TokenStore,
+  key: string,
+  token: StoredToken,
+  loggers: readonly ZohoLogger[],
+): Promise<void> {
   try {
     await store.set(key, token);
   } catch (error) {

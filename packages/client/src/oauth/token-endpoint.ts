@@ -7,9 +7,9 @@
 import { normalizeOrigin } from "../api-domain.js";
 import type { DataCenter } from "../data-centres.js";
 import { ZohoAuthError } from "../errors.js";
+import { systemCode } from "../pipeline/network-error.js";
 import { redact, scrubError } from "../redact.js";
 import type { FetchLike } from "../transport.js";
-import { systemCode } from "../pipeline/network-error.js";
 
 /** Where and as whom to refresh. */
 export interface TokenEndpoint {
@@ -71,9 +71,18 @@ export function tokenLifetimeMs(body: Record<string, unknown>): number {
 }
 
 /** Refreshes once; throws ZohoAuthError on any failure. */
-export async function refreshAccessToken(endpoint: TokenEndpoint, fetchFn: FetchLike, timeoutMs: number): Promise<IssuedToken> {
+export async function refreshAccessToken(
+  endpoint: TokenEndpoint,
+  fetchFn: FetchLike,
+  timeoutMs: number,
+): Promise<IssuedToken> {
   const secrets = [endpoint.clientSecret, endpoint.refreshToken];
-  const fail = (message: string, oauthError: string | undefined, status: number | undefined, cause?: unknown): ZohoAuthError =>
+  const fail = (
+    message: string,
+    oauthError: string | undefined,
+    status: number | undefined,
+    cause?: unknown,
+  ): ZohoAuthError =>
     new ZohoAuthError({
       message: redact(message, secrets),
       dataCenter: endpoint.dataCenter,
@@ -100,7 +109,12 @@ export async function refreshAccessToken(endpoint: TokenEndpoint, fetchFn: Fetch
     text = await response.text();
   } catch (error) {
     const code = systemCode(error) ?? (error instanceof Error ? error.message : String(error));
-    throw fail(`${where(endpoint)} could not be reached to refresh the access token (${code}).`, undefined, undefined, error);
+    throw fail(
+      `${where(endpoint)} could not be reached to refresh the access token (${code}).`,
+      undefined,
+      undefined,
+      error,
+    );
   }
   let body: unknown;
   try {

@@ -64,7 +64,12 @@ export function asStoredToken(value: unknown): StoredToken | undefined {
   const { accessToken, expiresAt, apiDomain } = value as Record<string, unknown>;
   // A token that could not be sent as a header value is as good as none (and must never reach fetch,
   // whose header errors quote the value).
-  if (typeof accessToken !== "string" || !/^[\x21-\x7e]+$/.test(accessToken) || typeof expiresAt !== "number" || !Number.isFinite(expiresAt)) {
+  if (
+    typeof accessToken !== "string" ||
+    !/^[\x21-\x7e]+$/.test(accessToken) ||
+    typeof expiresAt !== "number" ||
+    !Number.isFinite(expiresAt)
+  ) {
     return undefined;
   }
   return { accessToken, expiresAt, apiDomain: typeof apiDomain === "string" ? apiDomain : undefined };

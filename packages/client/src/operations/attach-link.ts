@@ -27,7 +27,10 @@ export interface AttachLinkOptions extends CallOptions {
 function checkVia(value: unknown): LinkEncoding {
   if (value === undefined) return "form";
   if (value === "form" || value === "query") return value;
-  throw new ZohoInputError("via", `via must be "form" (multipart fields, as Zoho's docs send them) or "query" (as Zoho's SDKs send them); got ${JSON.stringify(value)}.`);
+  throw new ZohoInputError(
+    "via",
+    `via must be "form" (multipart fields, as Zoho's docs send them) or "query" (as Zoho's SDKs send them); got ${JSON.stringify(value)}.`,
+  );
 }
 
 /** Attaches a URL to a record; see the file header. */

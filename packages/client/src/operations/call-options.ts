@@ -38,7 +38,10 @@ const HINTS: Readonly<Record<string, string>> = {
 export function checkCallOptions(input: unknown, known: readonly string[]): CheckedOptions {
   if (input === undefined) return { signal: undefined, timeoutMs: undefined, values: {} };
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new ZohoInputError("options", `The options must be an object such as { timeoutMs: 30000 } (got ${input === null ? "null" : typeof input}).`);
+    throw new ZohoInputError(
+      "options",
+      `The options must be an object such as { timeoutMs: 30000 } (got ${input === null ? "null" : typeof input}).`,
+    );
   }
   const values = input as Record<string, unknown>;
   for (const key in values) {

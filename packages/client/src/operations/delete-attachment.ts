@@ -45,7 +45,12 @@ export async function deleteAttachment(
     timeoutMs: options.timeoutMs,
   });
   if (result.response.status !== 200) throw apiErrorFromResponse(METHOD, result);
-  const body = readJsonBody<DeleteAttachmentsResponse>(METHOD, result, isDataEnvelope, "{data: [{code, details: {id}, message, status}]}");
+  const body = readJsonBody<DeleteAttachmentsResponse>(
+    METHOD,
+    result,
+    isDataEnvelope,
+    "{data: [{code, details: {id}, message, status}]}",
+  );
   const first = body.data[0];
   // The union's error member: a 200 that still refuses (Zoho's per-item form).
   if (first === undefined || first.status !== "success") throw apiErrorFromResponse(METHOD, result);

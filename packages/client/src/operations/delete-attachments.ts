@@ -8,7 +8,7 @@
  */
 import type { DeleteAttachmentsResponse } from "@zcrm-attachments/types";
 import { apiErrorFromResponse } from "../api-error-from-response.js";
-import { ZohoInputError, type ZohoErrorDetails } from "../errors.js";
+import { type ZohoErrorDetails, ZohoInputError } from "../errors.js";
 import { checkIdList, chunkIds } from "../files/attachment-ids.js";
 import { MAX_IDS_PER_DELETE } from "../files/limits.js";
 import { send } from "../pipeline/send.js";
@@ -45,7 +45,10 @@ const METHOD = "DELETE";
 function checkChunkSize(value: unknown): number {
   if (value === undefined) return MAX_IDS_PER_DELETE;
   if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_IDS_PER_DELETE) return value;
-  throw new ZohoInputError("chunkSize", `chunkSize must be an integer from 1 to ${MAX_IDS_PER_DELETE}, the most ids the client sends per request (got ${String(value)}).`);
+  throw new ZohoInputError(
+    "chunkSize",
+    `chunkSize must be an integer from 1 to ${MAX_IDS_PER_DELETE}, the most ids the client sends per request (got ${String(value)}).`,
+  );
 }
 
 function itemResult(id: string, item: Record<string, unknown> | undefined): DeleteItemResult {
@@ -106,7 +109,12 @@ export async function deleteAttachments(
       timeoutMs: options.timeoutMs,
     });
     if (result.response.status !== 200) throw apiErrorFromResponse(METHOD, result);
-    const body = readJsonBody<DeleteAttachmentsResponse>(METHOD, result, isDataEnvelope, "{data: [{code, details, message, status}, ...]}");
+    const body = readJsonBody<DeleteAttachmentsResponse>(
+      METHOD,
+      result,
+      isDataEnvelope,
+      "{data: [{code, details, message, status}, ...]}",
+    );
     results.push(...matchItems(chunk, body.data as ReadonlyArray<Record<string, unknown>>));
   }
   return {

@@ -17,7 +17,12 @@ export interface AttachmentTarget {
 }
 
 /** Checks module, record id and attachment id, in the order of the arguments. */
-export function checkAttachmentTarget(context: OperationContext, module: unknown, recordId: unknown, attachmentId: unknown): AttachmentTarget {
+export function checkAttachmentTarget(
+  context: OperationContext,
+  module: unknown,
+  recordId: unknown,
+  attachmentId: unknown,
+): AttachmentTarget {
   context.checkModule(module);
   return { module: module as string, recordId: checkRecordId(recordId), attachmentId: checkAttachmentId(attachmentId) };
 }

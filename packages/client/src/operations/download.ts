@@ -64,12 +64,20 @@ export interface DownloadExchange {
 }
 
 /** Sends a download GET for `url` (path and query) and returns its result; see the file header. */
-export async function sendDownload(context: OperationContext, url: string, options: CheckedOptions): Promise<DownloadResult> {
+export async function sendDownload(
+  context: OperationContext,
+  url: string,
+  options: CheckedOptions,
+): Promise<DownloadResult> {
   return (await requestDownload(context, url, options)).download;
 }
 
 /** Like sendDownload, also returning the pipeline's result. */
-export async function requestDownload(context: OperationContext, url: string, options: CheckedOptions): Promise<DownloadExchange> {
+export async function requestDownload(
+  context: OperationContext,
+  url: string,
+  options: CheckedOptions,
+): Promise<DownloadExchange> {
   const result = await send(context.pipeline, {
     method: METHOD,
     url,
@@ -83,7 +91,15 @@ export async function requestDownload(context: OperationContext, url: string, op
   const { headers, status } = response;
   if (status === 204) {
     await response.body?.cancel().catch(() => {});
-    const download: DownloadNoContent = { status, body: null, fileName: undefined, contentType: undefined, contentLength: undefined, headers, meta };
+    const download: DownloadNoContent = {
+      status,
+      body: null,
+      fileName: undefined,
+      contentType: undefined,
+      contentLength: undefined,
+      headers,
+      meta,
+    };
     return { download, result };
   }
   if (status !== 200) {

@@ -28,7 +28,12 @@ export function invalidResponse(method: string, result: PipelineResult, expected
 }
 
 /** Parses the body as JSON and checks its shape; throws INVALID_RESPONSE when either fails. */
-export function readJsonBody<T>(method: string, result: PipelineResult, isValid: (body: unknown) => boolean, expected: string): T {
+export function readJsonBody<T>(
+  method: string,
+  result: PipelineResult,
+  isValid: (body: unknown) => boolean,
+  expected: string,
+): T {
   let body: unknown;
   try {
     body = result.text === undefined || result.text === "" ? undefined : JSON.parse(result.text);

@@ -26,13 +26,22 @@ export function supportsLinkTitle(version: ApiVersion): boolean {
 /** Checks a link URL and returns it as given. */
 export function checkLinkUrl(url: unknown): string {
   if (typeof url !== "string" || url === "") {
-    throw new ZohoInputError("url", `url must be the link to attach, such as "https://www.zohocorp.com" (got ${typeof url === "string" ? "an empty string" : typeof url}).`);
+    throw new ZohoInputError(
+      "url",
+      `url must be the link to attach, such as "https://www.zohocorp.com" (got ${typeof url === "string" ? "an empty string" : typeof url}).`,
+    );
   }
   if (url.length > MAX_LINK_URL_LENGTH) {
-    throw new ZohoInputError("url", `url is ${url.length} characters long; Zoho takes links of at most ${MAX_LINK_URL_LENGTH}. Shorten it first.`);
+    throw new ZohoInputError(
+      "url",
+      `url is ${url.length} characters long; Zoho takes links of at most ${MAX_LINK_URL_LENGTH}. Shorten it first.`,
+    );
   }
   if (NOT_IN_URI.test(url)) {
-    throw new ZohoInputError("url", "url holds spaces or control characters: percent-encode them (e.g. with encodeURI) first.");
+    throw new ZohoInputError(
+      "url",
+      "url holds spaces or control characters: percent-encode them (e.g. with encodeURI) first.",
+    );
   }
   let parsed: URL | undefined;
   try {
@@ -41,11 +50,17 @@ export function checkLinkUrl(url: unknown): string {
     parsed = undefined;
   }
   if (parsed !== undefined && parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new ZohoInputError("url", `url must be an http or https link (got a ${parsed.protocol} URL). To upload a file, use uploadAttachment.`);
+    throw new ZohoInputError(
+      "url",
+      `url must be an http or https link (got a ${parsed.protocol} URL). To upload a file, use uploadAttachment.`,
+    );
   }
   // WHATWG URL parsing forgives "http:example.com"; Zoho stores the text as given, so it must be whole.
   if (parsed === undefined || !/^https?:\/\/[^/?#]/i.test(url)) {
-    throw new ZohoInputError("url", `url must be an absolute URL with its scheme, such as "https://www.zohocorp.com" (got ${JSON.stringify(url.slice(0, 80))}).`);
+    throw new ZohoInputError(
+      "url",
+      `url must be an absolute URL with its scheme, such as "https://www.zohocorp.com" (got ${JSON.stringify(url.slice(0, 80))}).`,
+    );
   }
   return url;
 }
@@ -54,12 +69,18 @@ export function checkLinkUrl(url: unknown): string {
 export function checkLinkTitle(title: string | undefined, version: ApiVersion): string | undefined {
   if (title === undefined) return undefined;
   if (!supportsLinkTitle(version)) {
-    throw new ZohoInputError("title", `title needs API v5 or later (this client uses ${version}): leave it out, and Zoho uses the linked page's title.`);
+    throw new ZohoInputError(
+      "title",
+      `title needs API v5 or later (this client uses ${version}): leave it out, and Zoho uses the linked page's title.`,
+    );
   }
   // Counted in code points, as JSON Schema's maxLength counts.
   const length = [...title].length;
   if (title.trim() === "" || length > MAX_LINK_TITLE_LENGTH) {
-    throw new ZohoInputError("title", `title must hold 1 to ${MAX_LINK_TITLE_LENGTH} characters (got ${title.trim() === "" ? "an empty title" : `${length}`}).`);
+    throw new ZohoInputError(
+      "title",
+      `title must hold 1 to ${MAX_LINK_TITLE_LENGTH} characters (got ${title.trim() === "" ? "an empty title" : `${length}`}).`,
+    );
   }
   return title;
 }

@@ -23,7 +23,12 @@ export function attachmentsPath(context: OperationContext, module: string, recor
 }
 
 /** `/crm/{version}/{module}/{record}/Attachments/{id}`: download or delete one attachment. */
-export function attachmentPath(context: OperationContext, module: string, recordId: string, attachmentId: string): string {
+export function attachmentPath(
+  context: OperationContext,
+  module: string,
+  recordId: string,
+  attachmentId: string,
+): string {
   return `${attachmentsPath(context, module, recordId)}/${attachmentId}`;
 }
 

@@ -51,7 +51,12 @@ function isPhotoAnswer(body: unknown): boolean {
 
 function photoResult(method: string, result: PipelineResult): PhotoResult {
   if (result.response.status !== 200) throw apiErrorFromResponse(method, result);
-  const data = readJsonBody<PhotoActionResponse>(method, result, isPhotoAnswer, "{code: \"SUCCESS\", details: {}, message, status}");
+  const data = readJsonBody<PhotoActionResponse>(
+    method,
+    result,
+    isPhotoAnswer,
+    '{code: "SUCCESS", details: {}, message, status}',
+  );
   if (data.status !== "success") throw apiErrorFromResponse(method, result);
   return { status: 200, data, headers: result.response.headers, meta: result.meta };
 }
@@ -62,7 +67,12 @@ function checkPhotoTarget(context: OperationContext, module: unknown, recordId: 
 }
 
 /** Downloads a record's photo (204: it has none); see download.ts. */
-export async function getPhoto(context: OperationContext, module: unknown, recordId: unknown, input: unknown): Promise<DownloadResult> {
+export async function getPhoto(
+  context: OperationContext,
+  module: unknown,
+  recordId: unknown,
+  input: unknown,
+): Promise<DownloadResult> {
   const path = checkPhotoTarget(context, module, recordId);
   return sendDownload(context, path, checkCallOptions(input, []));
 }
@@ -83,7 +93,12 @@ export async function uploadPhoto(
 }
 
 /** Removes a record's photo (Zoho answers 400 INVALID_DATA when it has none). */
-export async function deletePhoto(context: OperationContext, module: unknown, recordId: unknown, input: unknown): Promise<PhotoResult> {
+export async function deletePhoto(
+  context: OperationContext,
+  module: unknown,
+  recordId: unknown,
+  input: unknown,
+): Promise<PhotoResult> {
   const path = checkPhotoTarget(context, module, recordId);
   const options = checkCallOptions(input, ["restrictTriggers"]);
   const query = restrictTriggersQuery(options.values.restrictTriggers, context.line, context.line !== "v2");

@@ -17,16 +17,23 @@ const V2_VALUES: readonly string[] = ["workflow"];
 export function restrictTriggersQuery(value: unknown, line: ApiLine, allowed = true): string {
   if (value === undefined) return "";
   if (!allowed) {
-    throw new ZohoInputError("restrictTriggers", "restrictTriggers is not a parameter of the v2 photo delete: leave it out, or pick apiVersion \"v3\" or later.");
+    throw new ZohoInputError(
+      "restrictTriggers",
+      'restrictTriggers is not a parameter of the v2 photo delete: leave it out, or pick apiVersion "v3" or later.',
+    );
   }
   const known: readonly string[] = line === "v2" ? V2_VALUES : restrictTriggersValues;
   if (!Array.isArray(value)) {
-    throw new ZohoInputError("restrictTriggers", `restrictTriggers must be an array such as ["workflow"] (got ${typeof value}).`);
+    throw new ZohoInputError(
+      "restrictTriggers",
+      `restrictTriggers must be an array such as ["workflow"] (got ${typeof value}).`,
+    );
   }
   const picked = new Set<string>();
   for (const item of value as unknown[]) {
     if (typeof item !== "string" || !known.includes(item)) {
-      const note = line === "v2" && restrictTriggersValues.includes(item as never) ? ` ${String(item)} needs v3 or later.` : "";
+      const note =
+        line === "v2" && restrictTriggersValues.includes(item as never) ? ` ${String(item)} needs v3 or later.` : "";
       throw new ZohoInputError(
         "restrictTriggers",
         `restrictTriggers holds ${JSON.stringify(item)}; this version takes ${known.map((name) => JSON.stringify(name)).join(", ")}.${note}`,

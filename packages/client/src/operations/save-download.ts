@@ -17,8 +17,8 @@ import { safeFileName } from "../files/content-disposition.js";
 import { checkDestination } from "../files/destination.js";
 import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
 import { type CallOptions, checkCallOptions } from "./call-options.js";
-import { checkAttachmentTarget } from "./download-attachment.js";
 import { requestDownload } from "./download.js";
+import { checkAttachmentTarget } from "./download-attachment.js";
 import { attachmentPath, type OperationContext } from "./operation-context.js";
 import { bodyReadError } from "./typed-body.js";
 
@@ -60,7 +60,10 @@ async function checkTarget(destination: unknown, overwrite: boolean): Promise<st
   if (typeof destination === "string" && destination.trim() !== "" && (await isDirectory(destination))) {
     const directory = resolve(destination);
     await access(directory, constants.W_OK).catch(() => {
-      throw new ZohoInputError("destination", `This process may not create files in ${directory}: check its permissions.`);
+      throw new ZohoInputError(
+        "destination",
+        `This process may not create files in ${directory}: check its permissions.`,
+      );
     });
     return directory;
   }
@@ -98,9 +101,17 @@ export async function downloadAttachmentTo(
       meta: download.meta,
     });
   }
-  const path = directory === undefined ? (destination as string) : join(directory, safeFileName(download.fileName, `attachment-${target.attachmentId}`));
+  const path =
+    directory === undefined
+      ? (destination as string)
+      : join(directory, safeFileName(download.fileName, `attachment-${target.attachmentId}`));
   try {
-    const written = await writeAtomically(download.body, path, { signal: options.signal, expectedBytes: download.contentLength, overwrite, durable });
+    const written = await writeAtomically(download.body, path, {
+      signal: options.signal,
+      expectedBytes: download.contentLength,
+      overwrite,
+      durable,
+    });
     const { fileName, contentType, headers, meta } = download;
     return { path: written.path, bytes: written.bytes, fileName, contentType, headers, meta };
   } catch (error) {

@@ -9,8 +9,8 @@
  * 300 MiB upload grew RSS by 316 MiB; with "error" it stays flat. Zoho does not redirect uploads.
  */
 import { ZohoError } from "../errors.js";
-import { type FileInput, resolveFileSource } from "../files/file-source.js";
 import type { UploadKind } from "../files/file-checks.js";
+import { type FileInput, resolveFileSource } from "../files/file-source.js";
 import { createMultipartBody, type MultipartBody } from "../files/multipart-body.js";
 import { type PipelineResult, send } from "../pipeline/send.js";
 import { type CheckedOptions, optionalString } from "./call-options.js";
@@ -59,7 +59,12 @@ export async function sendMultipart(
 }
 
 /** The one-part form of a file upload (`file`), checked against the limit before anything is sent. */
-export async function fileUploadBody(file: FileInput, options: CheckedOptions, maxBytes: number, kind: UploadKind): Promise<MultipartBody> {
+export async function fileUploadBody(
+  file: FileInput,
+  options: CheckedOptions,
+  maxBytes: number,
+  kind: UploadKind,
+): Promise<MultipartBody> {
   const source = await resolveFileSource(file, {
     fileName: optionalString(options.values, "fileName"),
     contentType: optionalString(options.values, "contentType"),

@@ -21,7 +21,12 @@ function cleanCause(error: unknown, clean: (text: string) => string, depth = 0):
 }
 
 /** Converts an error raised while reading a body into a ZohoNetworkError (ZohoErrors pass unchanged). */
-export function bodyReadError(error: unknown, method: string, result: PipelineResult, signal: AbortSignal | undefined): ZohoError {
+export function bodyReadError(
+  error: unknown,
+  method: string,
+  result: PipelineResult,
+  signal: AbortSignal | undefined,
+): ZohoError {
   if (error instanceof ZohoError) return error;
   const reason: unknown = signal?.aborted === true ? signal.reason : undefined;
   const timedOut = (reason as { name?: unknown } | undefined)?.name === "TimeoutError";
@@ -29,7 +34,14 @@ export function bodyReadError(error: unknown, method: string, result: PipelineRe
   const code = systemCode(error);
   const message = error instanceof Error ? error.message : String(error);
   const detail = `the response body broke off (${code === undefined ? message : `${message}: ${code}`})`;
-  return new ZohoNetworkError(kind, method, result.redact(result.url), result.redact(detail), cleanCause(error, result.redact), result.retries);
+  return new ZohoNetworkError(
+    kind,
+    method,
+    result.redact(result.url),
+    result.redact(detail),
+    cleanCause(error, result.redact),
+    result.retries,
+  );
 }
 
 /** Wraps `body` so a failed read errors the stream with a ZohoNetworkError; see the file header. */

@@ -39,7 +39,7 @@ export interface UploadResult {
 }
 
 const METHOD = "POST";
-const EXPECTED = "{data: [{code: \"SUCCESS\", details: {id}, message, status}]}";
+const EXPECTED = '{data: [{code: "SUCCESS", details: {id}, message, status}]}';
 
 /** Turns an upload's final response into its result, or throws its ZohoApiError. */
 export function uploadResult(result: PipelineResult): UploadResult {

@@ -30,7 +30,11 @@ function timeoutReason(timeoutMs: number): DOMException {
   return new DOMException(`no response within ${timeoutMs} ms`, TIMEOUT);
 }
 
-function failureKind(error: unknown, callerSignal: AbortSignal | undefined, timer: AbortController | undefined): NetworkFailureKind {
+function failureKind(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  timer: AbortController | undefined,
+): NetworkFailureKind {
   if (callerSignal?.aborted) {
     // A caller's AbortSignal.timeout() is a timeout too, whoever set it.
     return (callerSignal.reason as { name?: unknown } | undefined)?.name === TIMEOUT ? "timeout" : "aborted";
@@ -94,11 +98,17 @@ export interface AttemptLimits {
  * Runs one attempt. `release` (the concurrency slot) is always called once: here, or when a streamed
  * body ends. Throws an AttemptFailure when no complete response arrived.
  */
-export async function runAttempt(fetchFn: FetchLike, url: string, init: RequestInit, limits: AttemptLimits): Promise<AttemptOutcome> {
+export async function runAttempt(
+  fetchFn: FetchLike,
+  url: string,
+  init: RequestInit,
+  limits: AttemptLimits,
+): Promise<AttemptOutcome> {
   const { callerSignal, timeoutMs, release } = limits;
   // A streamed body outlives the timeout, so its controller is never lent back to the pool.
   let lent: LentController | undefined;
-  if (timeoutMs !== undefined) lent = limits.stream ? { controller: new AbortController(), uses: 1 } : limits.signals.take();
+  if (timeoutMs !== undefined)
+    lent = limits.stream ? { controller: new AbortController(), uses: 1 } : limits.signals.take();
   const timer = lent?.controller;
   let handle: ReturnType<typeof setTimeout> | undefined;
   if (timer !== undefined) {

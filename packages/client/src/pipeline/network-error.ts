@@ -4,7 +4,7 @@
  * been checked for secrets.
  */
 import { type NetworkFailureKind, ZohoError, ZohoNetworkError } from "../errors.js";
-import { redact, scrubError, type Secrets } from "../redact.js";
+import { redact, type Secrets, scrubError } from "../redact.js";
 
 function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null;

@@ -38,7 +38,8 @@ function toLimiter(value: unknown): ConcurrencyLimiter | undefined {
 
 function toClock(value: unknown): Clock {
   if (value === undefined) return systemClock;
-  if (typeof value !== "object" || value === null) throw new ZohoInputError("clock", "clock must be an object with now, sleep and/or random.");
+  if (typeof value !== "object" || value === null)
+    throw new ZohoInputError("clock", "clock must be an object with now, sleep and/or random.");
   const given = value as Partial<Clock>;
   for (const name of ["now", "sleep", "random"] as const) {
     if (given[name] !== undefined && typeof given[name] !== "function") {

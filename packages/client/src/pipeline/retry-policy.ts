@@ -57,8 +57,12 @@ const DEFAULTS: RetrySettings = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 3
 
 function nonNegative(value: unknown, name: string, fallback: number, integer: boolean): number {
   if (value === undefined) return fallback;
-  if (typeof value === "number" && value >= 0 && Number.isFinite(value) && (!integer || Number.isInteger(value))) return value;
-  throw new ZohoInputError(`retry.${name}`, `retry.${name} must be ${integer ? "an integer" : "a number"} of 0 or more.`);
+  if (typeof value === "number" && value >= 0 && Number.isFinite(value) && (!integer || Number.isInteger(value)))
+    return value;
+  throw new ZohoInputError(
+    `retry.${name}`,
+    `retry.${name} must be ${integer ? "an integer" : "a number"} of 0 or more.`,
+  );
 }
 
 /** Checks the `retry` option; undefined means retries are off. */
@@ -66,12 +70,18 @@ export function toRetrySettings(option: unknown): RetrySettings | undefined {
   if (option === false) return undefined;
   if (option === undefined || option === true) return DEFAULTS;
   if (typeof option !== "object" || option === null) {
-    throw new ZohoInputError("retry", "retry must be false or an object such as { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30000 }.");
+    throw new ZohoInputError(
+      "retry",
+      "retry must be false or an object such as { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30000 }.",
+    );
   }
   const { maxRetries, baseDelayMs, maxDelayMs, ...rest } = option as RetryOptions;
   const unknown = Object.keys(rest)[0];
   if (unknown !== undefined) {
-    throw new ZohoInputError(`retry.${unknown}`, `Unknown retry option ${JSON.stringify(unknown)}: use maxRetries, baseDelayMs or maxDelayMs.`);
+    throw new ZohoInputError(
+      `retry.${unknown}`,
+      `Unknown retry option ${JSON.stringify(unknown)}: use maxRetries, baseDelayMs or maxDelayMs.`,
+    );
   }
   const settings: RetrySettings = {
     maxRetries: nonNegative(maxRetries, "maxRetries", DEFAULTS.maxRetries, true),

@@ -106,7 +106,10 @@ function adoptApiDomain(ctx: PipelineContext): string {
 
 function buildInit(request: PipelineRequest, token: string): RequestInit {
   const authorization = authorizationHeader(token);
-  const headers = request.headers === undefined ? { Authorization: authorization } : { ...request.headers, Authorization: authorization };
+  const headers =
+    request.headers === undefined
+      ? { Authorization: authorization }
+      : { ...request.headers, Authorization: authorization };
   const init: RequestInit = { method: request.method, headers };
   if (request.redirect !== undefined) init.redirect = request.redirect;
   if (request.body !== undefined) {
@@ -124,7 +127,8 @@ function buildInit(request: PipelineRequest, token: string): RequestInit {
 export async function send(ctx: PipelineContext, request: PipelineRequest): Promise<PipelineResult> {
   const { limiter, logger, retry, clock } = ctx;
   const secrets: string[] = [];
-  const timeout = request.timeoutMs === undefined ? ctx.timeoutMs : request.timeoutMs === false ? undefined : request.timeoutMs;
+  const timeout =
+    request.timeoutMs === undefined ? ctx.timeoutMs : request.timeoutMs === false ? undefined : request.timeoutMs;
   const canResend = request.body === undefined || request.replayable;
   const release = limiter?.release;
   const stream = request.stream === true;
@@ -148,7 +152,8 @@ export async function send(ctx: PipelineContext, request: PipelineRequest): Prom
     }
     if (url.charCodeAt(0) === SLASH) url = (ctx.baseUrl ?? adoptApiDomain(ctx)) + url;
     const started = logger === undefined ? 0 : clock.now();
-    if (logger !== undefined) emit(logger, { type: "request", method: request.method, url: redact(url, secrets), attempt });
+    if (logger !== undefined)
+      emit(logger, { type: "request", method: request.method, url: redact(url, secrets), attempt });
 
     let outcome: AttemptOutcome;
     try {
@@ -172,17 +177,35 @@ export async function send(ctx: PipelineContext, request: PipelineRequest): Prom
     if (logger !== undefined) emitResponse(url, attempt, status, undefined, receivedAt - started);
     const meta = parseResponseMeta(response.headers, receivedAt);
     if (status >= 400) {
-      if (status === 401 && !renewed && canResend && ctx.tokens.renew !== undefined && zohoErrorCode(outcome.text) === "INVALID_TOKEN") {
+      if (
+        status === 401 &&
+        !renewed &&
+        canResend &&
+        ctx.tokens.renew !== undefined &&
+        zohoErrorCode(outcome.text) === "INVALID_TOKEN"
+      ) {
         renewed = true;
         if (await ctx.tokens.renew(token)) {
-          if (logger !== undefined) emitRetry(url, attempt, 0, "INVALID_TOKEN: refreshing the token and replaying", status);
+          if (logger !== undefined)
+            emitRetry(url, attempt, 0, "INVALID_TOKEN: refreshing the token and replaying", status);
           continue;
         }
       }
-      if (retry !== undefined && retries < retry.maxRetries && canResend && mayRetryStatus(status, request.idempotent)) {
+      if (
+        retry !== undefined &&
+        retries < retry.maxRetries &&
+        canResend &&
+        mayRetryStatus(status, request.idempotent)
+      ) {
         const delay = meta.retryAfterMs ?? backoffDelay(retry, retries, clock.random);
         if (delay <= retry.maxDelayMs) {
-          await pause(url, attempt, delay, `HTTP ${status}${meta.retryAfterMs === undefined ? "" : " (Retry-After)"}`, status);
+          await pause(
+            url,
+            attempt,
+            delay,
+            `HTTP ${status}${meta.retryAfterMs === undefined ? "" : " (Retry-After)"}`,
+            status,
+          );
           retries++;
           continue;
         }
@@ -191,17 +214,45 @@ export async function send(ctx: PipelineContext, request: PipelineRequest): Prom
     return { response, text: outcome.text, url, retries, meta, redact: (text) => redact(text, secrets) };
   }
 
-  async function pause(url: string, attempt: number, delayMs: number, reason: string, status: number | undefined): Promise<void> {
+  async function pause(
+    url: string,
+    attempt: number,
+    delayMs: number,
+    reason: string,
+    status: number | undefined,
+  ): Promise<void> {
     emitRetry(url, attempt, delayMs, reason, status);
     await clock.sleep(delayMs, request.signal).catch((cause: unknown) => aborted(cause));
   }
 
-  function emitResponse(url: string, attempt: number, status: number | undefined, failure: NetworkFailureKind | undefined, durationMs: number): void {
-    emit(logger, { type: "response", method: request.method, url: redact(url, secrets), attempt, status, failure, durationMs });
+  function emitResponse(
+    url: string,
+    attempt: number,
+    status: number | undefined,
+    failure: NetworkFailureKind | undefined,
+    durationMs: number,
+  ): void {
+    emit(logger, {
+      type: "response",
+      method: request.method,
+      url: redact(url, secrets),
+      attempt,
+      status,
+      failure,
+      durationMs,
+    });
   }
 
   function emitRetry(url: string, attempt: number, delayMs: number, reason: string, status: number | undefined): void {
-    emit(logger, { type: "retry", method: request.method, url: redact(url, secrets), attempt, delayMs, reason, status });
+    emit(logger, {
+      type: "retry",
+      method: request.method,
+      url: redact(url, secrets),
+      attempt,
+      delayMs,
+      reason,
+      status,
+    });
   }
 
   // The caller's signal ended a wait (queue or backoff): report it like an aborted attempt.

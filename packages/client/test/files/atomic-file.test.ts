@@ -1,6 +1,6 @@
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +20,10 @@ async function freshDir(): Promise<string> {
 }
 
 /** A web stream that gives `chunks`, then calls `after` for the next read (to fail, hang or abort). */
-function scripted(chunks: Uint8Array[], after?: (controller: ReadableStreamDefaultController<Uint8Array>) => Promise<void> | void): ReadableStream<Uint8Array> {
+function scripted(
+  chunks: Uint8Array[],
+  after?: (controller: ReadableStreamDefaultController<Uint8Array>) => Promise<void> | void,
+): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const chunk = chunks.shift();
@@ -70,7 +73,9 @@ describe("writeAtomically succeeds", () => {
     const dir = await freshDir();
     const response = await fetch(`${origin}/full`);
     const destination = join(dir, "report.pdf");
-    const written = await writeAtomically(response.body as ReadableStream<Uint8Array>, destination, { expectedBytes: DATA.length });
+    const written = await writeAtomically(response.body as ReadableStream<Uint8Array>, destination, {
+      expectedBytes: DATA.length,
+    });
     expect(written).toEqual({ path: destination, bytes: DATA.length });
     expect(sha256(await readFile(destination))).toBe(sha256(DATA));
     expect(await listDir(dir)).toEqual(["report.pdf"]);
@@ -115,7 +120,9 @@ describe("writeAtomically succeeds", () => {
 describe("writeAtomically fails cleanly", () => {
   it("refuses a short body: nothing written, no temp file", async () => {
     const dir = await freshDir();
-    const error = await rejection(writeAtomically(scripted([DATA.subarray(0, 60)]), join(dir, "short.bin"), { expectedBytes: 100 }));
+    const error = await rejection(
+      writeAtomically(scripted([DATA.subarray(0, 60)]), join(dir, "short.bin"), { expectedBytes: 100 }),
+    );
     expect(error).toBeInstanceOf(ZohoBodyLengthError);
     expect(error).toMatchObject({ expectedBytes: 100, receivedBytes: 60, name: "ZohoBodyLengthError" });
     expect((error as Error).message).toMatch(/ended after 60 of 100 bytes/);
@@ -124,7 +131,9 @@ describe("writeAtomically fails cleanly", () => {
 
   it("refuses a body longer than announced", async () => {
     const dir = await freshDir();
-    const error = await rejection(writeAtomically(scripted([DATA.subarray(0, 60)]), join(dir, "long.bin"), { expectedBytes: 50 }));
+    const error = await rejection(
+      writeAtomically(scripted([DATA.subarray(0, 60)]), join(dir, "long.bin"), { expectedBytes: 50 }),
+    );
     expect(error).toMatchObject({ expectedBytes: 50, receivedBytes: 60 });
     expect(await listDir(dir)).toEqual([]);
   });
@@ -141,7 +150,11 @@ describe("writeAtomically fails cleanly", () => {
     const dir = await freshDir();
     const response = await fetch(`${origin}/reset`);
     expect(response.status).toBe(200);
-    const error = await rejection(writeAtomically(response.body as ReadableStream<Uint8Array>, join(dir, "reset.bin"), { expectedBytes: DATA.length }));
+    const error = await rejection(
+      writeAtomically(response.body as ReadableStream<Uint8Array>, join(dir, "reset.bin"), {
+        expectedBytes: DATA.length,
+      }),
+    );
     expect(error).toBeInstanceOf(Error);
     expect(await listDir(dir)).toEqual([]);
   });
@@ -162,14 +175,18 @@ describe("writeAtomically fails cleanly", () => {
       },
       cancel: (why) => reader.cancel(why),
     });
-    expect(await rejection(writeAtomically(body, join(dir, "aborted.bin"), { signal: controller.signal }))).toBe(reason);
+    expect(await rejection(writeAtomically(body, join(dir, "aborted.bin"), { signal: controller.signal }))).toBe(
+      reason,
+    );
     expect(await listDir(dir)).toEqual([]);
   });
 
   it("rejects at once for an already aborted signal, creating nothing", async () => {
     const dir = await freshDir();
     const reason = new Error("too late");
-    const error = await rejection(writeAtomically(scripted([DATA]), join(dir, "never.bin"), { signal: AbortSignal.abort(reason) }));
+    const error = await rejection(
+      writeAtomically(scripted([DATA]), join(dir, "never.bin"), { signal: AbortSignal.abort(reason) }),
+    );
     expect(error).toBe(reason);
     expect(await listDir(dir)).toEqual([]);
   });
@@ -187,16 +204,46 @@ describe("writeAtomically fails cleanly", () => {
 
 describe("destination checks", () => {
   it.each([
-    { case: "a directory", setup: async (dir: string) => { await mkdir(join(dir, "sub")); return join(dir, "sub"); }, message: /is a directory: pass a file path inside it/ },
-    { case: "a path ending in a slash", setup: async (dir: string) => `${dir}/`, message: /names a directory: add a file name/ },
-    { case: "a missing directory", setup: async (dir: string) => join(dir, "no", "such", "file.txt"), message: /The directory \/\S+\/no\/such does not exist: create it first/ },
-    { case: "an existing file without overwrite", setup: async (dir: string) => { await writeFile(join(dir, "there.txt"), "mine"); return join(dir, "there.txt"); }, message: /already exists: pass overwrite: true/ },
+    {
+      case: "a directory",
+      setup: async (dir: string) => {
+        await mkdir(join(dir, "sub"));
+        return join(dir, "sub");
+      },
+      message: /is a directory: pass a file path inside it/,
+    },
+    {
+      case: "a path ending in a slash",
+      setup: async (dir: string) => `${dir}/`,
+      message: /names a directory: add a file name/,
+    },
+    {
+      case: "a missing directory",
+      setup: async (dir: string) => join(dir, "no", "such", "file.txt"),
+      message: /The directory \/\S+\/no\/such does not exist: create it first/,
+    },
+    {
+      case: "an existing file without overwrite",
+      setup: async (dir: string) => {
+        await writeFile(join(dir, "there.txt"), "mine");
+        return join(dir, "there.txt");
+      },
+      message: /already exists: pass overwrite: true/,
+    },
     { case: "an empty path", setup: async () => "", message: /destination must be the path of the file to write/ },
   ])("refuses $case before reading the body", async ({ setup, message }) => {
     const dir = await freshDir();
     const destination = await setup(dir);
     let pulled = false;
-    const body = new ReadableStream<Uint8Array>({ pull: (c) => { pulled = true; c.close(); } }, { highWaterMark: 0 });
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull: (c) => {
+          pulled = true;
+          c.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
     const error = await rejection(writeAtomically(body, destination));
     expect(error).toBeInstanceOf(ZohoInputError);
     expect((error as ZohoInputError).parameter).toBe("destination");
@@ -208,6 +255,9 @@ describe("destination checks", () => {
 
   it("returns the absolute path and no mode for a new file", async () => {
     const dir = await freshDir();
-    expect(await checkDestination(join(dir, "new.txt"))).toEqual({ path: join(dir, "new.txt"), existingMode: undefined });
+    expect(await checkDestination(join(dir, "new.txt"))).toEqual({
+      path: join(dir, "new.txt"),
+      existingMode: undefined,
+    });
   });
 });

@@ -21,7 +21,11 @@ describe("checkAttachmentId", () => {
   });
 
   it.each([
-    { case: "a number", id: 4150868000002728000, message: /must be a string of digits, not a number: .*19 digits.*2\^53 lose precision.*Pass the id as a string/ },
+    {
+      case: "a number",
+      id: 4150868000002728000,
+      message: /must be a string of digits, not a number: .*19 digits.*2\^53 lose precision.*Pass the id as a string/,
+    },
     { case: "a bigint", id: 4150868000002728012n, message: /not a bigint/ },
     { case: "a slash", id: `${ID}/x`, message: /1 to 19 digits.*must not hold slashes, dots or spaces/ },
     { case: "a path escape", id: "../123", message: /must not hold slashes, dots or spaces/ },
@@ -42,15 +46,37 @@ describe("checkIdList", () => {
   it("keeps order, drops repeats keeping the first, and accepts any iterable", () => {
     expect(checkIdList(["3", "1", "3", "2", "1"])).toEqual(["3", "1", "2"]);
     expect(checkIdList(new Set(["7", "8"]))).toEqual(["7", "8"]);
-    expect(checkIdList((function* () { yield "5"; yield "5"; })())).toEqual(["5"]);
+    expect(
+      checkIdList(
+        (function* () {
+          yield "5";
+          yield "5";
+        })(),
+      ),
+    ).toEqual(["5"]);
   });
 
   it.each([
-    { case: "an empty array", ids: [], parameter: "attachmentIds", message: /is empty: name at least one attachment id/ },
-    { case: "one string", ids: "1,2", parameter: "attachmentIds", message: /array of id strings, not one string: pass \["1,2"\]/ },
+    {
+      case: "an empty array",
+      ids: [],
+      parameter: "attachmentIds",
+      message: /is empty: name at least one attachment id/,
+    },
+    {
+      case: "one string",
+      ids: "1,2",
+      parameter: "attachmentIds",
+      message: /array of id strings, not one string: pass \["1,2"\]/,
+    },
     { case: "a number", ids: 5, parameter: "attachmentIds", message: /must be an array of attachment id strings/ },
     { case: "null", ids: null, parameter: "attachmentIds", message: /got null/ },
-    { case: "a bad id inside", ids: ["1", "2x"], parameter: "attachmentIds[1]", message: /attachmentIds\[1\] must be a string of 1 to 19 digits/ },
+    {
+      case: "a bad id inside",
+      ids: ["1", "2x"],
+      parameter: "attachmentIds[1]",
+      message: /attachmentIds\[1\] must be a string of 1 to 19 digits/,
+    },
     { case: "a number inside", ids: [ID, 1], parameter: "attachmentIds[1]", message: /precision/ },
   ])("refuses $case", ({ ids, parameter, message }) => {
     const error = inputError(() => checkIdList(ids));
@@ -69,7 +95,10 @@ describe("chunkIds", () => {
   });
 
   it("takes another size and handles an exact multiple", () => {
-    expect(chunkIds(["1", "2", "3", "4"], 2)).toEqual([["1", "2"], ["3", "4"]]);
+    expect(chunkIds(["1", "2", "3", "4"], 2)).toEqual([
+      ["1", "2"],
+      ["3", "4"],
+    ]);
     expect(chunkIds(["1"], 100)).toEqual([["1"]]);
   });
 

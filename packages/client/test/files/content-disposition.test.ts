@@ -3,21 +3,73 @@ import { parseContentDisposition, safeFileName } from "../../src/files/content-d
 
 describe("parseContentDisposition", () => {
   it.each([
-    { case: "quoted filename", header: 'attachment; filename="a.pdf"', expected: { type: "attachment", fileName: "a.pdf" } },
-    { case: "RFC 5987 filename*", header: "attachment; filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.pdf", expected: { type: "attachment", fileName: "日本語.pdf" } },
-    { case: "both, filename* first", header: "attachment; filename*=UTF-8''%E6%97%A5.pdf; filename=\"fallback.pdf\"", expected: { type: "attachment", fileName: "日.pdf" } },
-    { case: "both, filename first (filename* still wins)", header: "attachment; filename=\"fallback.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf", expected: { type: "attachment", fileName: "résumé.pdf" } },
-    { case: "inline with a name", header: 'inline; filename="photo.png"', expected: { type: "inline", fileName: "photo.png" } },
+    {
+      case: "quoted filename",
+      header: 'attachment; filename="a.pdf"',
+      expected: { type: "attachment", fileName: "a.pdf" },
+    },
+    {
+      case: "RFC 5987 filename*",
+      header: "attachment; filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.pdf",
+      expected: { type: "attachment", fileName: "日本語.pdf" },
+    },
+    {
+      case: "both, filename* first",
+      header: "attachment; filename*=UTF-8''%E6%97%A5.pdf; filename=\"fallback.pdf\"",
+      expected: { type: "attachment", fileName: "日.pdf" },
+    },
+    {
+      case: "both, filename first (filename* still wins)",
+      header: "attachment; filename=\"fallback.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf",
+      expected: { type: "attachment", fileName: "résumé.pdf" },
+    },
+    {
+      case: "inline with a name",
+      header: 'inline; filename="photo.png"',
+      expected: { type: "inline", fileName: "photo.png" },
+    },
     { case: "inline without a name", header: "inline", expected: { type: "inline" } },
-    { case: "upper-case type and parameter", header: 'Attachment; FileName="A.PDF"', expected: { type: "attachment", fileName: "A.PDF" } },
-    { case: "escaped quote", header: 'attachment; filename="say \\"hi\\".txt"', expected: { type: "attachment", fileName: 'say "hi".txt' } },
-    { case: "unquoted token", header: "attachment; filename=a.pdf", expected: { type: "attachment", fileName: "a.pdf" } },
-    { case: "bare name with spaces (lenient)", header: "attachment; filename=my file 2.pdf", expected: { type: "attachment", fileName: "my file 2.pdf" } },
-    { case: "trailing semicolon (lenient)", header: 'attachment; filename="a.pdf";', expected: { type: "attachment", fileName: "a.pdf" } },
-    { case: "unsupported charset falls back to filename", header: "attachment; filename*=Shift_JIS''%82%A0; filename=\"plain.txt\"", expected: { type: "attachment", fileName: "plain.txt" } },
+    {
+      case: "upper-case type and parameter",
+      header: 'Attachment; FileName="A.PDF"',
+      expected: { type: "attachment", fileName: "A.PDF" },
+    },
+    {
+      case: "escaped quote",
+      header: 'attachment; filename="say \\"hi\\".txt"',
+      expected: { type: "attachment", fileName: 'say "hi".txt' },
+    },
+    {
+      case: "unquoted token",
+      header: "attachment; filename=a.pdf",
+      expected: { type: "attachment", fileName: "a.pdf" },
+    },
+    {
+      case: "bare name with spaces (lenient)",
+      header: "attachment; filename=my file 2.pdf",
+      expected: { type: "attachment", fileName: "my file 2.pdf" },
+    },
+    {
+      case: "trailing semicolon (lenient)",
+      header: 'attachment; filename="a.pdf";',
+      expected: { type: "attachment", fileName: "a.pdf" },
+    },
+    {
+      case: "unsupported charset falls back to filename",
+      header: "attachment; filename*=Shift_JIS''%82%A0; filename=\"plain.txt\"",
+      expected: { type: "attachment", fileName: "plain.txt" },
+    },
     // Headers arrive as latin1 byte strings; raw UTF-8 bytes in filename="…" are decoded as UTF-8.
-    { case: "raw UTF-8 bytes in a quoted filename", header: `attachment; filename="${Buffer.from("日本語.pdf").toString("latin1")}"`, expected: { type: "attachment", fileName: "日本語.pdf" } },
-    { case: "latin1 that is not UTF-8 stays as is", header: `attachment; filename="caf\u00e9.txt"`, expected: { type: "attachment", fileName: "café.txt" } },
+    {
+      case: "raw UTF-8 bytes in a quoted filename",
+      header: `attachment; filename="${Buffer.from("日本語.pdf").toString("latin1")}"`,
+      expected: { type: "attachment", fileName: "日本語.pdf" },
+    },
+    {
+      case: "latin1 that is not UTF-8 stays as is",
+      header: `attachment; filename="caf\u00e9.txt"`,
+      expected: { type: "attachment", fileName: "café.txt" },
+    },
   ])("$case", ({ header, expected }) => {
     expect(parseContentDisposition(header)).toEqual(expected);
   });
@@ -25,7 +77,7 @@ describe("parseContentDisposition", () => {
   it.each([
     { case: "missing (null)", header: null },
     { case: "empty", header: "" },
-    { case: "garbage", header: "=;;=\"" },
+    { case: "garbage", header: '=;;="' },
     { case: "type not a token", header: "at tach ment; filename=a.pdf" },
     { case: "bad percent-encoding only", header: "attachment; filename*=UTF-8''%E6%ZZ.pdf;;" },
   ])("returns {} for $case", ({ header }) => {

@@ -9,7 +9,11 @@ import { parseMultipart } from "./parse-multipart.js";
 import { patternBytes, readAll, sha256, useTempDir, writeTempFile } from "./temp-dir.js";
 
 const tempDir = useTempDir("multipart");
-const options = (fileName?: string) => ({ maxBytes: MAX_ATTACHMENT_BYTES, kind: "attachment" as const, ...(fileName === undefined ? {} : { fileName }) });
+const options = (fileName?: string) => ({
+  maxBytes: MAX_ATTACHMENT_BYTES,
+  kind: "attachment" as const,
+  ...(fileName === undefined ? {} : { fileName }),
+});
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -28,7 +32,9 @@ beforeAll(async () => {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks) });
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ bytes: Buffer.concat(chunks).length }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ bytes: Buffer.concat(chunks).length }));
     });
     req.on("error", () => res.destroy());
     req.on("close", () => {
@@ -62,7 +68,10 @@ function webStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
 describe("body bytes", () => {
   it("encodes a text field and a file exactly, with a matching contentLength", async () => {
     const file = await resolveFileSource(new TextEncoder().encode("hello"), options("a.txt"));
-    const body = createMultipartBody([{ name: "title", value: "Hi" }, { name: "file", file }]);
+    const body = createMultipartBody([
+      { name: "title", value: "Hi" },
+      { name: "file", file },
+    ]);
     const b = boundaryOf(body.contentType);
     expect(b).toMatch(/^----zcrm-[0-9a-f]{32}$/);
     const expected =
@@ -78,7 +87,10 @@ describe("body bytes", () => {
   it("sends non-ASCII file names as raw UTF-8 and escapes quotes as browsers do", async () => {
     const first = await resolveFileSource(new Uint8Array([1]), options("日本語 résumé.pdf"));
     const second = await resolveFileSource(new Uint8Array([2]), options('say "hi".txt'));
-    const body = createMultipartBody([{ name: "file", file: first }, { name: "other", file: second }]);
+    const body = createMultipartBody([
+      { name: "file", file: first },
+      { name: "other", file: second },
+    ]);
     const bytes = await readAll(body.stream());
     expect(bytes.includes(Buffer.from('filename="日本語 résumé.pdf"', "utf8"))).toBe(true);
     const parts = parseMultipart(bytes, body.contentType);
@@ -94,7 +106,13 @@ describe("body bytes", () => {
     const backing = Buffer.concat([Buffer.alloc(1000, 0xab), data]);
     const view = new Uint8Array(backing.buffer, backing.byteOffset + 1000, data.length);
     // A FileSource from elsewhere that hands over the whole file as one big view.
-    const source: FileSource = { name: "big.bin", type: "application/octet-stream", size: data.length, replayable: true, stream: () => webStream([view]) };
+    const source: FileSource = {
+      name: "big.bin",
+      type: "application/octet-stream",
+      size: data.length,
+      replayable: true,
+      stream: () => webStream([view]),
+    };
     const body = createMultipartBody([{ name: "file", file: source }]);
     const [part] = parseMultipart(await readAll(body.stream()), body.contentType);
     expect(sha256(part?.body ?? Buffer.alloc(0))).toBe(sha256(data));
@@ -119,12 +137,26 @@ describe("body bytes", () => {
   });
 
   it("fails the body when a file yields other than its declared size", async () => {
-    const source: FileSource = { name: "liar.bin", type: "application/octet-stream", size: 10, replayable: true, stream: () => webStream([new Uint8Array(4)]) };
-    await expect(readAll(createMultipartBody([{ name: "file", file: source }]).stream())).rejects.toThrow(/liar\.bin gave 4 bytes but declared 10/);
+    const source: FileSource = {
+      name: "liar.bin",
+      type: "application/octet-stream",
+      size: 10,
+      replayable: true,
+      stream: () => webStream([new Uint8Array(4)]),
+    };
+    await expect(readAll(createMultipartBody([{ name: "file", file: source }]).stream())).rejects.toThrow(
+      /liar\.bin gave 4 bytes but declared 10/,
+    );
   });
 
   it("refuses a FileSource whose type could inject a header", () => {
-    const source: FileSource = { name: "a.txt", type: "text/plain\r\nX-Evil: 1", size: 1, replayable: true, stream: () => webStream([new Uint8Array(1)]) };
+    const source: FileSource = {
+      name: "a.txt",
+      type: "text/plain\r\nX-Evil: 1",
+      size: 1,
+      replayable: true,
+      stream: () => webStream([new Uint8Array(1)]),
+    };
     expect(() => createMultipartBody([{ name: "file", file: source }])).toThrow(ZohoInputError);
   });
 });
@@ -162,10 +194,17 @@ describe("over Node's fetch to a loopback server", () => {
 
   it("fails the request, not the server, when a stream passes the limit mid-upload", async () => {
     const chunks = [patternBytes(4000), patternBytes(4000), patternBytes(4000)];
-    const file = await resolveFileSource(webStream(chunks), { maxBytes: 6000, kind: "attachment", fileName: "big.log" });
+    const file = await resolveFileSource(webStream(chunks), {
+      maxBytes: 6000,
+      kind: "attachment",
+      fileName: "big.log",
+    });
     const before = received.length;
     const incomplete = new Promise<void>((done) => (onIncomplete = done));
-    const error: unknown = await fetch(`${origin}/upload`, { method: "POST", ...multipartRequestInit(createMultipartBody([{ name: "file", file }])) }).then(
+    const error: unknown = await fetch(`${origin}/upload`, {
+      method: "POST",
+      ...multipartRequestInit(createMultipartBody([{ name: "file", file }])),
+    }).then(
       () => undefined,
       (thrown: unknown) => thrown,
     );

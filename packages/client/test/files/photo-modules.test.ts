@@ -6,10 +6,13 @@ const orgModules = new Set(["Projects_X", "Invoices_Custom"]);
 const isOrgModule = (module: string): boolean => orgModules.has(module);
 
 describe("photo modules", () => {
-  it.each(["Leads", "Contacts", "Accounts", "Products", "Vendors", "CustomModule1", "CustomModule42"])("accepts %s", (module) => {
-    expect(checkPhotoModule(module)).toBe(module);
-    expect(isPhotoModule(module)).toBe(true);
-  });
+  it.each(["Leads", "Contacts", "Accounts", "Products", "Vendors", "CustomModule1", "CustomModule42"])(
+    "accepts %s",
+    (module) => {
+      expect(checkPhotoModule(module)).toBe(module);
+      expect(isPhotoModule(module)).toBe(true);
+    },
+  );
 
   it("accepts the org's custom modules through the predicate only", () => {
     expect(checkPhotoModule("Projects_X", isOrgModule)).toBe("Projects_X");
@@ -18,7 +21,11 @@ describe("photo modules", () => {
   });
 
   it.each([
-    { module: "Deals", message: /Records of "Deals" cannot have a photo\. Photos exist for Leads, Contacts, Accounts, Products, Vendors and custom modules.*upload page also lists Deals.*SDK do not/ },
+    {
+      module: "Deals",
+      message:
+        /Records of "Deals" cannot have a photo\. Photos exist for Leads, Contacts, Accounts, Products, Vendors and custom modules.*upload page also lists Deals.*SDK do not/,
+    },
     { module: "Tasks", message: /"Tasks" cannot have a photo/ },
     { module: "leads", message: /Did you mean "Leads"\?/ },
     { module: "CustomModule0", message: /cannot have a photo/ },

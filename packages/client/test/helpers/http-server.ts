@@ -2,9 +2,16 @@
  * A tiny loopback HTTP server for tests: records every request (with its body) and answers with
  * whatever the current handler returns, once the body has arrived. Bound to 127.0.0.1 on a free port, closed by the test that started it.
  */
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** A request as the server saw it. */
 export interface SeenRequest {

@@ -10,7 +10,8 @@ function resolve(node: Json): Json {
   if (node !== null && typeof node === "object" && !Array.isArray(node) && typeof node.$ref === "string") {
     let target: Json = spec as unknown as Json;
     for (const key of node.$ref.replace(/^#\//, "").split("/")) {
-      if (target === null || typeof target !== "object" || Array.isArray(target)) throw new Error(`bad $ref ${node.$ref}`);
+      if (target === null || typeof target !== "object" || Array.isArray(target))
+        throw new Error(`bad $ref ${node.$ref}`);
       target = target[key] ?? null;
     }
     return resolve(target);

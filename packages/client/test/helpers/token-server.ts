@@ -15,7 +15,13 @@ export function issueTokens(prefix: string, fields: TokenFields = {}): (request:
     issued++;
     return {
       status: 200,
-      json: { access_token: `1000.${prefix}.${issued}`, api_domain: "https://www.zohoapis.com", token_type: "Bearer", expires_in: 3600, ...fields },
+      json: {
+        access_token: `1000.${prefix}.${issued}`,
+        api_domain: "https://www.zohoapis.com",
+        token_type: "Bearer",
+        expires_in: 3600,
+        ...fields,
+      },
     };
   };
 }

@@ -7,7 +7,11 @@ import { createRefreshTokenProvider, FileTokenStore } from "../../src/index.js";
 import { useTestServer } from "../helpers/http-server.js";
 import { issueTokens, tokenRequests } from "../helpers/token-server.js";
 
-const TOKEN = { accessToken: "1000.stored.token", expiresAt: Date.UTC(2030, 0, 1), apiDomain: "https://www.zohoapis.eu" };
+const TOKEN = {
+  accessToken: "1000.stored.token",
+  expiresAt: Date.UTC(2030, 0, 1),
+  apiDomain: "https://www.zohoapis.eu",
+};
 const posix = process.platform !== "win32";
 
 const server = useTestServer();
@@ -38,8 +42,17 @@ describe("FileTokenStore", () => {
 
   it("keeps every key when one process writes several at once", async () => {
     const store = new FileTokenStore(join(dir, "tokens.json"));
-    await Promise.all(["a", "b", "c", "d"].map((key, index) => store.set(key, { ...TOKEN, accessToken: `1000.${key}`, expiresAt: index })));
-    expect(Object.keys(JSON.parse(await readFile(join(dir, "tokens.json"), "utf8"))).sort()).toEqual(["a", "b", "c", "d"]);
+    await Promise.all(
+      ["a", "b", "c", "d"].map((key, index) =>
+        store.set(key, { ...TOKEN, accessToken: `1000.${key}`, expiresAt: index }),
+      ),
+    );
+    expect(Object.keys(JSON.parse(await readFile(join(dir, "tokens.json"), "utf8"))).sort()).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
   });
 
   it.runIf(posix)("refuses a file others can read: drops its tokens and replaces it with a 0600 file", async () => {
@@ -84,7 +97,12 @@ describe("FileTokenStore", () => {
   it("lets a provider in a later process start from the stored token", async () => {
     server.handle(issueTokens("file"));
     const path = join(dir, "tokens.json");
-    const credentials = { clientId: "1000.ID", clientSecret: "secret", refreshToken: "1000.refresh", accountsServer: server.origin };
+    const credentials = {
+      clientId: "1000.ID",
+      clientSecret: "secret",
+      refreshToken: "1000.refresh",
+      accountsServer: server.origin,
+    };
     const first = createRefreshTokenProvider({ ...credentials, tokenStore: new FileTokenStore(path) });
     expect(await first.getAccessToken()).toBe("1000.file.1");
     const later = createRefreshTokenProvider({ ...credentials, tokenStore: new FileTokenStore(path) });

@@ -5,8 +5,8 @@ import {
   MemoryTokenStore,
   type StoredToken,
   type TokenStore,
-  type ZohoLogEvent,
   ZohoInputError,
+  type ZohoLogEvent,
 } from "../../src/index.js";
 import { fakeClock } from "../helpers/fake-clock.js";
 import { type SeenRequest, useTestServer } from "../helpers/http-server.js";
@@ -14,13 +14,21 @@ import { successExample } from "../helpers/spec-examples.js";
 import { issueTokens, tokenRequests } from "../helpers/token-server.js";
 
 const RECORD = "4150868000002728001";
-const CREDENTIALS = { clientId: "1000.CLIENTID", clientSecret: "client-secret-value", refreshToken: "1000.refresh.value" };
+const CREDENTIALS = {
+  clientId: "1000.CLIENTID",
+  clientSecret: "client-secret-value",
+  refreshToken: "1000.refresh.value",
+};
 const page = successExample("current");
 
 const server = useTestServer();
 
 // One loopback server plays both parts: accounts server (/oauth/v2/token) and CRM API (everything else).
-function serve(issue: (request: SeenRequest) => ReturnType<ReturnType<typeof issueTokens>> | Promise<ReturnType<ReturnType<typeof issueTokens>>>): void {
+function serve(
+  issue: (
+    request: SeenRequest,
+  ) => ReturnType<ReturnType<typeof issueTokens>> | Promise<ReturnType<ReturnType<typeof issueTokens>>>,
+): void {
   server.handle((request) => (request.path === "/oauth/v2/token" ? issue(request) : { status: 200, json: page }));
 }
 
@@ -52,7 +60,12 @@ describe("refreshing", () => {
     expect(request?.method).toBe("POST");
     expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(tokenRequests(server.requests)).toEqual([
-      { grant_type: "refresh_token", client_id: CREDENTIALS.clientId, client_secret: CREDENTIALS.clientSecret, refresh_token: CREDENTIALS.refreshToken },
+      {
+        grant_type: "refresh_token",
+        client_id: CREDENTIALS.clientId,
+        client_secret: CREDENTIALS.clientSecret,
+        refresh_token: CREDENTIALS.refreshToken,
+      },
     ]);
   });
 
@@ -69,7 +82,10 @@ describe("refreshing", () => {
     });
     await tokens.getAccessToken();
     expect(asked).toEqual(["https://accounts.zoho.eu/oauth/v2/token"]);
-    expect(JSON.parse(JSON.stringify(tokens))).toEqual({ dataCenter: "EU", accountsServer: "https://accounts.zoho.eu" });
+    expect(JSON.parse(JSON.stringify(tokens))).toEqual({
+      dataCenter: "EU",
+      accountsServer: "https://accounts.zoho.eu",
+    });
   });
 
   it("makes exactly one token request for 50 concurrent calls on an expired token, and all 50 succeed", async () => {
@@ -81,19 +97,33 @@ describe("refreshing", () => {
     });
     const clock = fakeClock();
     const store = expiredStore(clock.now());
-    const tokens = createRefreshTokenProvider({ ...CREDENTIALS, accountsServer: server.origin, tokenStore: store, now: clock.now });
+    const tokens = createRefreshTokenProvider({
+      ...CREDENTIALS,
+      accountsServer: server.origin,
+      tokenStore: store,
+      now: clock.now,
+    });
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: tokens, maxConcurrency: 50 });
-    const pages = await Promise.all(Array.from({ length: 50 }, () => zoho.listAttachments("Leads", RECORD, { fields: ["id"] })));
+    const pages = await Promise.all(
+      Array.from({ length: 50 }, () => zoho.listAttachments("Leads", RECORD, { fields: ["id"] })),
+    );
     expect(pages.map((result) => result.status)).toEqual(Array(50).fill(200));
     expect(tokenRequests(server.requests)).toHaveLength(1);
-    expect(new Set(apiRequests().map((request) => request.headers.authorization))).toEqual(new Set(["Zoho-oauthtoken 1000.burst.1"]));
+    expect(new Set(apiRequests().map((request) => request.headers.authorization))).toEqual(
+      new Set(["Zoho-oauthtoken 1000.burst.1"]),
+    );
     expect(store.writes.map((write) => write.accessToken)).toEqual(["1000.burst.1"]);
   });
 
   it("refreshes ahead of expiry, refreshMarginMs before it", async () => {
     serve(issueTokens("margin"));
     const clock = fakeClock();
-    const tokens = createRefreshTokenProvider({ ...CREDENTIALS, accountsServer: server.origin, now: clock.now, refreshMarginMs: 60_000 });
+    const tokens = createRefreshTokenProvider({
+      ...CREDENTIALS,
+      accountsServer: server.origin,
+      now: clock.now,
+      refreshMarginMs: 60_000,
+    });
     expect(await tokens.getAccessToken()).toBe("1000.margin.1");
     clock.advance(3_600_000 - 61_000);
     expect(await tokens.getAccessToken()).toBe("1000.margin.1");
@@ -140,7 +170,12 @@ describe("refreshing", () => {
       set: () => Promise.reject(new Error("disk gone")),
       delete: () => undefined,
     };
-    const tokens = createRefreshTokenProvider({ ...CREDENTIALS, accountsServer: server.origin, tokenStore: broken, logger: (event) => events.push(event) });
+    const tokens = createRefreshTokenProvider({
+      ...CREDENTIALS,
+      accountsServer: server.origin,
+      tokenStore: broken,
+      logger: (event) => events.push(event),
+    });
     expect(await tokens.getAccessToken()).toBe("1000.nostore.1");
     expect(await tokens.getAccessToken()).toBe("1000.nostore.1");
     expect(events.filter((event) => event.type === "token-store")).toEqual([
@@ -158,12 +193,28 @@ describe("two providers", () => {
       return { status: 200, json: { access_token: `1000.${form.get("client_id") ?? ""}.token`, expires_in: 3600 } };
     });
     const tokenStore = new MemoryTokenStore();
-    const orgA = createRefreshTokenProvider({ clientId: "orgA", clientSecret: "s-a", refreshToken: "r-a", accountsServer: server.origin, tokenStore });
-    const orgB = createRefreshTokenProvider({ clientId: "orgB", clientSecret: "s-b", refreshToken: "r-b", accountsServer: server.origin, tokenStore });
+    const orgA = createRefreshTokenProvider({
+      clientId: "orgA",
+      clientSecret: "s-a",
+      refreshToken: "r-a",
+      accountsServer: server.origin,
+      tokenStore,
+    });
+    const orgB = createRefreshTokenProvider({
+      clientId: "orgB",
+      clientSecret: "s-b",
+      refreshToken: "r-b",
+      accountsServer: server.origin,
+      tokenStore,
+    });
     const a = createAttachmentsClient({ apiDomain: server.origin, accessToken: orgA });
     const b = createAttachmentsClient({ apiDomain: server.origin, accessToken: orgB });
-    await Promise.all([1, 2, 3, 4].map((n) => (n % 2 === 0 ? a : b).listAttachments("Leads", String(n), { fields: ["id"] })));
-    const byRecord = Object.fromEntries(apiRequests().map((request) => [request.path.split("/")[4], request.headers.authorization]));
+    await Promise.all(
+      [1, 2, 3, 4].map((n) => (n % 2 === 0 ? a : b).listAttachments("Leads", String(n), { fields: ["id"] })),
+    );
+    const byRecord = Object.fromEntries(
+      apiRequests().map((request) => [request.path.split("/")[4], request.headers.authorization]),
+    );
     expect(byRecord).toEqual({
       "1": "Zoho-oauthtoken 1000.orgB.token",
       "2": "Zoho-oauthtoken 1000.orgA.token",
@@ -194,10 +245,19 @@ describe("api_domain", () => {
       asked.push(String(input));
       return fetch(`${server.origin}/crm/v8/Leads/${RECORD}/Attachments`, init);
     };
-    await createAttachmentsClient({ dataCenter: "EU", accessToken: tokens, fetch: recording }).listAttachments("Leads", RECORD, { fields: ["id"] });
-    await createAttachmentsClient({ apiDomain: server.origin, accessToken: tokens }).listAttachments("Leads", RECORD, { fields: ["id"] });
+    await createAttachmentsClient({ dataCenter: "EU", accessToken: tokens, fetch: recording }).listAttachments(
+      "Leads",
+      RECORD,
+      { fields: ["id"] },
+    );
+    await createAttachmentsClient({ apiDomain: server.origin, accessToken: tokens }).listAttachments("Leads", RECORD, {
+      fields: ["id"],
+    });
     expect(asked).toEqual([`https://www.zohoapis.eu/crm/v8/Leads/${RECORD}/Attachments?fields=id`]);
-    expect(apiRequests().map((request) => request.path)).toEqual([`/crm/v8/Leads/${RECORD}/Attachments`, `/crm/v8/Leads/${RECORD}/Attachments`]);
+    expect(apiRequests().map((request) => request.path)).toEqual([
+      `/crm/v8/Leads/${RECORD}/Attachments`,
+      `/crm/v8/Leads/${RECORD}/Attachments`,
+    ]);
   });
 });
 
@@ -205,13 +265,21 @@ describe("option checks", () => {
   it.each(["clientId", "clientSecret", "refreshToken"])("refuses a missing %s without quoting anything", (name) => {
     const options: Record<string, unknown> = { ...CREDENTIALS, [name]: "" };
     expect(() => createRefreshTokenProvider(options as never)).toThrow(ZohoInputError);
-    expect(() => createRefreshTokenProvider(options as never)).toThrow(new RegExp(`^${name} must be a non-empty string`));
+    expect(() => createRefreshTokenProvider(options as never)).toThrow(
+      new RegExp(`^${name} must be a non-empty string`),
+    );
   });
 
   it("refuses an unknown data centre, a bad accounts server and an unknown option", () => {
-    expect(() => createRefreshTokenProvider({ ...CREDENTIALS, dataCenter: "UK" as never })).toThrow(/dataCenter must be one of/);
-    expect(() => createRefreshTokenProvider({ ...CREDENTIALS, accountsServer: "accounts.zoho.eu" })).toThrow(/accountsServer must be an http\(s\) origin/);
-    expect(() => createRefreshTokenProvider({ ...CREDENTIALS, refresh_token: "x" } as never)).toThrow(/Unknown option "refresh_token"/);
+    expect(() => createRefreshTokenProvider({ ...CREDENTIALS, dataCenter: "UK" as never })).toThrow(
+      /dataCenter must be one of/,
+    );
+    expect(() => createRefreshTokenProvider({ ...CREDENTIALS, accountsServer: "accounts.zoho.eu" })).toThrow(
+      /accountsServer must be an http\(s\) origin/,
+    );
+    expect(() => createRefreshTokenProvider({ ...CREDENTIALS, refresh_token: "x" } as never)).toThrow(
+      /Unknown option "refresh_token"/,
+    );
   });
 
   it("sends nothing until a token is needed", () => {

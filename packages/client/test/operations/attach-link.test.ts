@@ -10,7 +10,12 @@ const LINK_ID = "4150868000002728077";
 const LINK = "https://www.zohocorp.com/docs?a=1&b=2#top";
 
 function client(apiVersion: "v8" | "v5" | "v4" | "v2" = "v8") {
-  return createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.link", apiVersion, clock: fakeClock() });
+  return createAttachmentsClient({
+    apiDomain: server.origin,
+    accessToken: "1000.link",
+    apiVersion,
+    clock: fakeClock(),
+  });
 }
 
 function fields(body: Buffer, contentType: string): Record<string, string> {
@@ -29,7 +34,10 @@ describe("attachLink", () => {
     expect(request.method).toBe("POST");
     expect(request.url).toBe(`/crm/v8/Leads/${RECORD}/Attachments`);
     expect(request.headers["content-length"]).toBe(String(request.body.length));
-    expect(fields(request.body, String(request.headers["content-type"]))).toEqual({ attachmentUrl: LINK, title: "Zoho — docs ✓" });
+    expect(fields(request.body, String(request.headers["content-type"]))).toEqual({
+      attachmentUrl: LINK,
+      title: "Zoho — docs ✓",
+    });
   });
 
   it("leaves the title out when none is given (v2 line)", async () => {
@@ -41,7 +49,7 @@ describe("attachLink", () => {
     expect(fields(request.body, String(request.headers["content-type"]))).toEqual({ attachmentUrl: LINK });
   });
 
-  it("sends them in the query with no body via \"query\" (Zoho's SDKs)", async () => {
+  it('sends them in the query with no body via "query" (Zoho\'s SDKs)', async () => {
     server.respond((_request, res) => sendJson(res, 200, uploaded(LINK_ID)));
     const result = await client("v5").attachLink("Contacts", RECORD, LINK, { title: "Zoho & co", via: "query" });
     expect(result.data.details.id).toBe(LINK_ID);
@@ -56,8 +64,12 @@ describe("attachLink", () => {
   });
 
   it("throws Zoho's INVALID_URL_PATTERN refusal as a ZohoApiError", async () => {
-    server.respond((_request, res) => sendJson(res, 400, zohoError("INVALID_URL_PATTERN", "the given attachment URL is incorrect")));
-    const error = await client("v4").attachLink("Leads", RECORD, "https://x.invalid/").catch((e: unknown) => e);
+    server.respond((_request, res) =>
+      sendJson(res, 400, zohoError("INVALID_URL_PATTERN", "the given attachment URL is incorrect")),
+    );
+    const error = await client("v4")
+      .attachLink("Leads", RECORD, "https://x.invalid/")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 400, code: "INVALID_URL_PATTERN", method: "POST" });
   });
@@ -71,7 +83,9 @@ describe("attachLink", () => {
     });
     await client().attachLink("Leads", RECORD, LINK);
     expect(server.requests).toHaveLength(2);
-    const [first, second] = server.requests.map((request) => fields(request.body, String(request.headers["content-type"])));
+    const [first, second] = server.requests.map((request) =>
+      fields(request.body, String(request.headers["content-type"])),
+    );
     expect(first).toEqual({ attachmentUrl: LINK });
     expect(second).toEqual(first);
   });

@@ -29,15 +29,33 @@ export interface CaptureServer {
 }
 
 /** Writes a JSON response. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json;charset=UTF-8", "content-length": String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json;charset=UTF-8",
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }
 
 /** Zoho's upload answer for a new attachment id. */
 export function uploaded(id: string): unknown {
-  return { data: [{ code: "SUCCESS", details: { id, Created_Time: "2026-11-22T12:00:00+05:30" }, message: "attachment uploaded successfully", status: "success" }] };
+  return {
+    data: [
+      {
+        code: "SUCCESS",
+        details: { id, Created_Time: "2026-11-22T12:00:00+05:30" },
+        message: "attachment uploaded successfully",
+        status: "success",
+      },
+    ],
+  };
 }
 
 /** Zoho's error body. */
@@ -59,7 +77,14 @@ export function useCaptureServer(): CaptureServer {
       req.on("end", () => {
         const url = req.url ?? "/";
         const parsed = new URL(url, "http://127.0.0.1");
-        const captured: Captured = { method: req.method ?? "", url, path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
+        const captured: Captured = {
+          method: req.method ?? "",
+          url,
+          path: parsed.pathname,
+          query: parsed.searchParams,
+          headers: req.headers,
+          body: Buffer.concat(chunks),
+        };
         requests.push(captured);
         Promise.resolve(responder(captured, res)).catch(() => res.destroy());
       });

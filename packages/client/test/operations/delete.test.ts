@@ -8,10 +8,20 @@ const RECORD = "4150868000002728001";
 const ID = "4150868000002728012";
 
 function client(extra: Record<string, unknown> = {}) {
-  return createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.delete", clock: fakeClock(), ...extra });
+  return createAttachmentsClient({
+    apiDomain: server.origin,
+    accessToken: "1000.delete",
+    clock: fakeClock(),
+    ...extra,
+  });
 }
 
-const deletedItem = (id: string) => ({ code: "SUCCESS", details: { id }, message: "record deleted", status: "success" });
+const deletedItem = (id: string) => ({
+  code: "SUCCESS",
+  details: { id },
+  message: "record deleted",
+  status: "success",
+});
 
 describe("deleteAttachment", () => {
   it("sends DELETE …/Attachments/{id} and returns the SUCCESS item", async () => {
@@ -20,14 +30,26 @@ describe("deleteAttachment", () => {
     expect(result.status).toBe(200);
     expect(result.data).toEqual(deletedItem(ID));
     expect(result.body.data).toHaveLength(1);
-    expect(server.requests.map((request) => [request.method, request.url])).toEqual([["DELETE", `/crm/v8/Cases/${RECORD}/Attachments/${ID}`]]);
+    expect(server.requests.map((request) => [request.method, request.url])).toEqual([
+      ["DELETE", `/crm/v8/Cases/${RECORD}/Attachments/${ID}`],
+    ]);
   });
 
   it("throws Zoho's 400 INVALID_DATA (already deleted) as a ZohoApiError", async () => {
-    server.respond((_request, res) => sendJson(res, 400, zohoError("INVALID_DATA", "record not deleted", { resource_path_index: 3 })));
-    const error = await client().deleteAttachment("Leads", RECORD, ID).catch((e: unknown) => e);
+    server.respond((_request, res) =>
+      sendJson(res, 400, zohoError("INVALID_DATA", "record not deleted", { resource_path_index: 3 })),
+    );
+    const error = await client()
+      .deleteAttachment("Leads", RECORD, ID)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoApiError);
-    expect(error).toMatchObject({ status: 400, code: "INVALID_DATA", zohoMessage: "record not deleted", details: { resource_path_index: 3 }, method: "DELETE" });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "INVALID_DATA",
+      zohoMessage: "record not deleted",
+      details: { resource_path_index: 3 },
+      method: "DELETE",
+    });
   });
 
   it("retries a 503 (DELETE is idempotent)", async () => {
@@ -58,13 +80,19 @@ describe("deleteAttachments", () => {
       inFlight--;
       const sent = (request.query.get("ids") ?? "").split(",");
       const items = sent.map((id) =>
-        failing.has(id) ? { code: "INVALID_DATA", details: { id }, message: "record not deleted", status: "error" } : deletedItem(id),
+        failing.has(id)
+          ? { code: "INVALID_DATA", details: { id }, message: "record not deleted", status: "error" }
+          : deletedItem(id),
       );
       sendJson(res, 200, { data: items.reverse() });
     });
     const result = await client({ maxConcurrency: 10 }).deleteAttachments("Leads", RECORD, ids);
     expect(server.requests.map((request) => request.query.get("ids")?.split(",").length)).toEqual([100, 100, 50]);
-    expect(server.requests.every((request) => request.method === "DELETE" && request.path === `/crm/v8/Leads/${RECORD}/Attachments`)).toBe(true);
+    expect(
+      server.requests.every(
+        (request) => request.method === "DELETE" && request.path === `/crm/v8/Leads/${RECORD}/Attachments`,
+      ),
+    ).toBe(true);
     expect(server.requests.flatMap((request) => request.query.get("ids")?.split(",") ?? [])).toEqual(ids);
     expect(server.requests[0]?.url).toContain(`ids=${ids[0]},${ids[1]},`);
     expect(most).toBe(1);
@@ -73,19 +101,43 @@ describe("deleteAttachments", () => {
     expect(result.failed).toEqual(ids.filter((id) => failing.has(id)));
     expect(result.deleted).toEqual(ids.filter((id) => !failing.has(id)));
     const failed = result.results.find((item) => !item.ok);
-    expect(failed).toEqual({ id: ids[5], ok: false, code: "INVALID_DATA", message: "record not deleted", details: { id: ids[5] } });
+    expect(failed).toEqual({
+      id: ids[5],
+      ok: false,
+      code: "INVALID_DATA",
+      message: "record not deleted",
+      details: { id: ids[5] },
+    });
   });
 
   it("drops repeated ids and honours chunkSize", async () => {
-    server.respond((request, res) => sendJson(res, 200, { data: (request.query.get("ids") ?? "").split(",").map(deletedItem) }));
-    const result = await client().deleteAttachments("Leads", RECORD, new Set(["1", "2", "3"]).values(), { chunkSize: 2 });
+    server.respond((request, res) =>
+      sendJson(res, 200, { data: (request.query.get("ids") ?? "").split(",").map(deletedItem) }),
+    );
+    const result = await client().deleteAttachments("Leads", RECORD, new Set(["1", "2", "3"]).values(), {
+      chunkSize: 2,
+    });
     expect(server.requests.map((request) => request.query.get("ids"))).toEqual(["1,2", "3"]);
-    expect(result).toEqual({ results: [{ id: "1", ok: true }, { id: "2", ok: true }, { id: "3", ok: true }], deleted: ["1", "2", "3"], failed: [], responses: 2 });
+    expect(result).toEqual({
+      results: [
+        { id: "1", ok: true },
+        { id: "2", ok: true },
+        { id: "3", ok: true },
+      ],
+      deleted: ["1", "2", "3"],
+      failed: [],
+      responses: 2,
+    });
   });
 
   it("matches items without an id by position, and marks an id with no item", async () => {
     server.respond((_request, res) =>
-      sendJson(res, 200, { data: [{ code: "SUCCESS", details: {}, message: "record deleted", status: "success" }, { code: "NO_PERMISSION", details: {}, message: "no", status: "error" }] }),
+      sendJson(res, 200, {
+        data: [
+          { code: "SUCCESS", details: {}, message: "record deleted", status: "success" },
+          { code: "NO_PERMISSION", details: {}, message: "no", status: "error" },
+        ],
+      }),
     );
     const result = await client().deleteAttachments("Leads", RECORD, ["11", "12", "13"]);
     expect(result.results).toEqual([
@@ -96,8 +148,16 @@ describe("deleteAttachments", () => {
   });
 
   it("throws a whole-request refusal (400 INVALID_MODULE) as a ZohoApiError", async () => {
-    server.respond((_request, res) => sendJson(res, 400, zohoError("INVALID_MODULE", "the module name given seems to be invalid", { resource_path_index: 0 })));
-    const error = await client().deleteAttachments("CustomModule3", RECORD, ["1", "2"]).catch((e: unknown) => e);
+    server.respond((_request, res) =>
+      sendJson(
+        res,
+        400,
+        zohoError("INVALID_MODULE", "the module name given seems to be invalid", { resource_path_index: 0 }),
+      ),
+    );
+    const error = await client()
+      .deleteAttachments("CustomModule3", RECORD, ["1", "2"])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 400, code: "INVALID_MODULE", method: "DELETE" });
     expect(server.requests).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { createAttachmentsClient, ZohoApiError, ZohoBodyLengthError, ZohoNetworkError } from "../../src/index.js";
 import { listDir, patternBytes, readAll, sha256, useTempDir } from "../files/temp-dir.js";
@@ -17,17 +17,31 @@ const NON_ASCII = "résumé 履歴書.pdf";
 const RFC5987 = `attachment; filename*=UTF-8''${encodeURIComponent(NON_ASCII)}`;
 
 function client(extra: Record<string, unknown> = {}) {
-  return createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.download", clock: fakeClock(), ...extra });
+  return createAttachmentsClient({
+    apiDomain: server.origin,
+    accessToken: "1000.download",
+    clock: fakeClock(),
+    ...extra,
+  });
 }
 
 function sendFile(res: ServerResponse, bytes: Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(200, { "content-type": "application/pdf", "content-length": String(bytes.length), "content-disposition": RFC5987, ...headers });
+  res.writeHead(200, {
+    "content-type": "application/pdf",
+    "content-length": String(bytes.length),
+    "content-disposition": RFC5987,
+    ...headers,
+  });
   res.end(bytes);
 }
 
 // Sends the headers and half the body, then resets the connection.
 function resetHalfway(res: ServerResponse): void {
-  res.writeHead(200, { "content-type": "application/pdf", "content-length": String(BYTES.length), "content-disposition": RFC5987 });
+  res.writeHead(200, {
+    "content-type": "application/pdf",
+    "content-length": String(BYTES.length),
+    "content-disposition": RFC5987,
+  });
   res.write(BYTES.subarray(0, BYTES.length / 2), () => res.destroy());
 }
 
@@ -49,13 +63,25 @@ describe("downloadAttachment", () => {
     expect(result.contentType).toBe("application/pdf");
     expect(result.contentLength).toBe(BYTES.length);
     expect(sha256(await readAll(result.body))).toBe(sha256(BYTES));
-    expect(server.requests.map((request) => [request.method, request.url])).toEqual([["GET", `/crm/v8/Leads/${RECORD}/Attachments/${ID}`]]);
+    expect(server.requests.map((request) => [request.method, request.url])).toEqual([
+      ["GET", `/crm/v8/Leads/${RECORD}/Attachments/${ID}`],
+    ]);
   });
 
   it("reads a plain quoted file name", async () => {
-    server.respond((_request, res) => sendFile(res, BYTES.subarray(0, 10), { "content-disposition": 'attachment; filename="plain report.txt"', "content-type": "text/plain" }));
+    server.respond((_request, res) =>
+      sendFile(res, BYTES.subarray(0, 10), {
+        "content-disposition": 'attachment; filename="plain report.txt"',
+        "content-type": "text/plain",
+      }),
+    );
     const result = await client().downloadAttachment("Leads", RECORD, ID);
-    expect(result).toMatchObject({ status: 200, fileName: "plain report.txt", contentType: "text/plain", contentLength: 10 });
+    expect(result).toMatchObject({
+      status: 200,
+      fileName: "plain report.txt",
+      contentType: "text/plain",
+      contentLength: 10,
+    });
     if (result.status === 200) await result.body.cancel();
   });
 
@@ -71,12 +97,22 @@ describe("downloadAttachment", () => {
   it("returns 204 as { status: 204, body: null }", async () => {
     server.respond((_request, res) => res.writeHead(204).end());
     const result = await client().downloadAttachment("Leads", RECORD, ID);
-    expect(result).toMatchObject({ status: 204, body: null, fileName: undefined, contentType: undefined, contentLength: undefined });
+    expect(result).toMatchObject({
+      status: 204,
+      body: null,
+      fileName: undefined,
+      contentType: undefined,
+      contentLength: undefined,
+    });
   });
 
   it("throws DOWNLOAD_NOT_ALLOWED (a link attachment) as a ZohoApiError", async () => {
-    server.respond((_request, res) => sendJson(res, 400, zohoError("DOWNLOAD_NOT_ALLOWED", "As it is a linked attachment, you can not download it")));
-    const error = await client().downloadAttachment("Leads", RECORD, ID).catch((e: unknown) => e);
+    server.respond((_request, res) =>
+      sendJson(res, 400, zohoError("DOWNLOAD_NOT_ALLOWED", "As it is a linked attachment, you can not download it")),
+    );
+    const error = await client()
+      .downloadAttachment("Leads", RECORD, ID)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 400, code: "DOWNLOAD_NOT_ALLOWED", method: "GET", details: {} });
     expect((error as ZohoApiError).url).toBe(`${server.origin}/crm/v8/Leads/${RECORD}/Attachments/${ID}`);
@@ -98,7 +134,10 @@ describe("downloadAttachment", () => {
     const first = await zoho.downloadAttachment("Leads", RECORD, ID);
     if (first.status === 200) await first.body.cancel();
     server.respond((_request, res) => res.writeHead(204).end());
-    await expect(zoho.downloadAttachmentTo("Leads", RECORD, ID, await emptyDir())).rejects.toMatchObject({ status: 204, code: "NO_CONTENT" });
+    await expect(zoho.downloadAttachmentTo("Leads", RECORD, ID, await emptyDir())).rejects.toMatchObject({
+      status: 204,
+      code: "NO_CONTENT",
+    });
     const third = await zoho.downloadAttachment("Leads", RECORD, ID);
     expect(third.status).toBe(204);
   });
@@ -121,13 +160,17 @@ describe("downloadAttachmentTo", () => {
     const saved = await client().downloadAttachmentTo("Leads", RECORD, ID, join(dir, "durable.pdf"), { durable: true });
     expect(sha256(await readFile(saved.path))).toBe(sha256(BYTES));
     const before = server.requests.length;
-    // @ts-expect-error durable is a boolean
-    await expect(client().downloadAttachmentTo("Leads", RECORD, ID, join(dir, "x.pdf"), { durable: "yes" })).rejects.toMatchObject({ parameter: "durable" });
+    await expect(
+      // @ts-expect-error durable is a boolean
+      client().downloadAttachmentTo("Leads", RECORD, ID, join(dir, "x.pdf"), { durable: "yes" }),
+    ).rejects.toMatchObject({ parameter: "durable" });
     expect(server.requests.length).toBe(before);
   });
 
   it("saves under the server's name, made safe, when the destination is a directory", async () => {
-    server.respond((_request, res) => sendFile(res, BYTES, { "content-disposition": 'attachment; filename="../../etc/q3: report?.pdf"' }));
+    server.respond((_request, res) =>
+      sendFile(res, BYTES, { "content-disposition": 'attachment; filename="../../etc/q3: report?.pdf"' }),
+    );
     const dir = await emptyDir();
     const saved = await client().downloadAttachmentTo("Leads", RECORD, ID, dir);
     expect(saved.path).toBe(join(dir, "q3_ report_.pdf"));
@@ -156,7 +199,9 @@ describe("downloadAttachmentTo", () => {
   it("throws a ZohoNetworkError and leaves no file when the connection resets mid-body", async () => {
     server.respond((_request, res) => resetHalfway(res));
     const dir = await emptyDir();
-    const error = await client().downloadAttachmentTo("Leads", RECORD, ID, join(dir, "cut.pdf")).catch((e: unknown) => e);
+    const error = await client()
+      .downloadAttachmentTo("Leads", RECORD, ID, join(dir, "cut.pdf"))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect(error).toMatchObject({ kind: "network" });
     expect(await listDir(dir)).toEqual([]);
@@ -169,7 +214,9 @@ describe("downloadAttachmentTo", () => {
       res.write(BYTES, () => res.socket?.end());
     });
     const dir = await emptyDir();
-    const error = await client().downloadAttachmentTo("Leads", RECORD, ID, join(dir, "short.pdf")).catch((e: unknown) => e);
+    const error = await client()
+      .downloadAttachmentTo("Leads", RECORD, ID, join(dir, "short.pdf"))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect(await listDir(dir)).toEqual([]);
   });
@@ -177,7 +224,10 @@ describe("downloadAttachmentTo", () => {
   it("throws ZohoBodyLengthError and leaves no file when a body ends short of its Content-Length", async () => {
     // A custom fetch (a proxy, a recorder) can end a body cleanly where undici would error it.
     const shortFetch = async (): Promise<Response> =>
-      new Response(BYTES.subarray(0, 1000), { status: 200, headers: { "content-length": "5000", "content-type": "application/pdf" } });
+      new Response(BYTES.subarray(0, 1000), {
+        status: 200,
+        headers: { "content-length": "5000", "content-type": "application/pdf" },
+      });
     const dir = await emptyDir();
     const zoho = client({ fetch: shortFetch });
     const error = await zoho.downloadAttachmentTo("Leads", RECORD, ID, join(dir, "short.pdf")).catch((e: unknown) => e);
@@ -194,7 +244,9 @@ describe("downloadAttachmentTo", () => {
       res.write(BYTES, () => setTimeout(() => controller.abort(), 20));
     });
     const dir = await emptyDir();
-    const error = await client().downloadAttachmentTo("Leads", RECORD, ID, join(dir, "a.pdf"), { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await client()
+      .downloadAttachmentTo("Leads", RECORD, ID, join(dir, "a.pdf"), { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect(error).toMatchObject({ kind: "aborted" });
     expect(await listDir(dir)).toEqual([]);
@@ -203,9 +255,16 @@ describe("downloadAttachmentTo", () => {
   it("throws a ZohoApiError 204 NO_CONTENT and writes nothing", async () => {
     server.respond((_request, res) => res.writeHead(204).end());
     const dir = await emptyDir();
-    const error = await client().downloadAttachmentTo("Leads", RECORD, ID, dir).catch((e: unknown) => e);
+    const error = await client()
+      .downloadAttachmentTo("Leads", RECORD, ID, dir)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoApiError);
-    expect(error).toMatchObject({ status: 204, code: "NO_CONTENT", method: "GET", url: `${server.origin}/crm/v8/Leads/${RECORD}/Attachments/${ID}` });
+    expect(error).toMatchObject({
+      status: 204,
+      code: "NO_CONTENT",
+      method: "GET",
+      url: `${server.origin}/crm/v8/Leads/${RECORD}/Attachments/${ID}`,
+    });
     expect(await listDir(dir)).toEqual([]);
   });
 });

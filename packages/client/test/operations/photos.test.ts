@@ -13,20 +13,32 @@ const uploadedPhoto = { code: "SUCCESS", details: {}, message: "Photo uploaded s
 const deletedPhoto = { code: "SUCCESS", details: {}, message: "Photo deleted successfully", status: "success" };
 
 function client<const V extends "v8" | "v2" = "v8">(apiVersion?: V) {
-  return createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.photo", apiVersion: apiVersion ?? ("v8" as V), clock: fakeClock(), customModules: ["Projects_X"] });
+  return createAttachmentsClient({
+    apiDomain: server.origin,
+    accessToken: "1000.photo",
+    apiVersion: apiVersion ?? ("v8" as V),
+    clock: fakeClock(),
+    customModules: ["Projects_X"],
+  });
 }
 
 describe("getPhoto", () => {
   it("streams the image with its name and type", async () => {
     server.respond((_request, res) => {
-      res.writeHead(200, { "content-type": "image/png", "content-length": String(IMAGE.length), "content-disposition": 'attachment; filename="face.png"' });
+      res.writeHead(200, {
+        "content-type": "image/png",
+        "content-length": String(IMAGE.length),
+        "content-disposition": 'attachment; filename="face.png"',
+      });
       res.end(IMAGE);
     });
     const result = await client().getPhoto("Contacts", RECORD);
     if (result.status !== 200) throw new Error(`status ${result.status}`);
     expect(result).toMatchObject({ fileName: "face.png", contentType: "image/png", contentLength: IMAGE.length });
     expect(sha256(await readAll(result.body))).toBe(sha256(IMAGE));
-    expect(server.requests.map((request) => [request.method, request.url])).toEqual([["GET", `/crm/v8/Contacts/${RECORD}/photo`]]);
+    expect(server.requests.map((request) => [request.method, request.url])).toEqual([
+      ["GET", `/crm/v8/Contacts/${RECORD}/photo`],
+    ]);
   });
 
   it("returns 204 for a record without a photo", async () => {
@@ -38,7 +50,10 @@ describe("getPhoto", () => {
     server.respond((_request, res) => res.writeHead(204).end());
     await client().getPhoto("CustomModule2", RECORD);
     await client().getPhoto("Projects_X", RECORD);
-    expect(server.requests.map((request) => request.path)).toEqual([`/crm/v8/CustomModule2/${RECORD}/photo`, `/crm/v8/Projects_X/${RECORD}/photo`]);
+    expect(server.requests.map((request) => request.path)).toEqual([
+      `/crm/v8/CustomModule2/${RECORD}/photo`,
+      `/crm/v8/Projects_X/${RECORD}/photo`,
+    ]);
   });
 });
 
@@ -46,7 +61,9 @@ describe("uploadPhoto", () => {
   it("sends the image as part `file` with restrict_triggers in the query", async () => {
     server.respond((_request, res) => sendJson(res, 200, uploadedPhoto));
     const path = await writeTempFile(tempDir(), "portrait.jpg", IMAGE);
-    const result = await client().uploadPhoto("Accounts", RECORD, path, { restrictTriggers: ["workflow", "blueprint", "workflow"] });
+    const result = await client().uploadPhoto("Accounts", RECORD, path, {
+      restrictTriggers: ["workflow", "blueprint", "workflow"],
+    });
     expect(result).toMatchObject({ status: 200, data: uploadedPhoto });
     const [request] = server.requests;
     if (request === undefined) throw new Error("no request");
@@ -54,20 +71,32 @@ describe("uploadPhoto", () => {
     expect(request.url).toBe(`/crm/v8/Accounts/${RECORD}/photo?restrict_triggers=workflow,blueprint`);
     expect(request.headers["content-length"]).toBe(String(request.body.length));
     const parts = parseMultipart(request.body, String(request.headers["content-type"]));
-    expect(parts.map((part) => [part.name, part.fileName, part.contentType])).toEqual([["file", "portrait.jpg", "image/jpeg"]]);
+    expect(parts.map((part) => [part.name, part.fileName, part.contentType])).toEqual([
+      ["file", "portrait.jpg", "image/jpeg"],
+    ]);
     expect(sha256(parts[0]?.body ?? Buffer.alloc(0))).toBe(sha256(IMAGE));
   });
 
   it("takes only workflow on v2, and no query when no trigger is given", async () => {
     server.respond((_request, res) => sendJson(res, 200, uploadedPhoto));
-    await client("v2").uploadPhoto("Leads", RECORD, new Uint8Array(IMAGE), { fileName: "a.gif", restrictTriggers: ["workflow"] });
+    await client("v2").uploadPhoto("Leads", RECORD, new Uint8Array(IMAGE), {
+      fileName: "a.gif",
+      restrictTriggers: ["workflow"],
+    });
     await client("v2").uploadPhoto("Leads", RECORD, new Blob([IMAGE], { type: "image/bmp" }), { fileName: "a.bmp" });
-    expect(server.requests.map((request) => request.url)).toEqual([`/crm/v2/Leads/${RECORD}/photo?restrict_triggers=workflow`, `/crm/v2/Leads/${RECORD}/photo`]);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/crm/v2/Leads/${RECORD}/photo?restrict_triggers=workflow`,
+      `/crm/v2/Leads/${RECORD}/photo`,
+    ]);
   });
 
   it("throws Zoho's 415 FILE_RESOLUTION_EXCEEDS as a ZohoApiError", async () => {
-    server.respond((_request, res) => sendJson(res, 415, zohoError("FILE_RESOLUTION_EXCEEDS", "File resolution exceeded", { resolution: "10MP" })));
-    const error = await client().uploadPhoto("Leads", RECORD, new Uint8Array(IMAGE), { fileName: "big.png" }).catch((e: unknown) => e);
+    server.respond((_request, res) =>
+      sendJson(res, 415, zohoError("FILE_RESOLUTION_EXCEEDS", "File resolution exceeded", { resolution: "10MP" })),
+    );
+    const error = await client()
+      .uploadPhoto("Leads", RECORD, new Uint8Array(IMAGE), { fileName: "big.png" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 415, code: "FILE_RESOLUTION_EXCEEDS", details: { resolution: "10MP" } });
   });
@@ -82,7 +111,9 @@ describe("uploadPhoto", () => {
         else controller.close();
       },
     });
-    const error = await client().uploadPhoto("Leads", RECORD, stream, { fileName: "huge.png" }).catch((e: unknown) => e);
+    const error = await client()
+      .uploadPhoto("Leads", RECORD, stream, { fileName: "huge.png" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoInputError);
     expect((error as Error).message).toMatch(/photo limit/);
   });
@@ -93,12 +124,18 @@ describe("deletePhoto", () => {
     server.respond((_request, res) => sendJson(res, 200, deletedPhoto));
     const result = await client().deletePhoto("Vendors", RECORD, { restrictTriggers: ["approval", "orchestration"] });
     expect(result).toMatchObject({ status: 200, data: deletedPhoto });
-    expect(server.requests.map((request) => [request.method, request.url])).toEqual([["DELETE", `/crm/v8/Vendors/${RECORD}/photo?restrict_triggers=approval,orchestration`]]);
+    expect(server.requests.map((request) => [request.method, request.url])).toEqual([
+      ["DELETE", `/crm/v8/Vendors/${RECORD}/photo?restrict_triggers=approval,orchestration`],
+    ]);
   });
 
   it("throws 400 INVALID_DATA (no photo) as a ZohoApiError", async () => {
     server.respond((_request, res) => sendJson(res, 400, zohoError("INVALID_DATA", "No such photo exists")));
-    await expect(client("v2").deletePhoto("Products", RECORD)).rejects.toMatchObject({ status: 400, code: "INVALID_DATA", method: "DELETE" });
+    await expect(client("v2").deletePhoto("Products", RECORD)).rejects.toMatchObject({
+      status: 400,
+      code: "INVALID_DATA",
+      method: "DELETE",
+    });
     expect(server.requests[0]?.url).toBe(`/crm/v2/Products/${RECORD}/photo`);
   });
 });

@@ -13,7 +13,12 @@ const NEW_ID = "4150868000002728099";
 const BYTES = patternBytes(300_000, 7);
 
 function client(extra: Record<string, unknown> = {}) {
-  return createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.upload-token", clock: fakeClock(), ...extra });
+  return createAttachmentsClient({
+    apiDomain: server.origin,
+    accessToken: "1000.upload-token",
+    clock: fakeClock(),
+    ...extra,
+  });
 }
 
 function filePart(request: Captured) {
@@ -33,8 +38,20 @@ function chunks(bytes: Buffer, size: number): Buffer[] {
 describe("uploadAttachment sends the file as multipart part `file`", () => {
   const inputs: Array<[string, () => Promise<unknown>, string, string, boolean]> = [
     ["a path", async () => writeTempFile(tempDir(), "report.pdf", BYTES), "report.pdf", "application/pdf", true],
-    ["a file: URL", async () => new URL(`file://${await writeTempFile(tempDir(), "notes.txt", BYTES)}`), "notes.txt", "text/plain", true],
-    ["a File (Blob with a name and type)", async () => new File([BYTES], "résumé 履歴書.docx", { type: "application/x-custom" }), "résumé 履歴書.docx", "application/x-custom", true],
+    [
+      "a file: URL",
+      async () => new URL(`file://${await writeTempFile(tempDir(), "notes.txt", BYTES)}`),
+      "notes.txt",
+      "text/plain",
+      true,
+    ],
+    [
+      "a File (Blob with a name and type)",
+      async () => new File([BYTES], "résumé 履歴書.docx", { type: "application/x-custom" }),
+      "résumé 履歴書.docx",
+      "application/x-custom",
+      true,
+    ],
   ];
 
   it.each(inputs)("from %s", async (_label, make, name, type, sized) => {
@@ -59,7 +76,9 @@ describe("uploadAttachment sends the file as multipart part `file`", () => {
 
   it("from a Uint8Array, with the fileName given and Content-Length sent", async () => {
     server.respond((_request, res) => sendJson(res, 200, uploaded(NEW_ID)));
-    const result = await client().uploadAttachment("Deals", RECORD, new Uint8Array(BYTES), { fileName: "Ünïcødé name.png" });
+    const result = await client().uploadAttachment("Deals", RECORD, new Uint8Array(BYTES), {
+      fileName: "Ünïcødé name.png",
+    });
     expect(result.data.details.id).toBe(NEW_ID);
     const [request] = server.requests;
     if (request === undefined) throw new Error("no request");
@@ -97,29 +116,46 @@ describe("uploadAttachment sends the file as multipart part `file`", () => {
 
   it("uses the version picked at creation in the path", async () => {
     server.respond((_request, res) => sendJson(res, 200, uploaded(NEW_ID)));
-    await client({ apiVersion: "v2.1" }).uploadAttachment("Price_Books", RECORD, new Uint8Array([1, 2, 3]), { fileName: "a.bin" });
+    await client({ apiVersion: "v2.1" }).uploadAttachment("Price_Books", RECORD, new Uint8Array([1, 2, 3]), {
+      fileName: "a.bin",
+    });
     expect(server.requests[0]?.path).toBe(`/crm/v2.1/Price_Books/${RECORD}/Attachments`);
   });
 });
 
 describe("upload answers", () => {
   it("throws Zoho's error as a ZohoApiError (413 FILE_SIZE_MORE_THAN_ALLOWED_SIZE)", async () => {
-    server.respond((_request, res) => sendJson(res, 413, zohoError("FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "file size exceeded")));
-    const error = await client().uploadAttachment("Leads", RECORD, new Uint8Array(BYTES), { fileName: "a.bin" }).catch((e: unknown) => e);
+    server.respond((_request, res) =>
+      sendJson(res, 413, zohoError("FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "file size exceeded")),
+    );
+    const error = await client()
+      .uploadAttachment("Leads", RECORD, new Uint8Array(BYTES), { fileName: "a.bin" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoApiError);
-    expect(error).toMatchObject({ status: 413, code: "FILE_SIZE_MORE_THAN_ALLOWED_SIZE", zohoMessage: "file size exceeded", method: "POST" });
+    expect(error).toMatchObject({
+      status: 413,
+      code: "FILE_SIZE_MORE_THAN_ALLOWED_SIZE",
+      zohoMessage: "file size exceeded",
+      method: "POST",
+    });
   });
 
   it("refuses a 200 whose body is not the upload envelope (INVALID_RESPONSE)", async () => {
-    server.respond((_request, res) => sendJson(res, 200, { data: [{ code: "SUCCESS", details: {}, message: "ok", status: "success" }] }));
-    const error = await client().uploadAttachment("Leads", RECORD, new Uint8Array([1]), { fileName: "a.bin" }).catch((e: unknown) => e);
+    server.respond((_request, res) =>
+      sendJson(res, 200, { data: [{ code: "SUCCESS", details: {}, message: "ok", status: "success" }] }),
+    );
+    const error = await client()
+      .uploadAttachment("Leads", RECORD, new Uint8Array([1]), { fileName: "a.bin" })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 200, code: "INVALID_RESPONSE" });
   });
 
   it("does not retry a POST that got 500 (one request)", async () => {
     server.respond((_request, res) => sendJson(res, 500, zohoError("INTERNAL_ERROR", "Internal Server Error")));
     const path = await writeTempFile(tempDir(), "five-hundred.txt", BYTES);
-    const error = await client().uploadAttachment("Leads", RECORD, path).catch((e: unknown) => e);
+    const error = await client()
+      .uploadAttachment("Leads", RECORD, path)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 500, code: "INTERNAL_ERROR", retries: 0 });
     expect(server.requests).toHaveLength(1);
   });
@@ -144,7 +180,9 @@ describe("upload answers", () => {
 
   it("does not retry a 429 when the file was a one-shot stream", async () => {
     server.respond((_request, res) => sendJson(res, 429, zohoError("TOO_MANY_REQUESTS", "too many requests")));
-    const error = await client().uploadAttachment("Leads", RECORD, Readable.from([BYTES]), { fileName: "once.bin" }).catch((e: unknown) => e);
+    const error = await client()
+      .uploadAttachment("Leads", RECORD, Readable.from([BYTES]), { fileName: "once.bin" })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429, code: "TOO_MANY_REQUESTS", retries: 0 });
     expect(server.requests).toHaveLength(1);
   });
@@ -160,7 +198,9 @@ describe("upload answers", () => {
         else controller.close();
       },
     });
-    const error = await client().uploadAttachment("Leads", RECORD, stream, { fileName: "big.bin" }).catch((e: unknown) => e);
+    const error = await client()
+      .uploadAttachment("Leads", RECORD, stream, { fileName: "big.bin" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoInputError);
     expect((error as ZohoInputError).message).toMatch(/passed \d+ bytes .* while streaming/);
     // Reading stopped at the limit (one pull of read-ahead at most), not at the end of the stream.

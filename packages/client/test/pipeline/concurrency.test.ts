@@ -45,7 +45,11 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 function list(zoho: ReturnType<typeof createAttachmentsClient>, recordId: string, signal?: AbortSignal) {
-  return zoho.listAttachments("Leads", recordId, signal === undefined ? { fields: ["id"] } : { fields: ["id"], signal });
+  return zoho.listAttachments(
+    "Leads",
+    recordId,
+    signal === undefined ? { fields: ["id"] } : { fields: ["id"], signal },
+  );
 }
 
 describe("maxConcurrency", () => {
@@ -100,7 +104,14 @@ describe("maxConcurrency", () => {
   it("holds the slot of a streamed body until it is read or cancelled", async () => {
     const { origin, stats } = await countingServer((_id, respond) => respond());
     const context = pipelineFor(origin, { accessToken: TOKEN, maxConcurrency: 1 });
-    const get = (id: string) => send(context, { method: "GET", url: `/crm/v8/Leads/${id}/Attachments`, replayable: true, idempotent: true, stream: true });
+    const get = (id: string) =>
+      send(context, {
+        method: "GET",
+        url: `/crm/v8/Leads/${id}/Attachments`,
+        replayable: true,
+        idempotent: true,
+        stream: true,
+      });
     const first = await get("1");
     expect(first.text).toBeUndefined();
     const second = get("2");
@@ -130,7 +141,12 @@ describe("maxConcurrency", () => {
       idempotent: false,
     });
     await expect(broken).rejects.toThrow("no body today");
-    const next = await send(context, { method: "GET", url: "/crm/v8/Leads/2/Attachments", replayable: true, idempotent: true });
+    const next = await send(context, {
+      method: "GET",
+      url: "/crm/v8/Leads/2/Attachments",
+      replayable: true,
+      idempotent: true,
+    });
     expect(next.response.status).toBe(200);
     expect(stats.arrivals).toEqual(["2"]);
     expect(context.limiter?.active).toBe(0);

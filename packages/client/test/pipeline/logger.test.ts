@@ -21,16 +21,55 @@ describe("logger", () => {
     });
     const events: ZohoLogEvent[] = [];
     const clock = fakeClock();
-    const tokens = createRefreshTokenProvider({ clientId: "1000.ID", clientSecret: "secret-x", refreshToken: "1000.r", accountsServer: server.origin });
-    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: tokens, clock, logger: (event) => events.push(event) });
+    const tokens = createRefreshTokenProvider({
+      clientId: "1000.ID",
+      clientSecret: "secret-x",
+      refreshToken: "1000.r",
+      accountsServer: server.origin,
+    });
+    const zoho = createAttachmentsClient({
+      apiDomain: server.origin,
+      accessToken: tokens,
+      clock,
+      logger: (event) => events.push(event),
+    });
     await zoho.listAttachments("Leads", RECORD, { fields: ["id"] });
 
     const url = `${server.origin}/crm/v8/Leads/${RECORD}/Attachments?fields=id`;
-    expect(events.map((event) => event.type)).toEqual(["refresh", "request", "response", "retry", "request", "response"]);
-    expect(events[0]).toMatchObject({ type: "refresh", outcome: "success", trigger: "missing", accountsServer: server.origin, dataCenter: undefined });
+    expect(events.map((event) => event.type)).toEqual([
+      "refresh",
+      "request",
+      "response",
+      "retry",
+      "request",
+      "response",
+    ]);
+    expect(events[0]).toMatchObject({
+      type: "refresh",
+      outcome: "success",
+      trigger: "missing",
+      accountsServer: server.origin,
+      dataCenter: undefined,
+    });
     expect(events[1]).toEqual({ type: "request", method: "GET", url, attempt: 1 });
-    expect(events[2]).toEqual({ type: "response", method: "GET", url, attempt: 1, status: 503, failure: undefined, durationMs: 0 });
-    expect(events[3]).toEqual({ type: "retry", method: "GET", url, attempt: 1, delayMs: clock.sleeps[0], reason: "HTTP 503", status: 503 });
+    expect(events[2]).toEqual({
+      type: "response",
+      method: "GET",
+      url,
+      attempt: 1,
+      status: 503,
+      failure: undefined,
+      durationMs: 0,
+    });
+    expect(events[3]).toEqual({
+      type: "retry",
+      method: "GET",
+      url,
+      attempt: 1,
+      delayMs: clock.sleeps[0],
+      reason: "HTTP 503",
+      status: 503,
+    });
     expect(events[5]).toMatchObject({ type: "response", attempt: 2, status: 200 });
     expect(JSON.stringify(events)).not.toMatch(/1000\.log\.1|secret-x|1000\.r"|oauthtoken/i);
   });
@@ -44,7 +83,10 @@ describe("logger", () => {
       retry: { maxRetries: 1 },
       logger: (event) => events.push(event),
     });
-    await expect(zoho.listAttachments("Leads", RECORD, { fields: ["id"] })).rejects.toMatchObject({ kind: "network", retries: 1 });
+    await expect(zoho.listAttachments("Leads", RECORD, { fields: ["id"] })).rejects.toMatchObject({
+      kind: "network",
+      retries: 1,
+    });
     expect(events.map((event) => event.type)).toEqual(["request", "response", "retry", "request", "response"]);
     expect(events[1]).toMatchObject({ status: undefined, failure: "network" });
     expect(events[2]).toMatchObject({ reason: "network: ECONNREFUSED", status: undefined });

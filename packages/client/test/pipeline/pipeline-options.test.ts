@@ -33,11 +33,15 @@ describe("pipeline options", () => {
 
   it("refuses a per-call timeoutMs that is not a positive number", async () => {
     const zoho = createAttachmentsClient(base);
-    await expect(zoho.listAttachments("Leads", "1", { fields: ["id"], timeoutMs: -5 })).rejects.toMatchObject({ parameter: "timeoutMs" });
+    await expect(zoho.listAttachments("Leads", "1", { fields: ["id"], timeoutMs: -5 })).rejects.toMatchObject({
+      parameter: "timeoutMs",
+    });
   });
 
   it("accepts the off switches", () => {
-    expect(() => createAttachmentsClient({ ...base, retry: false, maxConcurrency: false, timeoutMs: false })).not.toThrow();
+    expect(() =>
+      createAttachmentsClient({ ...base, retry: false, maxConcurrency: false, timeoutMs: false }),
+    ).not.toThrow();
     expect(() => createAttachmentsClient({ ...base, retry: { maxRetries: 0 } })).not.toThrow();
   });
 });

@@ -35,7 +35,11 @@ describe("Zoho's response headers", () => {
   });
 
   it("are on a ZohoApiError too", async () => {
-    server.handle(() => ({ status: 400, json: { code: "INVALID_DATA", details: {}, message: "bad", status: "error" }, headers: LIMITS }));
+    server.handle(() => ({
+      status: 400,
+      json: { code: "INVALID_DATA", details: {}, message: "bad", status: "error" },
+      headers: LIMITS,
+    }));
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.t" });
     const error = await zoho.listAttachments("Leads", RECORD, { fields: ["id"] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ZohoApiError);

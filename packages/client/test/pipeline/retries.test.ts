@@ -53,7 +53,10 @@ describe("retries of idempotent calls", () => {
   it("gets through three 503s with maxRetries 3, backing off exponentially", async () => {
     sequence({ status: 503 }, { status: 503 }, { status: 503 });
     const clock = fakeClock(undefined, 0.5);
-    const result = await client({ clock, retry: { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 10_000 } }).listAttachments("Leads", RECORD, {
+    const result = await client({
+      clock,
+      retry: { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 10_000 },
+    }).listAttachments("Leads", RECORD, {
       fields: ["id"],
     });
     expect(result.status).toBe(200);
@@ -65,7 +68,9 @@ describe("retries of idempotent calls", () => {
   it("surfaces the fourth 503 as a ZohoApiError that counts the retries", async () => {
     sequence({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
     const clock = fakeClock();
-    const error = await failure(client({ clock, retry: { maxRetries: 3 } }).listAttachments("Leads", RECORD, { fields: ["id"] }));
+    const error = await failure(
+      client({ clock, retry: { maxRetries: 3 } }).listAttachments("Leads", RECORD, { fields: ["id"] }),
+    );
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 503, code: "HTTP_503", retries: 3 });
     expect((error as ZohoApiError).message).toContain("after 3 retries");
@@ -75,7 +80,11 @@ describe("retries of idempotent calls", () => {
   it("keeps every wait within maxDelayMs", async () => {
     sequence({ status: 502 }, { status: 504 }, { status: 502 });
     const clock = fakeClock(undefined, 0.999);
-    await client({ clock, retry: { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 1000 } }).listAttachments("Leads", RECORD, { fields: ["id"] });
+    await client({ clock, retry: { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 1000 } }).listAttachments(
+      "Leads",
+      RECORD,
+      { fields: ["id"] },
+    );
     expect(clock.sleeps).toHaveLength(3);
     for (const delay of clock.sleeps) expect(delay).toBeLessThanOrEqual(1000);
     expect(clock.sleeps[2]).toBeGreaterThanOrEqual(500);
@@ -84,7 +93,9 @@ describe("retries of idempotent calls", () => {
   it("does not wait for a Retry-After beyond maxDelayMs: the 429 surfaces with retryAfterMs", async () => {
     sequence({ status: 429, json: busy, headers: { "Retry-After": "120" } });
     const clock = fakeClock();
-    const error = await failure(client({ clock, retry: { maxDelayMs: 30_000 } }).listAttachments("Leads", RECORD, { fields: ["id"] }));
+    const error = await failure(
+      client({ clock, retry: { maxDelayMs: 30_000 } }).listAttachments("Leads", RECORD, { fields: ["id"] }),
+    );
     expect(error).toMatchObject({ status: 429, code: "TOO_MANY_REQUESTS", retries: 0, retryAfterMs: 120_000 });
     expect((error as ZohoApiError).meta.retryAfterMs).toBe(120_000);
     expect(clock.sleeps).toEqual([]);
@@ -124,11 +135,16 @@ describe("retries of idempotent calls", () => {
   it("gives up waiting when the caller aborts during a backoff", async () => {
     sequence({ status: 503 });
     const controller = new AbortController();
-    const clock = { ...fakeClock(), sleep: (_ms: number, signal?: AbortSignal) => {
-      controller.abort();
-      return Promise.reject(signal?.reason);
-    } };
-    const error = await failure(client({ clock }).listAttachments("Leads", RECORD, { fields: ["id"], signal: controller.signal }));
+    const clock = {
+      ...fakeClock(),
+      sleep: (_ms: number, signal?: AbortSignal) => {
+        controller.abort();
+        return Promise.reject(signal?.reason);
+      },
+    };
+    const error = await failure(
+      client({ clock }).listAttachments("Leads", RECORD, { fields: ["id"], signal: controller.signal }),
+    );
     expect(error).toBeInstanceOf(ZohoNetworkError);
     expect(error).toMatchObject({ kind: "aborted" });
     expect(server.requests).toHaveLength(1);
@@ -145,7 +161,9 @@ describe("client.raw", () => {
     expect(response.status).toBe(200);
     expect(data?.data).toEqual(page.data);
     expect(clock.sleeps).toEqual([375, 2000]);
-    expect(server.requests.map((request) => request.headers.authorization)).toEqual(Array(3).fill(`Zoho-oauthtoken ${TOKEN}`));
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(
+      Array(3).fill(`Zoho-oauthtoken ${TOKEN}`),
+    );
   });
 
   it("returns a non-2xx body openapi-fetch can still read as `error`", async () => {
@@ -175,7 +193,10 @@ describe("retries of a POST", () => {
   it("never retries a 500", async () => {
     sequence({ status: 500, json: { code: "INTERNAL_ERROR", details: {}, message: "x", status: "error" } });
     const calls = { count: 0 };
-    const result = await send(pipelineFor(server.origin, { accessToken: TOKEN, clock: fakeClock() }), post(true, calls));
+    const result = await send(
+      pipelineFor(server.origin, { accessToken: TOKEN, clock: fakeClock() }),
+      post(true, calls),
+    );
     expect(result.response.status).toBe(500);
     expect(result.retries).toBe(0);
     expect(server.requests).toHaveLength(1);
@@ -210,7 +231,10 @@ describe("retries of a POST", () => {
   it("does not retry a 429 when the body is a one-shot stream", async () => {
     sequence({ status: 429, json: busy, headers: { "Retry-After": "1" } });
     const calls = { count: 0 };
-    const result = await send(pipelineFor(server.origin, { accessToken: TOKEN, clock: fakeClock() }), post(false, calls));
+    const result = await send(
+      pipelineFor(server.origin, { accessToken: TOKEN, clock: fakeClock() }),
+      post(false, calls),
+    );
     expect(result.response.status).toBe(429);
     expect(result.text).toBe(JSON.stringify(busy));
     expect(calls.count).toBe(1);

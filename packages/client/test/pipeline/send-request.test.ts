@@ -59,9 +59,17 @@ describe("send: what goes out", () => {
   });
 
   it("passes redirect to fetch: error refuses to follow", async () => {
-    server.handle((request) => (request.path === "/moved" ? { status: 307, headers: { location: "/new-home" } } : { status: 200, text: "home" }));
+    server.handle((request) =>
+      request.path === "/moved" ? { status: 307, headers: { location: "/new-home" } } : { status: 200, text: "home" },
+    );
     const context = pipelineFor(server.origin, { accessToken: "1000.t", retry: false });
-    const refused = send(context, { method: "GET", url: "/moved", replayable: true, idempotent: true, redirect: "error" });
+    const refused = send(context, {
+      method: "GET",
+      url: "/moved",
+      replayable: true,
+      idempotent: true,
+      redirect: "error",
+    });
     await expect(refused).rejects.toBeInstanceOf(ZohoNetworkError);
     const followed = await send(context, { method: "GET", url: "/moved", replayable: true, idempotent: true });
     expect(followed.text).toBe("home");

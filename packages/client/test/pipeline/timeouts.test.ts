@@ -55,7 +55,9 @@ describe("timeouts", () => {
     const zoho = createAttachmentsClient({ apiDomain: origin, accessToken: TOKEN, timeoutMs: 400 });
     const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
     expect(error.kind).toBe("timeout");
-    expect(error.message).toMatch(/^Request timed out on GET http:\/\/127\.0\.0\.1:\d+\/crm\/v8\/Leads\/4150868000002728001\/Attachments\?fields=id: /);
+    expect(error.message).toMatch(
+      /^Request timed out on GET http:\/\/127\.0\.0\.1:\d+\/crm\/v8\/Leads\/4150868000002728001\/Attachments\?fields=id: /,
+    );
     expect(requests()).toBe(1);
   });
 
@@ -68,7 +70,9 @@ describe("timeouts", () => {
   it("takes a per-call timeoutMs over the client's, and false for none", async () => {
     const hanging = await serve("hang");
     const off = createAttachmentsClient({ apiDomain: hanging.origin, accessToken: TOKEN, timeoutMs: false });
-    expect((await failure(off.listAttachments("Leads", RECORD, { fields: ["id"], timeoutMs: 40 }))).kind).toBe("timeout");
+    expect((await failure(off.listAttachments("Leads", RECORD, { fields: ["id"], timeoutMs: 40 }))).kind).toBe(
+      "timeout",
+    );
     await running?.close();
     const late = await serve("late-answer");
     const strict = createAttachmentsClient({ apiDomain: late.origin, accessToken: TOKEN, timeoutMs: 20 });

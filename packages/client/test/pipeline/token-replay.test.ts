@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createAttachmentsClient, createRefreshTokenProvider, ZohoApiError, type ZohoLogEvent } from "../../src/index.js";
+import {
+  createAttachmentsClient,
+  createRefreshTokenProvider,
+  ZohoApiError,
+  type ZohoLogEvent,
+} from "../../src/index.js";
 import { send } from "../../src/pipeline/send.js";
 import { type SeenRequest, useTestServer } from "../helpers/http-server.js";
 import { pipelineFor } from "../helpers/pipeline.js";
@@ -7,7 +12,11 @@ import { successExample } from "../helpers/spec-examples.js";
 import { issueTokens, tokenRequests } from "../helpers/token-server.js";
 
 const RECORD = "4150868000002728001";
-const CREDENTIALS = { clientId: "1000.CLIENTID", clientSecret: "client-secret-value", refreshToken: "1000.refresh.value" };
+const CREDENTIALS = {
+  clientId: "1000.CLIENTID",
+  clientSecret: "client-secret-value",
+  refreshToken: "1000.refresh.value",
+};
 const page = successExample("current");
 const invalidToken = { code: "INVALID_TOKEN", details: {}, message: "invalid oauth token", status: "error" };
 
@@ -34,10 +43,17 @@ describe("401 INVALID_TOKEN", () => {
   it("refreshes once and replays the call with the new token", async () => {
     serve((authorization) => authorization === "Zoho-oauthtoken 1000.t.2");
     const events: ZohoLogEvent[] = [];
-    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: provider(), logger: (event) => events.push(event) });
+    const zoho = createAttachmentsClient({
+      apiDomain: server.origin,
+      accessToken: provider(),
+      logger: (event) => events.push(event),
+    });
     const result = await zoho.listAttachments("Leads", RECORD, { fields: ["id"] });
     expect(result.status).toBe(200);
-    expect(apiRequests().map((request) => request.headers.authorization)).toEqual(["Zoho-oauthtoken 1000.t.1", "Zoho-oauthtoken 1000.t.2"]);
+    expect(apiRequests().map((request) => request.headers.authorization)).toEqual([
+      "Zoho-oauthtoken 1000.t.1",
+      "Zoho-oauthtoken 1000.t.2",
+    ]);
     expect(tokenRequests(server.requests)).toHaveLength(2);
     expect(events.filter((event) => event.type === "refresh").map((event) => [event.trigger, event.outcome])).toEqual([
       ["missing", "success"],
@@ -62,11 +78,15 @@ describe("401 INVALID_TOKEN", () => {
     const shared = createAttachmentsClient({ apiDomain: server.origin, accessToken: tokens, maxConcurrency: 10 });
     await tokens.getAccessToken();
     server.reset();
-    const results = await Promise.all(Array.from({ length: 10 }, () => shared.listAttachments("Leads", RECORD, { fields: ["id"] })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => shared.listAttachments("Leads", RECORD, { fields: ["id"] })),
+    );
     expect(results.every((result) => result.status === 200)).toBe(true);
     expect(tokenRequests(server.requests)).toHaveLength(1);
     expect(apiRequests()).toHaveLength(20);
-    expect(apiRequests().filter((request) => request.headers.authorization === "Zoho-oauthtoken 1000.t.2")).toHaveLength(10);
+    expect(
+      apiRequests().filter((request) => request.headers.authorization === "Zoho-oauthtoken 1000.t.2"),
+    ).toHaveLength(10);
   });
 
   it("re-sends a replayable body on the replay", async () => {
@@ -113,13 +133,19 @@ describe("401 INVALID_TOKEN", () => {
     const error = await zoho.listAttachments("Leads", RECORD, { fields: ["id"] }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 401, code: "INVALID_TOKEN" });
     expect(calls).toBe(2);
-    expect(apiRequests().map((request) => request.headers.authorization)).toEqual(["Zoho-oauthtoken 1000.fn.1", "Zoho-oauthtoken 1000.fn.2"]);
+    expect(apiRequests().map((request) => request.headers.authorization)).toEqual([
+      "Zoho-oauthtoken 1000.fn.1",
+      "Zoho-oauthtoken 1000.fn.2",
+    ]);
   });
 
   it("surfaces the 401 at once for a fixed token", async () => {
     serve(() => false);
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.fixed" });
-    await expect(zoho.listAttachments("Leads", RECORD, { fields: ["id"] })).rejects.toMatchObject({ status: 401, code: "INVALID_TOKEN" });
+    await expect(zoho.listAttachments("Leads", RECORD, { fields: ["id"] })).rejects.toMatchObject({
+      status: 401,
+      code: "INVALID_TOKEN",
+    });
     expect(apiRequests()).toHaveLength(1);
   });
 
@@ -128,10 +154,21 @@ describe("401 INVALID_TOKEN", () => {
     server.handle((request) =>
       request.path === "/oauth/v2/token"
         ? issue(request)
-        : { status: 401, json: { code: "OAUTH_SCOPE_MISMATCH", details: {}, message: "invalid oauth scope to access this URL", status: "error" } },
+        : {
+            status: 401,
+            json: {
+              code: "OAUTH_SCOPE_MISMATCH",
+              details: {},
+              message: "invalid oauth scope to access this URL",
+              status: "error",
+            },
+          },
     );
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: provider() });
-    await expect(zoho.listAttachments("Leads", RECORD, { fields: ["id"] })).rejects.toMatchObject({ status: 401, code: "OAUTH_SCOPE_MISMATCH" });
+    await expect(zoho.listAttachments("Leads", RECORD, { fields: ["id"] })).rejects.toMatchObject({
+      status: 401,
+      code: "OAUTH_SCOPE_MISMATCH",
+    });
     expect(apiRequests()).toHaveLength(1);
     expect(tokenRequests(server.requests)).toHaveLength(1);
   });
