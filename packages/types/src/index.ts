@@ -4,6 +4,7 @@
  */
 import type { components } from "./generated/openapi.gen.js";
 
+export * from "./facts.js";
 export type { components, operations, paths } from "./generated/openapi.gen.js";
 export {
   knownErrorCodeValues,

@@ -10,7 +10,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module-v2"];
@@ -41,7 +41,10 @@ export interface paths {
          * Delete several attachments of a record (v2, v2.1)
          * @description Deletes the attachments whose ids are listed in `ids`, and answers one item per id. Zoho's SDKs
          *     call this; no doc page describes it, so its answer follows Zoho's other multi-item writes: an
-         *     id that could not be deleted may get an error item while the others succeed.
+         *     id that could not be deleted gets an error item while the others succeed. All deleted is a
+         *     200; a partial result is a 207 Multi-Status (Zoho's status-codes page), and Zoho's own
+         *     OpenAPI answers a sibling bulk delete with 202 and per-item errors, so a 202 is read the same
+         *     way.
          */
         delete: operations["deleteAttachmentsV2"];
         options?: never;
@@ -55,7 +58,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module-v2"];
@@ -76,6 +79,11 @@ export interface paths {
          * Download one attachment (v2, v2.1)
          * @description Returns the attachment's bytes with its type in Content-Type and its name in
          *     Content-Disposition. A link attachment has no bytes: Zoho answers 400 DOWNLOAD_NOT_ALLOWED.
+         *
+         *     The Content-Type of the bytes is not documented. Zoho's v2 API definitions (the ones its v2
+         *     SDK is generated from) declare `application/x-download`, and that SDK parses a `text/plain`
+         *     answer as JSON, so the mock serves v2-line downloads as `application/x-download`; any type is
+         *     accepted here. The same path also serves files of file-upload fields.
          */
         get: operations["downloadAttachmentV2"];
         put?: never;
@@ -111,7 +119,9 @@ export interface paths {
         };
         /**
          * Download a record's photo (v2, v2.1)
-         * @description Returns the record's photo as image bytes. A record without a photo answers 204. Only Leads,
+         * @description Returns the record's photo as image bytes, typed as the image (`image/*`), or as
+         *     `application/x-download` (what Zoho's v2 SDK expects) or `application/octet-stream` (a type
+         *     Zoho's own OpenAPI and v8 SDK route to their file downloader). A record without a photo answers 204. Only Leads,
          *     Contacts, Accounts, Products, Vendors and custom modules have photos.
          */
         get: operations["getPhotoV2"];
@@ -139,7 +149,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module"];
@@ -159,7 +169,7 @@ export interface paths {
          *     answers 204 with no body.
          *
          *     Written for v8; v3 to v7 take the same request with their version in the path. `page_token`
-         *     needs v7 or later.
+         *     needs v7 or later, and `ids` (only the attachments listed) v5 or later.
          */
         get: operations["listAttachments"];
         put?: never;
@@ -175,7 +185,10 @@ export interface paths {
          * Delete several attachments of a record (v3 to v8)
          * @description Deletes the attachments whose ids are listed in `ids`, and answers one item per id. Zoho's SDKs
          *     call this; no doc page describes it, so its answer follows Zoho's other multi-item writes: an
-         *     id that could not be deleted may get an error item while the others succeed.
+         *     id that could not be deleted gets an error item while the others succeed. All deleted is a
+         *     200; a partial result is a 207 Multi-Status (Zoho's status-codes page), and Zoho's own
+         *     OpenAPI answers a sibling bulk delete with 202 and per-item errors, so a 202 is read the same
+         *     way.
          */
         delete: operations["deleteAttachments"];
         options?: never;
@@ -189,7 +202,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module"];
@@ -210,6 +223,11 @@ export interface paths {
          * Download one attachment (v3 to v8)
          * @description Returns the attachment's bytes with its type in Content-Type and its name in
          *     Content-Disposition. A link attachment has no bytes: Zoho answers 400 DOWNLOAD_NOT_ALLOWED.
+         *
+         *     The Content-Type of the bytes is not documented; Zoho's generation-2 OpenAPI lists
+         *     `application/octet-stream`, `image/png`, `image/jpeg` and `application/pdf`, and its v8 SDK
+         *     picks its file reader by the answer's type. The mock serves the file's own type, falling back
+         *     to `application/octet-stream` (inferred); any type is accepted here.
          */
         get: operations["downloadAttachment"];
         put?: never;
@@ -245,7 +263,9 @@ export interface paths {
         };
         /**
          * Download a record's photo (v3 to v8)
-         * @description Returns the record's photo as image bytes. A record without a photo answers 204. Only Leads,
+         * @description Returns the record's photo as image bytes, typed as the image (`image/*`), or as
+         *     `application/x-download` (what Zoho's v2 SDK expects) or `application/octet-stream` (a type
+         *     Zoho's own OpenAPI and v8 SDK route to their file downloader). A record without a photo answers 204. Only Leads,
          *     Contacts, Accounts, Products, Vendors and custom modules have photos.
          */
         get: operations["getPhoto"];
@@ -272,13 +292,20 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The standard modules whose records take attachments on the v2 line.
+         * @description The standard modules whose records take attachments on the v2 line. Calls arrived with v2.1 (Zoho's v2.1 pages add it to the list), so a v2 call on Calls is refused.
          * @enum {string}
          */
-        StandardModuleV2: "Leads" | "Accounts" | "Contacts" | "Deals" | "Campaigns" | "Tasks" | "Cases" | "Events" | "Solutions" | "Products" | "Vendors" | "Price_Books" | "Quotes" | "Sales_Orders" | "Purchase_Orders" | "Invoices" | "Notes";
-        /** @description A custom module under the API name Zoho gives it at creation (CustomModule1, CustomModule2, ...). Orgs can rename a custom module's API name; such names are org-specific and not described here. */
-        CustomModuleApiName: string;
-        /** @description The API name of a module whose records take attachments on the v2 line: the modules of the v2 documentation page (Price Books, Sales Orders and Purchase Orders under their API names), or a custom module. */
+        StandardModuleV2: "Leads" | "Accounts" | "Contacts" | "Deals" | "Campaigns" | "Tasks" | "Cases" | "Events" | "Calls" | "Solutions" | "Products" | "Vendors" | "Price_Books" | "Quotes" | "Sales_Orders" | "Purchase_Orders" | "Invoices" | "Notes";
+        /** @description A module's API name in Zoho's form: a letter, then letters, digits and underscores. Admins can rename a custom module's API name (a public recipe calls `/crm/v2/ServiceCenters/...`), and both generations of Zoho's own OpenAPI and its SDKs take any name, so this contract does too. The 64-character ceiling is the one Zoho's generation-2 OpenAPI gives the module path parameter. */
+        ApiName: string;
+        /**
+         * @description The standard modules whose records take attachments on the current line.
+         * @enum {string}
+         */
+        StandardModule: "Leads" | "Accounts" | "Contacts" | "Deals" | "Campaigns" | "Tasks" | "Cases" | "Events" | "Calls" | "Solutions" | "Products" | "Vendors" | "Price_Books" | "Quotes" | "Sales_Orders" | "Purchase_Orders" | "Invoices" | "Appointments__s" | "Services__s" | "Notes";
+        /** @description A custom module: any API name that is not a standard module's. Zoho names a new custom module CustomModule1, CustomModule2, ...; orgs can rename it (ServiceCenters, Properties). A standard name in another case (`leads`) is, by this rule, a different module; the project's client refuses it before sending, since it is almost always a typo of the standard name. */
+        CustomModuleApiName: components["schemas"]["ApiName"] & unknown;
+        /** @description The API name of a module whose records take attachments on the v2 line: a standard module of the v2 pages (Calls from v2.1 on), or a custom module under any API name. The standard modules that arrived in v3 (Appointments__s, Services__s) are refused here. */
         ModuleApiNameV2: components["schemas"]["StandardModuleV2"] | components["schemas"]["CustomModuleApiName"];
         /**
          * @description A Zoho record or attachment id: a string of up to 19 digits. Keep it a string; 19-digit ids lose precision as JavaScript numbers.
@@ -351,8 +378,8 @@ export interface components {
             $sharing_permission?: string;
             /** @description An attachment type number that Zoho does not document (v3 and later). */
             $attachment_type?: number;
-            /** @description Per-field states (v8). */
-            $field_states?: Record<string, never> | null;
+            /** @description Per-field states (v8). Zoho's generation-2 OpenAPI types it as an object, its v8 SDK's model as a string; only null has been seen, so all three are accepted. */
+            $field_states?: Record<string, never> | string | null;
             /** @description Where the attachment came from (v8 SDK model). */
             Attachment_Source__s?: string | null;
             /** @description The file id as a system field (v8 SDK model). */
@@ -379,10 +406,10 @@ export interface components {
             info: components["schemas"]["ListInfoV2"];
         };
         /**
-         * @description The error codes documented for the attachment and record-photo endpoints. Zoho spells one of them in lower case (failure_in_attachment_handling).
+         * @description The error codes documented for the attachment and record-photo endpoints, and those Zoho's own OpenAPI and SDKs list for them (INVALID_REQUEST, DUPLICATE_DATA, STORAGE_SPACE_EXCEEDED, VIRUS_DETECTED, LIMIT_REACHED, NOT_ALLOWED, API_NOT_SUPPORTED). Zoho spells one of them in lower case (failure_in_attachment_handling).
          * @enum {string}
          */
-        KnownErrorCode: "AUTHENTICATION_FAILURE" | "AUTHORIZATION_FAILED" | "BODY_SIZE_REACHED" | "CANNOT_PERFORM_ACTION" | "DOWNLOAD_NOT_ALLOWED" | "FILE_RESOLUTION_EXCEEDS" | "FILE_SIZE_EXCEEDS" | "FILE_SIZE_MORE_THAN_ALLOWED_SIZE" | "INTERNAL_ERROR" | "INVALID_DATA" | "INVALID_MODULE" | "INVALID_REQUEST_METHOD" | "INVALID_TOKEN" | "INVALID_URL_PATTERN" | "MANDATORY_NOT_FOUND" | "NO_PERMISSION" | "NOT_APPROVED" | "NOT_REVIEWED" | "OAUTH_SCOPE_MISMATCH" | "RECORD_LOCKED" | "REQUIRED_PARAM_MISSING" | "SERVICE_UNAVAILABLE" | "TOO_MANY_REQUESTS" | "failure_in_attachment_handling";
+        KnownErrorCode: "API_NOT_SUPPORTED" | "AUTHENTICATION_FAILURE" | "AUTHORIZATION_FAILED" | "BODY_SIZE_REACHED" | "CANNOT_PERFORM_ACTION" | "DOWNLOAD_NOT_ALLOWED" | "DUPLICATE_DATA" | "FILE_RESOLUTION_EXCEEDS" | "FILE_SIZE_EXCEEDS" | "FILE_SIZE_MORE_THAN_ALLOWED_SIZE" | "INTERNAL_ERROR" | "INVALID_DATA" | "INVALID_MODULE" | "INVALID_REQUEST" | "INVALID_REQUEST_METHOD" | "INVALID_TOKEN" | "INVALID_URL_PATTERN" | "LIMIT_REACHED" | "MANDATORY_NOT_FOUND" | "NOT_ALLOWED" | "NOT_APPROVED" | "NOT_REVIEWED" | "NO_PERMISSION" | "OAUTH_SCOPE_MISMATCH" | "RECORD_LOCKED" | "REQUIRED_PARAM_MISSING" | "SERVICE_UNAVAILABLE" | "STORAGE_SPACE_EXCEEDED" | "TOO_MANY_REQUESTS" | "VIRUS_DETECTED" | "failure_in_attachment_handling";
         /**
          * @description Zoho's request-level error body. `code` names the error; branch on the HTTP status first, then on
          *     `code`, and expect codes that are not listed yet (Zoho adds them). `details` is always present,
@@ -421,7 +448,7 @@ export interface components {
          * @example https://www.zohocorp.com
          */
         AttachmentUrl: string;
-        /** @description The multipart form of a file upload: one part named `file`. Zoho takes one file per call, at most 100 MB, of any type except `.exe`. */
+        /** @description The multipart form of a file upload: one part named `file`. Zoho takes one file per call, at most 100 MB, of any type except `.exe`. Zoho writes "MB"; the limit here reads it as 1024 × 1024 bytes, the larger reading, so no file Zoho takes is refused. */
         FileUploadForm: {
             /**
              * Format: binary
@@ -441,7 +468,7 @@ export interface components {
         /** @description The result of one upload, inside the `data` array. */
         UploadAttachmentResult: {
             /**
-             * @description Always SUCCESS here; failures answer with a request-level error instead.
+             * @description Always SUCCESS here; a refused attachment is an error item (ErrorResponse) instead.
              * @constant
              */
             code: "SUCCESS";
@@ -457,11 +484,11 @@ export interface components {
             message: string;
             status: components["schemas"]["SuccessStatus"];
         };
-        /** @description Zoho's write envelope for an upload: a `data` array holding one SUCCESS item. Uploading a file and attaching a link answer the same way, with status 200 (not 201). */
+        /** @description Zoho's write envelope for an upload: a `data` array holding one item. Uploading a file and attaching a link answer the same way, with status 200 (not 201). The item is SUCCESS, or an error item when Zoho refused this one attachment after accepting the request: Zoho's v2 SDK models `data[]` items as success or exception and knows the message "Attachment link already exists", which public clients catch when they attach a URL twice. */
         UploadAttachmentResponse: {
-            data: components["schemas"]["UploadAttachmentResult"][];
+            data: (components["schemas"]["UploadAttachmentResult"] | components["schemas"]["ErrorResponse"])[];
         };
-        /** @description Attachment ids, sent comma-separated. Zoho does not publish a maximum per call; its usual cap for id lists is 100, which is what the client sends at most per request. */
+        /** @description Attachment ids, sent comma-separated. Zoho does not publish a maximum per call; its usual cap for id lists is 100 (`x-zcrm-ids-per-call`), which is what the client sends at most per request. No maximum is enforced here, since none is documented. */
         AttachmentIdList: components["schemas"]["RecordId"][];
         /** @description One attachment that was deleted. */
         DeleteAttachmentResult: {
@@ -484,7 +511,8 @@ export interface components {
          *
          *     Deleting several (`?ids=`) is what Zoho's SDKs call; no doc page describes its answer. By Zoho's
          *     pattern for multi-item writes, an id that could not be deleted gets an error item
-         *     (`status: error`, often `details.id`) while the others succeed, so either shape may appear.
+         *     (`status: error`, often `details.id`) while the others succeed, so either shape may appear,
+         *     under 200, 202 or 207.
          */
         DeleteAttachmentsResponse: {
             data: (components["schemas"]["DeleteAttachmentResult"] | components["schemas"]["ErrorResponse"])[];
@@ -499,13 +527,21 @@ export interface components {
          * @enum {string}
          */
         StandardPhotoModule: "Leads" | "Contacts" | "Accounts" | "Products" | "Vendors";
-        /** @description A module whose records can carry a photo: Leads, Contacts, Accounts, Products, Vendors, or a custom module. Zoho's v7 and v8 upload pages also list Deals, but their download and delete pages and Zoho's own SDK do not, so Deals is left out here. */
+        /** @description A module whose records can carry a photo: Leads, Contacts, Accounts, Products, Vendors, or a custom module under any API name. The other standard modules have no photo. Zoho's v7 and v8 upload pages also list Deals, but their download and delete pages and Zoho's own SDK (PHOTO_SUPPORTED_MODULES) do not, so Deals is refused here until a source shows otherwise. */
         PhotoModule: components["schemas"]["StandardPhotoModule"] | components["schemas"]["CustomModuleApiName"];
         /**
          * @description Skip the record's workflow rules when the photo changes (v2 and v2.1 take only `workflow`).
          * @enum {string}
          */
         RestrictTriggersV2: "workflow";
+        /** @description The multipart form of a photo upload: one part named `file`, an image of at most 10 MB (Zoho's FILE_SIZE_EXCEEDS example names 10485760 bytes) and 10 megapixels, in PNG, JPEG, GIF or BMP. */
+        PhotoUploadForm: {
+            /**
+             * Format: binary
+             * @description The image's bytes, with its name in the part's Content-Disposition filename.
+             */
+            file: Blob;
+        };
         /** @description The answer to a photo upload or delete. Unlike attachment writes it is not wrapped in a `data` array. */
         PhotoActionResponse: {
             /**
@@ -519,12 +555,7 @@ export interface components {
             message: string;
             status: components["schemas"]["SuccessStatus"];
         };
-        /**
-         * @description The standard modules whose records take attachments on the current line.
-         * @enum {string}
-         */
-        StandardModule: "Leads" | "Accounts" | "Contacts" | "Deals" | "Campaigns" | "Tasks" | "Cases" | "Events" | "Calls" | "Solutions" | "Products" | "Vendors" | "Price_Books" | "Quotes" | "Sales_Orders" | "Purchase_Orders" | "Invoices" | "Appointments__s" | "Services__s" | "Notes";
-        /** @description The API name of a module whose records take attachments on the current line: the v2 modules plus Calls, Appointments (Appointments__s) and Services (Services__s), or a custom module. */
+        /** @description The API name of a module whose records take attachments on the current line: a standard module (listed for completion) or a custom module under any API name. */
         ModuleApiName: components["schemas"]["StandardModule"] | components["schemas"]["CustomModuleApiName"];
         /**
          * @description Paging facts of a current-line list response. v8 adds the page-token keys; Zoho's v3 to v7 SDK
@@ -671,6 +702,26 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Accepted, with a result per id that may hold error items. Zoho's own OpenAPI answers its sibling multi-id delete (`DELETE /crm/v8/Notes?ids=`) with 202 and per-item errors, so a 202 is accepted here too and read like a 207. */
+        "delete-many-accepted": {
+            headers: {
+                "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeleteAttachmentsResponse"];
+            };
+        };
+        /** @description Some ids were deleted and some were not: one item per id, SUCCESS or an error item. Zoho's v8 status-codes page documents 207 Multi-Status for a multi-record call that partly succeeds; the mock answers 207 whenever any id fails. */
+        "delete-many-multi-status": {
+            headers: {
+                "X-ACCESSTOKEN-RESET": components["headers"]["access-token-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeleteAttachmentsResponse"];
+            };
+        };
         /** @description The delete was refused. Zoho answers 400 for most request errors, with the code saying which. */
         "delete-many-bad-request": {
             headers: {
@@ -778,7 +829,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+         * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
          * @example Leads
          */
         "module-v2": components["schemas"]["ModuleApiNameV2"];
@@ -841,7 +892,7 @@ export interface components {
          */
         "restrict-triggers-v2": components["schemas"]["RestrictTriggersV2"];
         /**
-         * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+         * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
          * @example Leads
          */
         module: components["schemas"]["ModuleApiName"];
@@ -852,6 +903,14 @@ export interface components {
         fields: string;
         /** @description The `next_page_token` of the previous page (v7 and later). Tokens are tied to the user and expire at `info.page_token_expiry`. */
         "page-token": string;
+        /**
+         * @description Only the attachments with these ids, comma-separated (v5 and later). Zoho's v8 SDK has this parameter (GetAttachmentsParam.IDS) and its generation-1 OpenAPI lists it; no doc page explains it, so "only these attachments" is inferred from its name. The SDK's `required` flag on it is a code-generation artefact (the same flag sits on the Notes list) and is not followed here.
+         * @example [
+         *       "1386586000002588012",
+         *       "1386586000002588019"
+         *     ]
+         */
+        "list-ids": components["schemas"]["AttachmentIdList"];
         /**
          * @description The title of a link attachment, in the query as Zoho's SDKs send it (v5 and later).
          * @example Zoho Corporation
@@ -920,7 +979,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module-v2"];
@@ -967,7 +1026,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module-v2"];
@@ -1021,7 +1080,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module-v2"];
@@ -1045,6 +1104,8 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteAttachmentsResponse"];
                 };
             };
+            202: components["responses"]["delete-many-accepted"];
+            207: components["responses"]["delete-many-multi-status"];
             400: components["responses"]["delete-many-bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["write-forbidden"];
@@ -1060,7 +1121,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module-v2"];
@@ -1107,7 +1168,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Price_Books, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Price_Books, Calls from v2.1, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module-v2"];
@@ -1176,6 +1237,7 @@ export interface operations {
                 content: {
                     "image/*": components["schemas"]["Binary"];
                     "application/x-download": components["schemas"]["Binary"];
+                    "application/octet-stream": components["schemas"]["Binary"];
                 };
             };
             204: components["responses"]["no-photo"];
@@ -1215,7 +1277,7 @@ export interface operations {
         /** @description The image, as the multipart part `file`. */
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["FileUploadForm"];
+                "multipart/form-data": components["schemas"]["PhotoUploadForm"];
             };
         };
         responses: {
@@ -1299,6 +1361,14 @@ export interface operations {
                 per_page?: components["parameters"]["per-page"];
                 /** @description The `next_page_token` of the previous page (v7 and later). Tokens are tied to the user and expire at `info.page_token_expiry`. */
                 page_token?: components["parameters"]["page-token"];
+                /**
+                 * @description Only the attachments with these ids, comma-separated (v5 and later). Zoho's v8 SDK has this parameter (GetAttachmentsParam.IDS) and its generation-1 OpenAPI lists it; no doc page explains it, so "only these attachments" is inferred from its name. The SDK's `required` flag on it is a code-generation artefact (the same flag sits on the Notes list) and is not followed here.
+                 * @example [
+                 *       "1386586000002588012",
+                 *       "1386586000002588019"
+                 *     ]
+                 */
+                ids?: components["parameters"]["list-ids"];
             };
             header?: {
                 /**
@@ -1309,7 +1379,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module"];
@@ -1361,7 +1431,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module"];
@@ -1415,7 +1485,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module"];
@@ -1439,6 +1509,8 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteAttachmentsResponse"];
                 };
             };
+            202: components["responses"]["delete-many-accepted"];
+            207: components["responses"]["delete-many-multi-status"];
             400: components["responses"]["delete-many-bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["write-forbidden"];
@@ -1454,7 +1526,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module"];
@@ -1501,7 +1573,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The module's API name (Leads, Contacts, Appointments__s, a custom module, ...).
+                 * @description The module's API name (Leads, Contacts, Appointments__s, or a custom module such as ServiceCenters).
                  * @example Leads
                  */
                 module: components["parameters"]["module"];
@@ -1570,6 +1642,7 @@ export interface operations {
                 content: {
                     "image/*": components["schemas"]["Binary"];
                     "application/x-download": components["schemas"]["Binary"];
+                    "application/octet-stream": components["schemas"]["Binary"];
                 };
             };
             204: components["responses"]["no-photo"];
@@ -1611,7 +1684,7 @@ export interface operations {
         /** @description The image, as the multipart part `file`. */
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["FileUploadForm"];
+                "multipart/form-data": components["schemas"]["PhotoUploadForm"];
             };
         };
         responses: {
@@ -1692,9 +1765,9 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const standardModuleV2Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardModuleV2"]> = ["Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Solutions", "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Notes"];
-export const knownErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KnownErrorCode"]> = ["AUTHENTICATION_FAILURE", "AUTHORIZATION_FAILED", "BODY_SIZE_REACHED", "CANNOT_PERFORM_ACTION", "DOWNLOAD_NOT_ALLOWED", "FILE_RESOLUTION_EXCEEDS", "FILE_SIZE_EXCEEDS", "FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "INTERNAL_ERROR", "INVALID_DATA", "INVALID_MODULE", "INVALID_REQUEST_METHOD", "INVALID_TOKEN", "INVALID_URL_PATTERN", "MANDATORY_NOT_FOUND", "NO_PERMISSION", "NOT_APPROVED", "NOT_REVIEWED", "OAUTH_SCOPE_MISMATCH", "RECORD_LOCKED", "REQUIRED_PARAM_MISSING", "SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS", "failure_in_attachment_handling"];
+export const standardModuleV2Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardModuleV2"]> = ["Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Calls", "Solutions", "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Notes"];
+export const standardModuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardModule"]> = ["Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Calls", "Solutions", "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Appointments__s", "Services__s", "Notes"];
+export const knownErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KnownErrorCode"]> = ["API_NOT_SUPPORTED", "AUTHENTICATION_FAILURE", "AUTHORIZATION_FAILED", "BODY_SIZE_REACHED", "CANNOT_PERFORM_ACTION", "DOWNLOAD_NOT_ALLOWED", "DUPLICATE_DATA", "FILE_RESOLUTION_EXCEEDS", "FILE_SIZE_EXCEEDS", "FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "INTERNAL_ERROR", "INVALID_DATA", "INVALID_MODULE", "INVALID_REQUEST", "INVALID_REQUEST_METHOD", "INVALID_TOKEN", "INVALID_URL_PATTERN", "LIMIT_REACHED", "MANDATORY_NOT_FOUND", "NOT_ALLOWED", "NOT_APPROVED", "NOT_REVIEWED", "NO_PERMISSION", "OAUTH_SCOPE_MISMATCH", "RECORD_LOCKED", "REQUIRED_PARAM_MISSING", "SERVICE_UNAVAILABLE", "STORAGE_SPACE_EXCEEDED", "TOO_MANY_REQUESTS", "VIRUS_DETECTED", "failure_in_attachment_handling"];
 export const standardPhotoModuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardPhotoModule"]> = ["Leads", "Contacts", "Accounts", "Products", "Vendors"];
 export const restrictTriggersV2Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictTriggersV2"]> = ["workflow"];
-export const standardModuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardModule"]> = ["Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Calls", "Solutions", "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Appointments__s", "Services__s", "Notes"];
 export const restrictTriggersValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictTriggers"]> = ["workflow", "approval", "blueprint", "pathfinder", "orchestration"];
