@@ -8,6 +8,7 @@ export * from "./facts.js";
 export type { components, operations, paths } from "./generated/openapi.gen.js";
 export {
   knownErrorCodeValues,
+  restrictTriggersV2Values,
   restrictTriggersValues,
   standardModuleV2Values,
   standardModuleValues,
