@@ -8,21 +8,21 @@ import type { Client } from "openapi-fetch";
 import type { ApiLine, ApiVersion, PageTokenVersion } from "./api-versions.js";
 import type { AccessToken } from "./auth.js";
 import type { DataCenter, Environment } from "./data-centres.js";
+import type { ZohoLogger } from "./events.js";
 import type { FileInput } from "./files/file-source.js";
-import type { AttachmentsPage, AttachmentsPageOk } from "./list-attachments.js";
-import type { CustomModuleApiName, ModuleName } from "./modules.js";
+import type { CallOptions } from "./input/call-options.js";
+import type { TitleVersion } from "./input/link-checks.js";
+import type { CustomModuleApiName, ModuleName } from "./input/modules.js";
 import type { AttachLinkOptions } from "./operations/attach-link.js";
-import type { CallOptions } from "./operations/call-options.js";
 import type { DeleteResult } from "./operations/delete-attachment.js";
 import type { DeleteAttachmentsOptions, DeleteManyResult } from "./operations/delete-attachments.js";
 import type { DownloadResult } from "./operations/download.js";
-import type { TitleVersion } from "./operations/link-checks.js";
+import type { AttachmentsPage, AttachmentsPageOk } from "./operations/list-attachments.js";
 import type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
 import type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
 import type { UploadAttachmentOptions, UploadResult } from "./operations/upload-attachment.js";
-import type { ZohoLogger } from "./pipeline/log-events.js";
 import type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
-import type { FetchLike } from "./transport.js";
+import type { FetchLike } from "./raw-client.js";
 
 /** Where requests go: an explicit API origin, or a data centre and environment (default US production). */
 export type ApiLocation =

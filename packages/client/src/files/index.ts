@@ -3,8 +3,9 @@
  * bodies, download names and atomic writes. The client methods are built from these.
  */
 
+export { checkAttachmentId, checkIdList, chunkIds } from "../input/attachment-ids.js";
+export { type CustomModulePredicate, checkPhotoModule, isPhotoModule, PHOTO_MODULES } from "../input/photo-modules.js";
 export { type WriteAtomicallyOptions, type WrittenFile, writeAtomically, ZohoBodyLengthError } from "./atomic-file.js";
-export { checkAttachmentId, checkIdList, chunkIds } from "./attachment-ids.js";
 export { type ParsedDisposition, parseContentDisposition, safeFileName } from "./content-disposition.js";
 export { contentTypeForName, DEFAULT_CONTENT_TYPE, isValidContentType } from "./content-types.js";
 export { type CheckedDestination, checkDestination } from "./destination.js";
@@ -29,4 +30,3 @@ export {
   type MultipartRequestInit,
   multipartRequestInit,
 } from "./multipart-body.js";
-export { type CustomModulePredicate, checkPhotoModule, isPhotoModule, PHOTO_MODULES } from "./photo-modules.js";

@@ -20,7 +20,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type FileLike, FormDataEncoder, type FormDataEntryValue, type FormDataLike } from "form-data-encoder";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 import { guardStream, iterableToStream } from "./byte-streams.js";
 import { isValidContentType } from "./content-types.js";
 import type { FileSource } from "./file-source.js";

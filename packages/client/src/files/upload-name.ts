@@ -3,7 +3,7 @@
  * multipart header carries it in quotes, so a name must be one plain segment: no directories, no
  * control characters, and not a type Zoho refuses.
  */
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 import { hasRefusedExtension } from "./limits.js";
 
 // C0 controls, DEL and C1 controls: invisible, and CR/LF would break the part header.

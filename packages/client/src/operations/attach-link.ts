@@ -3,12 +3,12 @@
  * on, `title`) instead of a file. Zoho's docs send them as multipart fields ("form", the default);
  * Zoho's SDKs send them in the query with no body ("query"). Both are in the contract.
  */
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 import { createMultipartBody, type MultipartField } from "../files/multipart-body.js";
+import { type CallOptions, checkCallOptions, optionalString } from "../input/call-options.js";
+import { checkLinkTitle, checkLinkUrl } from "../input/link-checks.js";
+import { checkRecordId } from "../input/list-options.js";
 import { send } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions, optionalString } from "./call-options.js";
-import { checkLinkTitle, checkLinkUrl } from "./link-checks.js";
 import { attachmentsPath, type OperationContext, withQuery } from "./operation-context.js";
 import { sendMultipart } from "./send-multipart.js";
 import { type UploadResult, uploadResult } from "./upload-attachment.js";

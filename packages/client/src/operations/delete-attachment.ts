@@ -4,10 +4,10 @@
  * ZohoApiError. DELETE is idempotent, so it is retried like a GET.
  */
 import type { DeleteAttachmentResult, DeleteAttachmentsResponse } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
+import { apiErrorFromResponse } from "../errors/from-response.js";
+import { checkCallOptions } from "../input/call-options.js";
 import { send } from "../pipeline/send.js";
-import { checkCallOptions } from "./call-options.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { checkAttachmentTarget } from "./download-attachment.js";
 import { isDataEnvelope, readJsonBody } from "./json-result.js";
 import { attachmentPath, type OperationContext } from "./operation-context.js";

@@ -7,13 +7,13 @@
  * chunks sent before it stay deleted.
  */
 import type { DeleteAttachmentsResponse } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
-import { type ZohoErrorDetails, ZohoInputError } from "../errors.js";
-import { checkIdList, chunkIds } from "../files/attachment-ids.js";
+import { type ZohoErrorDetails, ZohoInputError } from "../errors/errors.js";
+import { apiErrorFromResponse } from "../errors/from-response.js";
 import { MAX_IDS_PER_DELETE } from "../files/limits.js";
+import { checkIdList, chunkIds } from "../input/attachment-ids.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import { checkRecordId } from "../input/list-options.js";
 import { send } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
 import { isDataEnvelope, isRecord, readJsonBody } from "./json-result.js";
 import { attachmentsPath, type OperationContext, withQuery } from "./operation-context.js";
 

@@ -3,9 +3,9 @@
  * bytes (Zoho answers 400 DOWNLOAD_NOT_ALLOWED, thrown as a ZohoApiError); an id Zoho does not know
  * may answer 204, returned as `{ status: 204, body: null }`.
  */
-import { checkAttachmentId } from "../files/attachment-ids.js";
-import { checkRecordId } from "../validate-input.js";
-import { checkCallOptions } from "./call-options.js";
+import { checkAttachmentId } from "../input/attachment-ids.js";
+import { checkCallOptions } from "../input/call-options.js";
+import { checkRecordId } from "../input/list-options.js";
 import { type DownloadResult, sendDownload } from "./download.js";
 import { attachmentPath, type OperationContext } from "./operation-context.js";
 

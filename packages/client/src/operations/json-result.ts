@@ -3,8 +3,9 @@
  * body that is not the envelope the contract promises becomes a ZohoApiError with code
  * INVALID_RESPONSE, so callers never get `undefined` where the types say an object.
  */
-import { cleanHeaders } from "../api-error-from-response.js";
-import { ZohoApiError } from "../errors.js";
+
+import { ZohoApiError } from "../errors/errors.js";
+import { cleanHeaders } from "../errors/from-response.js";
 import type { PipelineResult } from "../pipeline/send.js";
 
 /** True for a plain object (not null, not an array). */

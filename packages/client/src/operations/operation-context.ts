@@ -3,7 +3,7 @@
  * at creation goes into every path; modules and ids are checked before they get here.
  */
 import type { ApiLine, ApiVersion } from "../api-versions.js";
-import type { CustomModulePredicate } from "../files/photo-modules.js";
+import type { CustomModulePredicate } from "../input/photo-modules.js";
 import type { PipelineContext } from "../pipeline/send.js";
 
 /** The client facts an operation uses; built once per client. */

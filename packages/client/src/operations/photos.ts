@@ -5,18 +5,18 @@
  * `{code, details, message, status}` (no `data` array). A record without a photo downloads as 204.
  */
 import type { PhotoActionResponse, RestrictTrigger } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
+import { apiErrorFromResponse } from "../errors/from-response.js";
 import type { FileInput } from "../files/file-source.js";
 import { MAX_PHOTO_BYTES } from "../files/limits.js";
-import { checkPhotoModule } from "../files/photo-modules.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import { checkRecordId } from "../input/list-options.js";
+import { checkPhotoModule } from "../input/photo-modules.js";
+import { restrictTriggersQuery } from "../input/restrict-triggers.js";
 import { type PipelineResult, send } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { type DownloadResult, sendDownload } from "./download.js";
 import { isRecord, readJsonBody } from "./json-result.js";
 import { type OperationContext, photoPath, withQuery } from "./operation-context.js";
-import { restrictTriggersQuery } from "./restrict-triggers.js";
 import { fileUploadBody, sendMultipart } from "./send-multipart.js";
 
 /** A photo set or removed. */

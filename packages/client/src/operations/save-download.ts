@@ -10,13 +10,13 @@
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { cleanHeaders } from "../api-error-from-response.js";
-import { ZohoApiError, ZohoError, ZohoInputError } from "../errors.js";
+import { ZohoApiError, ZohoError, ZohoInputError } from "../errors/errors.js";
+import { cleanHeaders } from "../errors/from-response.js";
 import { writeAtomically } from "../files/atomic-file.js";
 import { safeFileName } from "../files/content-disposition.js";
 import { checkDestination } from "../files/destination.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { requestDownload } from "./download.js";
 import { checkAttachmentTarget } from "./download-attachment.js";
 import { attachmentPath, type OperationContext } from "./operation-context.js";

@@ -8,12 +8,12 @@
  * body to be able to re-send it after a redirect, and the unread branch keeps every chunk, so a
  * 300 MiB upload grew RSS by 316 MiB; with "error" it stays flat. Zoho does not redirect uploads.
  */
-import { ZohoError } from "../errors.js";
+import { ZohoError } from "../errors/errors.js";
 import type { UploadKind } from "../files/file-checks.js";
 import { type FileInput, resolveFileSource } from "../files/file-source.js";
 import { createMultipartBody, type MultipartBody } from "../files/multipart-body.js";
+import { type CheckedOptions, optionalString } from "../input/call-options.js";
 import { type PipelineResult, send } from "../pipeline/send.js";
-import { type CheckedOptions, optionalString } from "./call-options.js";
 import type { OperationContext } from "./operation-context.js";
 
 const MAX_CAUSE_DEPTH = 5;

@@ -4,7 +4,7 @@
  * "timeout". Readers then handle one error family whether the failure came before or after the
  * headers. Pull-based with no queue of its own, so it adds no buffering.
  */
-import { ZohoError, ZohoNetworkError } from "../errors.js";
+import { ZohoError, ZohoNetworkError } from "../errors/errors.js";
 import { systemCode } from "../pipeline/network-error.js";
 import type { PipelineResult } from "../pipeline/send.js";
 

@@ -4,13 +4,13 @@
  * sent, then streamed: a path is read chunk by chunk as the socket takes it, never whole.
  */
 import type { UploadAttachmentResponse } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
+import { apiErrorFromResponse } from "../errors/from-response.js";
 import type { FileInput } from "../files/file-source.js";
 import { MAX_ATTACHMENT_BYTES } from "../files/limits.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import { checkRecordId } from "../input/list-options.js";
 import type { PipelineResult } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { invalidResponse, isDataEnvelope, readJsonBody } from "./json-result.js";
 import { attachmentsPath, type OperationContext } from "./operation-context.js";
 import { fileUploadBody, sendMultipart } from "./send-multipart.js";

@@ -5,8 +5,8 @@
  * signal stays attached. The concurrency slot is given back when the body has been read here, or
  * when the caller's stream ends, errors or is cancelled.
  */
-import type { NetworkFailureKind } from "../errors.js";
-import type { FetchLike } from "../transport.js";
+import type { NetworkFailureKind } from "../errors/errors.js";
+import type { FetchLike } from "../raw-client.js";
 import type { LentController, TimeoutSignals } from "./timeout-signals.js";
 
 /** What one attempt produced. */

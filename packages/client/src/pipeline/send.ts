@@ -4,7 +4,7 @@
  *
  * - `send(ctx, request)` resolves with the final response once auth, retries and limits are done.
  *   Non-2xx responses are returned, not thrown: each operation decides what it accepts and maps the
- *   rest with `apiErrorFromResponse` (src/api-error-from-response.ts). It throws ZohoNetworkError
+ *   rest with `apiErrorFromResponse` (src/errors/from-response.ts). It throws ZohoNetworkError
  *   (kind network / aborted / timeout), ZohoAuthError (the token provider could not refresh) and
  *   ZohoInputError (a provider returned a malformed token).
  * - `request.url` is a path with its query ("/crm/v8/Leads/1/Attachments?fields=id"), joined to the
@@ -23,16 +23,17 @@
  *   attached to it and the concurrency slot is held until it is read to the end or cancelled. Every
  *   other body (all of them without `stream`) is read here, inside the timeout, into `result.text`.
  */
-import { zohoErrorCode } from "../api-error-from-response.js";
+
 import { authorizationHeader, type TokenSource } from "../auth.js";
-import type { NetworkFailureKind } from "../errors.js";
-import { redact } from "../redact.js";
-import type { FetchLike } from "../transport.js";
+import type { NetworkFailureKind } from "../errors/errors.js";
+import { zohoErrorCode } from "../errors/from-response.js";
+import { redact } from "../errors/redact.js";
+import { emit, type ZohoLogger } from "../events.js";
+import type { FetchLike } from "../raw-client.js";
+import { parseResponseMeta, type ZohoResponseMeta } from "../response-meta.js";
 import { AttemptFailure, type AttemptOutcome, runAttempt } from "./attempt.js";
 import type { ConcurrencyLimiter } from "./concurrency-limiter.js";
-import { emit, type ZohoLogger } from "./log-events.js";
 import { failureReason, toNetworkError } from "./network-error.js";
-import { parseResponseMeta, type ZohoResponseMeta } from "./response-meta.js";
 import { backoffDelay, type Clock, mayRetryStatus, type RetrySettings } from "./retry-policy.js";
 import type { TimeoutSignals } from "./timeout-signals.js";
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZohoInputError } from "../../src/errors.js";
+import { ZohoInputError } from "../../src/errors/errors.js";
 import { type FileSource, resolveFileSource } from "../../src/files/file-source.js";
 import { MAX_ATTACHMENT_BYTES } from "../../src/files/limits.js";
 import { createMultipartBody, multipartRequestInit } from "../../src/files/multipart-body.js";

@@ -1,16 +1,16 @@
 /**
  * One "Get list of Attachments" call: build the path and query of a checked request, send it through
  * the pipeline (auth, retries, limits, timeout) and turn the response into a page (200, 204, 304) or a
- * ZohoApiError. This is the hot path: no openapi-fetch, no Request or Headers objects (transport.ts).
+ * ZohoApiError. This is the hot path: no openapi-fetch, no Request or Headers objects (raw-client.ts).
  */
 import type { Attachment, ListInfo, ListInfoV2 } from "@zcrm-attachments/types";
-import { apiErrorFromResponse, cleanHeaders } from "./api-error-from-response.js";
-import type { ApiLine, ApiVersion } from "./api-versions.js";
-import { ZohoApiError } from "./errors.js";
-import type { ZohoResponseMeta } from "./pipeline/response-meta.js";
-import { type PipelineContext, type PipelineResult, send } from "./pipeline/send.js";
-import { serializeQuery } from "./transport.js";
-import type { PageRequest } from "./validate-input.js";
+import type { ApiLine, ApiVersion } from "../api-versions.js";
+import { ZohoApiError } from "../errors/errors.js";
+import { apiErrorFromResponse, cleanHeaders } from "../errors/from-response.js";
+import type { PageRequest } from "../input/list-options.js";
+import { type PipelineContext, type PipelineResult, send } from "../pipeline/send.js";
+import { serializeQuery } from "../raw-client.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 
 /** A page of attachments with its paging facts (status 200). */
 export interface AttachmentsPageOk<Info> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { apiVersions, createAttachmentsClient, lineOf, ZohoApiError } from "../src/index.js";
-import { useTestServer } from "./helpers/http-server.js";
-import { successExample } from "./helpers/spec-examples.js";
+import { apiVersions, createAttachmentsClient, lineOf, ZohoApiError } from "../../src/index.js";
+import { useTestServer } from "../helpers/http-server.js";
+import { successExample } from "../helpers/spec-examples.js";
 
 const TOKEN = "1000.list-test.token";
 const RECORD = "4150868000002728001";

@@ -3,8 +3,8 @@
  * than a JavaScript number holds exactly (above 2^53 the last digits change), so numbers and bigints
  * are refused rather than silently turned into the id of another attachment.
  */
-import { ZohoInputError } from "../errors.js";
-import { MAX_IDS_PER_DELETE } from "./limits.js";
+import { ZohoInputError } from "../errors/errors.js";
+import { MAX_IDS_PER_DELETE } from "../files/limits.js";
 
 const ID = /^[0-9]{1,19}$/;
 

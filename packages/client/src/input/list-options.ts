@@ -2,8 +2,8 @@
  * Turns the caller's list options into the exact query and headers to send, or throws a
  * ZohoInputError saying what to fix. Everything here runs before a request exists.
  */
-import { type ApiVersion, lineOf, supportsPageToken } from "./api-versions.js";
-import { ZohoInputError } from "./errors.js";
+import { type ApiVersion, lineOf, supportsPageToken } from "../api-versions.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** List options as the runtime receives them (the public types narrow them per version). */
 export interface ListInput {

@@ -2,11 +2,11 @@
  * The checks `createAttachmentsClient` runs on its options before a client exists: known option
  * names (with a hint for near misses), the API version, and where requests go.
  */
-import { normalizeOrigin, originProblem } from "./api-domain.js";
-import { type ApiVersion, apiVersions, defaultApiVersion, isApiVersion } from "./api-versions.js";
-import { isAccessTokenProvider } from "./auth.js";
-import { apiDomainFor, dataCenters, isDataCenter, isEnvironment } from "./data-centres.js";
-import { ZohoInputError } from "./errors.js";
+import { normalizeOrigin, originProblem } from "../api-domain.js";
+import { type ApiVersion, apiVersions, defaultApiVersion, isApiVersion } from "../api-versions.js";
+import { isAccessTokenProvider } from "../auth.js";
+import { apiDomainFor, dataCenters, isDataCenter, isEnvironment } from "../data-centres.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 const KNOWN_OPTIONS = new Set([
   "apiDomain",

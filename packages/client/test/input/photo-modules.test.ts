@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZohoInputError } from "../../src/errors.js";
-import { checkPhotoModule, isPhotoModule, PHOTO_MODULES } from "../../src/files/photo-modules.js";
+import { ZohoInputError } from "../../src/errors/errors.js";
+import { checkPhotoModule, isPhotoModule, PHOTO_MODULES } from "../../src/input/photo-modules.js";
 
 const orgModules = new Set(["Projects_X", "Invoices_Custom"]);
 const isOrgModule = (module: string): boolean => orgModules.has(module);

@@ -5,8 +5,8 @@
 
 import type { StandardModule, StandardModuleV2 } from "@zcrm-attachments/types";
 import { standardModuleV2Values, standardModuleValues } from "@zcrm-attachments/types";
-import type { ApiLine, ApiVersion } from "./api-versions.js";
-import { ZohoInputError } from "./errors.js";
+import type { ApiLine, ApiVersion } from "../api-versions.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** The API name Zoho gives a custom module at creation (CustomModule1, CustomModule2, ...). */
 export type CustomModuleApiName = `CustomModule${number}`;

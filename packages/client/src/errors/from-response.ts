@@ -4,8 +4,9 @@
  * in `data[]`; gateways and proxies answer with HTML or plain text. Every string that ends up in the
  * error passes through the request's redaction first, in case a server echoed a secret back.
  */
+
+import type { PipelineResult } from "../pipeline/send.js";
 import { ZohoApiError, type ZohoErrorCode, type ZohoErrorDetails } from "./errors.js";
-import type { PipelineResult } from "./pipeline/send.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -2,8 +2,8 @@
  * The options object every operation takes last: checked for unknown names (a misspelt option would
  * otherwise be ignored silently), for its signal and its timeout, before any request exists.
  */
-import { ZohoInputError } from "../errors.js";
-import { checkTimeout } from "../validate-input.js";
+import { ZohoInputError } from "../errors/errors.js";
+import { checkTimeout } from "./list-options.js";
 
 /** Options every method takes. */
 export interface CallOptions {

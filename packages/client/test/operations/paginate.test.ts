@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createAttachmentsClient, ZohoPaginationError } from "../src/index.js";
-import { type SeenRequest, useTestServer } from "./helpers/http-server.js";
+import { createAttachmentsClient, ZohoPaginationError } from "../../src/index.js";
+import { type SeenRequest, useTestServer } from "../helpers/http-server.js";
 
 const TOKEN = "1000.paginate-test.token";
 const RECORD = "4150868000002728001";

@@ -4,7 +4,7 @@
  * only from v5 on.
  */
 import type { ApiVersion } from "../api-versions.js";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** Longest link URL the contract accepts (Zoho's upload parameter says 3000; its `$link_url` field 2000). */
 export const MAX_LINK_URL_LENGTH = 3000;

@@ -5,7 +5,7 @@
  */
 import { restrictTriggersValues } from "@zcrm-attachments/types";
 import type { ApiLine } from "../api-versions.js";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** The values the v2 line takes. */
 const V2_VALUES: readonly string[] = ["workflow"];

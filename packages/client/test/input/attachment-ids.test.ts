@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ZohoInputError } from "../../src/errors.js";
-import { checkAttachmentId, checkIdList, chunkIds } from "../../src/files/attachment-ids.js";
+import { ZohoInputError } from "../../src/errors/errors.js";
 import { MAX_IDS_PER_DELETE } from "../../src/files/limits.js";
+import { checkAttachmentId, checkIdList, chunkIds } from "../../src/input/attachment-ids.js";
 
 const ID = "4150868000002728012";
 

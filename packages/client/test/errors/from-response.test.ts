@@ -6,9 +6,9 @@ import {
   ZohoApiError,
   ZohoError,
   ZohoNetworkError,
-} from "../src/index.js";
-import { refusedOrigin, useTestServer } from "./helpers/http-server.js";
-import { errorExamples } from "./helpers/spec-examples.js";
+} from "../../src/index.js";
+import { refusedOrigin, useTestServer } from "../helpers/http-server.js";
+import { errorExamples } from "../helpers/spec-examples.js";
 
 const TOKEN = "1000.errors-test.token";
 const RECORD = "4150868000002728001";

@@ -4,7 +4,7 @@
  * modules. The v7/v8 upload page also lists Deals, but no other page nor the SDK does, so the client
  * follows the SDK and refuses Deals.
  */
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** Standard modules whose records can have a photo. */
 export const PHOTO_MODULES: readonly string[] = ["Leads", "Contacts", "Accounts", "Products", "Vendors"];
