@@ -22,7 +22,7 @@ import type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./oper
 import type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
 import type { UploadAttachmentOptions, UploadResult } from "./operations/upload-attachment.js";
 import type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
-import type { FetchLike } from "./raw-client.js";
+import type { FetchLike } from "./pipeline/types.js";
 
 /** Where requests go: an explicit API origin, or a data centre and environment (default US production). */
 export type ApiLocation =

@@ -26,8 +26,8 @@ import { deletePhoto, getPhoto, type PhotoResult, uploadPhoto } from "./operatio
 import { downloadAttachmentTo, type SavedDownload } from "./operations/save-download.js";
 import { type UploadResult, uploadAttachment } from "./operations/upload-attachment.js";
 import { toPipelineSettings } from "./pipeline/pipeline-options.js";
-import type { PipelineContext } from "./pipeline/send.js";
-import { createRawClient, type FetchLike } from "./raw-client.js";
+import type { FetchLike, PipelineContext } from "./pipeline/types.js";
+import { createRawClient } from "./raw-client.js";
 
 class ZohoAttachmentsClient {
   readonly apiVersion: ApiVersion;

@@ -107,5 +107,5 @@ export type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./oper
 export type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
 export type { UploadAttachmentOptions, UploadedAttachment, UploadResult } from "./operations/upload-attachment.js";
 export type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
-export type { FetchLike } from "./raw-client.js";
+export type { FetchLike } from "./pipeline/types.js";
 export type { ZohoResponseMeta } from "./response-meta.js";

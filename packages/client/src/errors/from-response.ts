@@ -5,33 +5,10 @@
  * error passes through the request's redaction first, in case a server echoed a secret back.
  */
 
-import type { PipelineResult } from "../pipeline/send.js";
+import { isRecord, parseJsonText } from "../json.js";
+import type { PipelineResult } from "../pipeline/types.js";
 import { ZohoApiError, type ZohoErrorCode, type ZohoErrorDetails } from "./errors.js";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined || text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** Zoho's error code in a body, if it holds one (bare, or the first item of `data[]`). */
-export function zohoErrorOf(body: unknown): Record<string, unknown> | undefined {
-  const candidate = isRecord(body) && Array.isArray(body.data) ? (body.data as unknown[])[0] : body;
-  return isRecord(candidate) && typeof candidate.code === "string" && candidate.code !== "" ? candidate : undefined;
-}
-
-/** Zoho's error code in a response body text, if any (used to spot INVALID_TOKEN). */
-export function zohoErrorCode(text: string | undefined): string | undefined {
-  const error = zohoErrorOf(parseJson(text));
-  return error === undefined ? undefined : (error.code as string);
-}
+import { zohoErrorOf } from "./zoho-body.js";
 
 /**
  * `headers`, or a copy with every secret removed when a value holds one: a server or proxy that
@@ -54,7 +31,7 @@ export function cleanHeaders(headers: Headers, clean: (text: string) => string):
  */
 export function apiErrorFromResponse(method: string, result: PipelineResult, text = result.text): ZohoApiError {
   const { response } = result;
-  const body = parseJson(text);
+  const body = parseJsonText(text, text);
   const error = zohoErrorOf(body);
   let code: ZohoErrorCode;
   let zohoMessage: string;

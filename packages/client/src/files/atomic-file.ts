@@ -23,9 +23,6 @@ import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { ZohoBodyLengthError } from "../errors/errors.js";
 import { checkDestination, destinationExistsError } from "./destination.js";
 
-// Defined with the other error classes; exported here too, where it is raised.
-export { ZohoBodyLengthError };
-
 /** Options for writeAtomically. */
 export interface WriteAtomicallyOptions {
   /** Aborts the write; the promise then rejects with `signal.reason`. */

@@ -1,16 +1,25 @@
 /**
- * Attachment ids as the client takes them: strings of digits. Zoho ids have up to 19 digits, more
- * than a JavaScript number holds exactly (above 2^53 the last digits change), so numbers and bigints
- * are refused rather than silently turned into the id of another attachment.
+ * Record and attachment ids as the client takes them: strings of digits. Zoho ids have up to 19
+ * digits, more than a JavaScript number holds exactly (above 2^53 the last digits change), so
+ * numbers and bigints are refused rather than silently turned into the id of another record.
  */
 import { ZohoInputError } from "../errors/errors.js";
 import { MAX_IDS_PER_DELETE } from "../files/limits.js";
+import { show } from "./known-options.js";
 
 const ID = /^[0-9]{1,19}$/;
 
-function show(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** Checks a record id: a string of 1 to 19 digits. */
+export function checkRecordId(recordId: unknown): string {
+  if (typeof recordId === "string" && ID.test(recordId)) return recordId;
+  if (typeof recordId === "number" || typeof recordId === "bigint") {
+    throw new ZohoInputError(
+      "recordId",
+      `recordId must be a string of digits, not a ${typeof recordId}: Zoho ids have up to 19 digits and ` +
+        `numbers above 2^53 lose precision (4150868000002728012 becomes 4150868000002728000). Pass the id as a string.`,
+    );
+  }
+  throw new ZohoInputError("recordId", `recordId must be a string of 1 to 19 digits (got ${show(recordId)}).`);
 }
 
 /** Checks one attachment id (1 to 19 digits, as a string) and returns it. */

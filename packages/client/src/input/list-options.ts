@@ -4,6 +4,9 @@
  */
 import { type ApiVersion, lineOf, supportsPageToken } from "../api-versions.js";
 import { ZohoInputError } from "../errors/errors.js";
+import { checkRecordId } from "./attachment-ids.js";
+import { checkSignal, checkTimeout } from "./call-options.js";
+import { checkKnownOptions, show } from "./known-options.js";
 
 /** List options as the runtime receives them (the public types narrow them per version). */
 export interface ListInput {
@@ -35,27 +38,8 @@ export interface PageRequest {
   timeoutMs: number | false | undefined;
 }
 
-const RECORD_ID = /^[0-9]{1,19}$/;
 const KNOWN_OPTIONS = new Set(["fields", "page", "perPage", "pageToken", "ifModifiedSince", "signal", "timeoutMs"]);
 const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
-
-function show(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** Checks a record id: a string of 1 to 19 digits. */
-export function checkRecordId(recordId: unknown): string {
-  if (typeof recordId === "string" && RECORD_ID.test(recordId)) return recordId;
-  if (typeof recordId === "number" || typeof recordId === "bigint") {
-    throw new ZohoInputError(
-      "recordId",
-      `recordId must be a string of digits, not a ${typeof recordId}: Zoho ids have up to 19 digits and ` +
-        `numbers above 2^53 lose precision (4150868000002728012 becomes 4150868000002728000). Pass the id as a string.`,
-    );
-  }
-  throw new ZohoInputError("recordId", `recordId must be a string of 1 to 19 digits (got ${show(recordId)}).`);
-}
 
 function checkPage(page: unknown): number {
   if (typeof page === "number" && Number.isInteger(page) && page >= 1) return page;
@@ -112,16 +96,6 @@ export function toIfModifiedSince(value: unknown): string | undefined {
   );
 }
 
-/** Checks a timeout option: a positive number of milliseconds, or false for none. */
-export function checkTimeout(value: unknown, name = "timeoutMs"): number | false | undefined {
-  if (value === undefined || value === false) return value;
-  if (typeof value === "number" && value > 0 && value <= 2_147_483_647) return value;
-  throw new ZohoInputError(
-    name,
-    `${name} must be a number of milliseconds above 0 (at most 2147483647), or false for no timeout (got ${show(value)}).`,
-  );
-}
-
 function checkPageToken(pageToken: unknown, version: ApiVersion): string {
   if (!supportsPageToken(version)) {
     throw new ZohoInputError(
@@ -133,19 +107,6 @@ function checkPageToken(pageToken: unknown, version: ApiVersion): string {
   throw new ZohoInputError("pageToken", `pageToken must be the non-empty info.next_page_token of a previous page.`);
 }
 
-function checkOptionNames(options: object): void {
-  for (const key in options) {
-    if (!KNOWN_OPTIONS.has(key)) {
-      const hint = SNAKE_CASE_HINTS[key];
-      throw new ZohoInputError(
-        key,
-        `Unknown option ${JSON.stringify(key)}.${hint === undefined ? "" : ` Did you mean ${hint}?`} ` +
-          `Known options: ${[...KNOWN_OPTIONS].join(", ")}.`,
-      );
-    }
-  }
-}
-
 /** Checks every list argument and returns the request to send. */
 export function toPageRequest(version: ApiVersion, module: string, recordId: unknown, input: unknown): PageRequest {
   if (input !== undefined && (typeof input !== "object" || input === null)) {
@@ -153,23 +114,20 @@ export function toPageRequest(version: ApiVersion, module: string, recordId: unk
   }
   const checkedRecordId = checkRecordId(recordId);
   const options: ListInput = input ?? {};
-  checkOptionNames(options);
+  checkKnownOptions(options, KNOWN_OPTIONS, SNAKE_CASE_HINTS);
   const query: PageQuery = {};
   const fields = toFieldsParam(options.fields, version);
   if (fields !== undefined) query.fields = fields;
   if (options.page !== undefined) query.page = checkPage(options.page);
   if (options.perPage !== undefined) query.per_page = checkPerPage(options.perPage);
   if (options.pageToken !== undefined) query.page_token = checkPageToken(options.pageToken, version);
-  // Duck-typed rather than instanceof, so signals from another realm or a polyfill still pass.
-  if (options.signal !== undefined && typeof (options.signal as { aborted?: unknown } | null)?.aborted !== "boolean") {
-    throw new ZohoInputError("signal", "signal must be an AbortSignal.");
-  }
+  const signal = checkSignal(options.signal);
   return {
     module,
     recordId: checkedRecordId,
     query,
     ifModifiedSince: toIfModifiedSince(options.ifModifiedSince),
-    signal: options.signal,
+    signal,
     timeoutMs: checkTimeout(options.timeoutMs),
   };
 }

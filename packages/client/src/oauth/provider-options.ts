@@ -6,7 +6,7 @@ import { normalizeOrigin, originProblem } from "../api-domain.js";
 import { accountsServerFor, type DataCenter, dataCenters, isDataCenter } from "../data-centres.js";
 import { ZohoInputError } from "../errors/errors.js";
 import type { ZohoLogger } from "../events.js";
-import type { FetchLike } from "../raw-client.js";
+import type { FetchLike } from "../pipeline/types.js";
 import type { TokenEndpoint } from "./token-endpoint.js";
 import { MemoryTokenStore, type TokenStore, tokenStoreKey } from "./token-store.js";
 

@@ -9,7 +9,7 @@ import type { DataCenter } from "../data-centres.js";
 import { ZohoAuthError } from "../errors/errors.js";
 import { redact, scrubError } from "../errors/redact.js";
 import { systemCode } from "../pipeline/network-error.js";
-import type { FetchLike } from "../raw-client.js";
+import type { FetchLike } from "../pipeline/types.js";
 
 /** Where and as whom to refresh. */
 export interface TokenEndpoint {

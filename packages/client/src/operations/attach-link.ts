@@ -5,11 +5,12 @@
  */
 import { ZohoInputError } from "../errors/errors.js";
 import { createMultipartBody, type MultipartField } from "../files/multipart-body.js";
+import { checkRecordId } from "../input/attachment-ids.js";
 import { type CallOptions, checkCallOptions, optionalString } from "../input/call-options.js";
 import { checkLinkTitle, checkLinkUrl } from "../input/link-checks.js";
-import { checkRecordId } from "../input/list-options.js";
-import { send } from "../pipeline/send.js";
-import { attachmentsPath, type OperationContext, withQuery } from "./operation-context.js";
+import { sendJsonCall } from "./json-call.js";
+import { attachmentsPath, type OperationContext } from "./operation-context.js";
+import { withQuery } from "./paths.js";
 import { sendMultipart } from "./send-multipart.js";
 import { type UploadResult, uploadResult } from "./upload-attachment.js";
 
@@ -55,13 +56,5 @@ export async function attachLink(
   }
   let query = `attachmentUrl=${encodeURIComponent(link)}`;
   if (title !== undefined) query += `&title=${encodeURIComponent(title)}`;
-  const result = await send(context.pipeline, {
-    method: "POST",
-    url: withQuery(path, query),
-    replayable: true,
-    idempotent: false,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
-  return uploadResult(result);
+  return uploadResult(await sendJsonCall(context, "POST", withQuery(path, query), options));
 }

@@ -8,14 +8,14 @@
  */
 import type { DeleteAttachmentsResponse } from "@zcrm-attachments/types";
 import { type ZohoErrorDetails, ZohoInputError } from "../errors/errors.js";
-import { apiErrorFromResponse } from "../errors/from-response.js";
 import { MAX_IDS_PER_DELETE } from "../files/limits.js";
-import { checkIdList, chunkIds } from "../input/attachment-ids.js";
+import { checkIdList, checkRecordId, chunkIds } from "../input/attachment-ids.js";
 import { type CallOptions, checkCallOptions } from "../input/call-options.js";
-import { checkRecordId } from "../input/list-options.js";
-import { send } from "../pipeline/send.js";
-import { isDataEnvelope, isRecord, readJsonBody } from "./json-result.js";
-import { attachmentsPath, type OperationContext, withQuery } from "./operation-context.js";
+import { isRecord } from "../json.js";
+import { sendJsonCall } from "./json-call.js";
+import { isDataEnvelope, readJsonBody } from "./json-result.js";
+import { attachmentsPath, type OperationContext } from "./operation-context.js";
+import { withQuery } from "./paths.js";
 
 /** Options of deleteAttachments. */
 export interface DeleteAttachmentsOptions extends CallOptions {
@@ -99,16 +99,8 @@ export async function deleteAttachments(
   const path = attachmentsPath(context, module as string, record);
   const results: DeleteItemResult[] = [];
   for (const chunk of chunks) {
-    const result = await send(context.pipeline, {
-      method: METHOD,
-      // Ids are digits only, so the commas are the only separators and need no encoding.
-      url: withQuery(path, `ids=${chunk.join(",")}`),
-      replayable: true,
-      idempotent: true,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-    });
-    if (result.response.status !== 200) throw apiErrorFromResponse(METHOD, result);
+    // Ids are digits only, so the commas are the only separators and need no encoding.
+    const result = await sendJsonCall(context, METHOD, withQuery(path, `ids=${chunk.join(",")}`), options);
     const body = readJsonBody<DeleteAttachmentsResponse>(
       METHOD,
       result,

@@ -10,7 +10,8 @@
 import { apiErrorFromResponse } from "../errors/from-response.js";
 import { parseContentDisposition } from "../files/content-disposition.js";
 import type { CheckedOptions } from "../input/call-options.js";
-import { type PipelineResult, send } from "../pipeline/send.js";
+import { send } from "../pipeline/send.js";
+import type { PipelineResult } from "../pipeline/types.js";
 import type { ZohoResponseMeta } from "../response-meta.js";
 import type { OperationContext } from "./operation-context.js";
 import { typedBodyErrors } from "./typed-body.js";

@@ -8,15 +8,18 @@ import type { PhotoActionResponse, RestrictTrigger } from "@zcrm-attachments/typ
 import { apiErrorFromResponse } from "../errors/from-response.js";
 import type { FileInput } from "../files/file-source.js";
 import { MAX_PHOTO_BYTES } from "../files/limits.js";
+import { checkRecordId } from "../input/attachment-ids.js";
 import { type CallOptions, checkCallOptions } from "../input/call-options.js";
-import { checkRecordId } from "../input/list-options.js";
 import { checkPhotoModule } from "../input/photo-modules.js";
 import { restrictTriggersQuery } from "../input/restrict-triggers.js";
-import { type PipelineResult, send } from "../pipeline/send.js";
+import { isRecord } from "../json.js";
+import type { PipelineResult } from "../pipeline/types.js";
 import type { ZohoResponseMeta } from "../response-meta.js";
 import { type DownloadResult, sendDownload } from "./download.js";
-import { isRecord, readJsonBody } from "./json-result.js";
-import { type OperationContext, photoPath, withQuery } from "./operation-context.js";
+import { sendJsonCall } from "./json-call.js";
+import { readJsonBody } from "./json-result.js";
+import { type OperationContext, photoPath } from "./operation-context.js";
+import { withQuery } from "./paths.js";
 import { fileUploadBody, sendMultipart } from "./send-multipart.js";
 
 /** A photo set or removed. */
@@ -102,13 +105,5 @@ export async function deletePhoto(
   const path = checkPhotoTarget(context, module, recordId);
   const options = checkCallOptions(input, ["restrictTriggers"]);
   const query = restrictTriggersQuery(options.values.restrictTriggers, context.line, context.line !== "v2");
-  const result = await send(context.pipeline, {
-    method: "DELETE",
-    url: withQuery(path, query),
-    replayable: true,
-    idempotent: true,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
-  return photoResult("DELETE", result);
+  return photoResult("DELETE", await sendJsonCall(context, "DELETE", withQuery(path, query), options));
 }

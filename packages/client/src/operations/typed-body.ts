@@ -6,7 +6,7 @@
  */
 import { ZohoError, ZohoNetworkError } from "../errors/errors.js";
 import { systemCode } from "../pipeline/network-error.js";
-import type { PipelineResult } from "../pipeline/send.js";
+import type { PipelineResult } from "../pipeline/types.js";
 
 // The cause as a plain copy passed through the request's redaction: undici's errors carry objects
 // (sockets) that are never shown, and any text that might quote a secret is cleaned.

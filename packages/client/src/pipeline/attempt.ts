@@ -6,8 +6,8 @@
  * when the caller's stream ends, errors or is cancelled.
  */
 import type { NetworkFailureKind } from "../errors/errors.js";
-import type { FetchLike } from "../raw-client.js";
 import type { LentController, TimeoutSignals } from "./timeout-signals.js";
+import type { FetchLike } from "./types.js";
 
 /** What one attempt produced. */
 export interface AttemptOutcome {

@@ -9,7 +9,7 @@
  */
 import { ZohoInputError } from "../errors/errors.js";
 import type { ZohoLogger } from "../events.js";
-import { checkTimeout } from "../input/list-options.js";
+import { checkTimeout } from "../input/call-options.js";
 import { ConcurrencyLimiter } from "./concurrency-limiter.js";
 import { type Clock, type RetrySettings, systemClock, toRetrySettings } from "./retry-policy.js";
 import { TimeoutSignals } from "./timeout-signals.js";
