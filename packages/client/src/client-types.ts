@@ -5,13 +5,13 @@
 
 import type { Attachment, components, ListInfo, ListInfoV2, paths, RestrictTrigger } from "@zcrm-attachments/types";
 import type { Client } from "openapi-fetch";
-import type { ApiLine, ApiVersion, PageTokenVersion } from "./api-versions.js";
+import type { ApiLine, ApiVersion, PageTokenVersion, TitleVersion } from "./api-versions.js";
 import type { AccessToken } from "./auth.js";
 import type { DataCenter, Environment } from "./data-centres.js";
 import type { ZohoLogger } from "./events.js";
 import type { FileInput } from "./files/file-source.js";
 import type { CallOptions } from "./input/call-options.js";
-import type { TitleVersion } from "./input/link-checks.js";
+
 import type { CustomModuleApiName, ModuleName } from "./input/modules.js";
 import type { AttachLinkOptions } from "./operations/attach-link.js";
 import type { DeleteResult } from "./operations/delete-attachment.js";
@@ -65,7 +65,7 @@ export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly st
   clock?: Partial<Clock>;
 };
 
-/** The `info` object a version returns: ListInfoV2 on v2/v2.1, ListInfo on v3 to v8. */
+/** The `info` object a version returns: ListInfoV2 on the v2 line, ListInfo on the current line. */
 export type InfoFor<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
   ? ListInfoV2
   : [ApiLine<V>] extends ["current"]
@@ -89,11 +89,11 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
   timeoutMs?: number | false;
 } & ([ApiLine<V>] extends ["v2"]
   ? {
-      /** Field API names to return (optional on v2/v2.1: all fields by default). */
+      /** Field API names to return (optional on the v2 line: all fields by default). */
       fields?: FieldsOption;
     }
   : {
-      /** Field API names to return (mandatory from v3 on). */
+      /** Field API names to return (mandatory on the current line). */
       fields: FieldsOption;
     }) &
   ([V] extends [Exclude<ApiVersion, PageTokenVersion>]
@@ -103,7 +103,7 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
         pageToken?: string;
       });
 
-/** The options argument: optional on v2/v2.1, required from v3 on (because `fields` is). */
+/** The options argument: optional on the v2 line, required on the current line (because `fields` is). */
 export type ListAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
   ? [options?: ListAttachmentsOptions<V>]
   : [options: ListAttachmentsOptions<V>];
@@ -117,7 +117,7 @@ export type PhotoModuleName<C extends string = never> =
   | CustomModuleApiName
   | C;
 
-/** The automation a photo change may skip on version `V`: only "workflow" on v2/v2.1 (and for a version union). */
+/** The automation a photo change may skip on version `V`: only "workflow" on the v2 line (and for a version union). */
 export type RestrictTriggerFor<V extends ApiVersion> = [ApiLine<V>] extends ["current"]
   ? RestrictTrigger
   : components["schemas"]["RestrictTriggersV2"];
@@ -127,7 +127,7 @@ export type AttachLinkOptionsFor<V extends ApiVersion> = Omit<AttachLinkOptions,
   ([V] extends [Exclude<ApiVersion, TitleVersion>]
     ? { title?: never }
     : {
-        /** The title Zoho shows for the link, 1 to 255 characters (v5 and later). */
+        /** The title Zoho shows for the link, up to `limits.link.titleMaxLength` characters (v5 and later). */
         title?: string;
       });
 
@@ -143,7 +143,7 @@ export type DeletePhotoOptionsFor<V extends ApiVersion> = [ApiLine<V>] extends [
 export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string = never> {
   /** The API version every request uses. */
   readonly apiVersion: V;
-  /** The contract line of that version: "v2" (v2, v2.1) or "current" (v3 to v8). */
+  /** The contract line of that version: "v2" or "current". */
   readonly line: ApiLine<V>;
   /** The API origin requests go to (with a token provider and no location given, the one its token response named, once known). */
   readonly apiDomain: string;
@@ -167,14 +167,14 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     recordId: string,
     ...options: ListAttachmentsArgs<V>
   ): AsyncGenerator<Attachment, void, undefined>;
-  /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; at most 100 MB, not .exe); `data.details.id` is the new id. */
+  /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; within `limits.attachment`); `data.details.id` is the new id. */
   uploadAttachment(
     module: ModuleName<V, C>,
     recordId: string,
     file: FileInput,
     options?: UploadAttachmentOptions,
   ): Promise<UploadResult>;
-  /** Attaches a link (an absolute http(s) URL of at most 3000 characters), as form fields or in the query (`via`). */
+  /** Attaches a link (an absolute http(s) URL within `limits.link.urlMaxLength`), as form fields or in the query (`via`). */
   attachLink(
     module: ModuleName<V, C>,
     recordId: string,

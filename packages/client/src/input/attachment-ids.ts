@@ -3,8 +3,8 @@
  * digits, more than a JavaScript number holds exactly (above 2^53 the last digits change), so
  * numbers and bigints are refused rather than silently turned into the id of another record.
  */
+import { limits } from "@zcrm-attachments/types";
 import { ZohoInputError } from "../errors/errors.js";
-import { MAX_IDS_PER_DELETE } from "../files/limits.js";
 import { show } from "./known-options.js";
 
 const ID = /^[0-9]{1,19}$/;
@@ -67,7 +67,7 @@ export function checkIdList(ids: unknown, parameter = "attachmentIds"): string[]
  * Splits ids into groups for bulk delete calls. Zoho documents no maximum for `ids`; 100 is the cap
  * it uses for ids elsewhere, hence the default.
  */
-export function chunkIds(ids: readonly string[], size: number = MAX_IDS_PER_DELETE): string[][] {
+export function chunkIds(ids: readonly string[], size: number = limits.deleteMany.idsPerCall): string[][] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer (got ${size}).`);
   const chunks: string[][] = [];
   for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));

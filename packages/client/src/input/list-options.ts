@@ -2,7 +2,8 @@
  * Turns the caller's list options into the exact query and headers to send, or throws a
  * ZohoInputError saying what to fix. Everything here runs before a request exists.
  */
-import { type ApiVersion, lineOf, supportsPageToken } from "../api-versions.js";
+import { apiLines, limits, since } from "@zcrm-attachments/types";
+import { type ApiVersion, lineOf, supportsPageToken, versionsFrom } from "../api-versions.js";
 import { ZohoInputError } from "../errors/errors.js";
 import { checkRecordId } from "./attachment-ids.js";
 import { checkSignal, checkTimeout } from "./call-options.js";
@@ -41,14 +42,16 @@ export interface PageRequest {
 const KNOWN_OPTIONS = new Set(["fields", "page", "perPage", "pageToken", "ifModifiedSince", "signal", "timeoutMs"]);
 const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
 
+const { pageMin, perPageMax } = limits.list;
+
 function checkPage(page: unknown): number {
-  if (typeof page === "number" && Number.isInteger(page) && page >= 1) return page;
-  throw new ZohoInputError("page", `page must be an integer of 1 or more (got ${show(page)}).`);
+  if (typeof page === "number" && Number.isInteger(page) && page >= pageMin) return page;
+  throw new ZohoInputError("page", `page must be an integer of ${pageMin} or more (got ${show(page)}).`);
 }
 
 function checkPerPage(perPage: unknown): number {
-  if (typeof perPage === "number" && Number.isInteger(perPage) && perPage >= 1 && perPage <= 200) return perPage;
-  throw new ZohoInputError("perPage", `perPage must be an integer from 1 to 200 (got ${show(perPage)}).`);
+  if (typeof perPage === "number" && Number.isInteger(perPage) && perPage >= 1 && perPage <= perPageMax) return perPage;
+  throw new ZohoInputError("perPage", `perPage must be an integer from 1 to ${perPageMax} (got ${show(perPage)}).`);
 }
 
 /** Joins `fields` into Zoho's comma-separated form; undefined when it may be left out. */
@@ -57,7 +60,7 @@ export function toFieldsParam(fields: unknown, version: ApiVersion): string | un
     if (lineOf(version) === "v2") return undefined;
     throw new ZohoInputError(
       "fields",
-      `fields is mandatory on ${version} (v3 and later): name the attachment fields to return, ` +
+      `fields is mandatory on ${version} (${apiLines.current.versions[0]} and later): name the attachment fields to return, ` +
         `e.g. fields: ["id", "File_Name", "Size", "Created_Time"].`,
     );
   }
@@ -100,7 +103,8 @@ function checkPageToken(pageToken: unknown, version: ApiVersion): string {
   if (!supportsPageToken(version)) {
     throw new ZohoInputError(
       "pageToken",
-      `pageToken needs API v7 or later (this client uses ${version}): page with page and perPage, or pick apiVersion "v7"/"v8".`,
+      `pageToken needs API ${since.listAttachments.page_token} or later (this client uses ${version}): ` +
+        `page with page and perPage, or pick apiVersion ${versionsFrom(since.listAttachments.page_token)}.`,
     );
   }
   if (typeof pageToken === "string" && pageToken !== "") return pageToken;

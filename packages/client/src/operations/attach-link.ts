@@ -19,7 +19,7 @@ export type LinkEncoding = "form" | "query";
 
 /** Options of attachLink. */
 export interface AttachLinkOptions extends CallOptions {
-  /** The title Zoho shows for the link, 1 to 255 characters (v5 and later; else Zoho uses the page's title). */
+  /** The title Zoho shows for the link, up to `limits.link.titleMaxLength` characters (v5 and later; else Zoho uses the page's title). */
   title?: string;
   /** "form" (default) or "query". */
   via?: LinkEncoding;

@@ -6,9 +6,8 @@
  * position. A request Zoho refuses as a whole (400 INVALID_MODULE, 401, ...) throws a ZohoApiError;
  * chunks sent before it stay deleted.
  */
-import type { DeleteAttachmentsResponse } from "@zcrm-attachments/types";
+import { type DeleteAttachmentsResponse, limits } from "@zcrm-attachments/types";
 import { type ZohoErrorDetails, ZohoInputError } from "../errors/errors.js";
-import { MAX_IDS_PER_DELETE } from "../files/limits.js";
 import { checkIdList, checkRecordId, chunkIds } from "../input/attachment-ids.js";
 import { type CallOptions, checkCallOptions } from "../input/call-options.js";
 import { isRecord } from "../json.js";
@@ -42,12 +41,14 @@ export interface DeleteManyResult {
 
 const METHOD = "DELETE";
 
+const MAX_CHUNK = limits.deleteMany.idsPerCall;
+
 function checkChunkSize(value: unknown): number {
-  if (value === undefined) return MAX_IDS_PER_DELETE;
-  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_IDS_PER_DELETE) return value;
+  if (value === undefined) return MAX_CHUNK;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_CHUNK) return value;
   throw new ZohoInputError(
     "chunkSize",
-    `chunkSize must be an integer from 1 to ${MAX_IDS_PER_DELETE}, the most ids the client sends per request (got ${String(value)}).`,
+    `chunkSize must be an integer from 1 to ${MAX_CHUNK}, the most ids the client sends per request (got ${String(value)}).`,
   );
 }
 

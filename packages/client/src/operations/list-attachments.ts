@@ -17,7 +17,7 @@ import { fill, serializeQuery, specPaths, withQuery } from "./paths.js";
 export interface AttachmentsPageOk<Info> {
   status: 200;
   data: Attachment[];
-  /** Paging facts: ListInfoV2 on v2/v2.1, ListInfo (with page tokens on v8) on v3 to v8. */
+  /** Paging facts: ListInfoV2 on the v2 line, ListInfo (with page tokens from v7 on) on the current line. */
   info: Info;
   notModified: false;
   headers: Headers;

@@ -32,7 +32,7 @@ export interface PhotoResult {
   meta: ZohoResponseMeta;
 }
 
-/** Options of uploadPhoto; `T` is the version's triggers (v2 and v2.1: only "workflow"). */
+/** Options of uploadPhoto; `T` is the version's triggers (the v2 line: only "workflow"). */
 export interface UploadPhotoOptions<T extends string = RestrictTrigger> extends CallOptions {
   /** The image's name; required for bytes and streams, else the path's or File's own name. */
   fileName?: string;

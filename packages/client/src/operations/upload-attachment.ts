@@ -1,6 +1,6 @@
 /**
  * Upload a file attachment: `POST …/Attachments` with one multipart part named `file`. The file is
- * checked (exists, not empty, at most 100 MB, not .exe, a usable name and type) before anything is
+ * checked (exists, not empty, within `limits.attachment`, a usable name and type) before anything is
  * sent, then streamed: a path is read chunk by chunk as the socket takes it, never whole.
  */
 import type { UploadAttachmentResponse } from "@zcrm-attachments/types";
