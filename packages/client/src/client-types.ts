@@ -12,7 +12,7 @@ import type { ZohoLogger } from "./events.js";
 import type { FileInput } from "./files/file-source.js";
 import type { CallOptions } from "./input/call-options.js";
 
-import type { CustomModuleApiName, ModuleName } from "./input/modules.js";
+import type { ModuleName } from "./input/modules.js";
 import type { AttachLinkOptions } from "./operations/attach-link.js";
 import type { DeleteResult } from "./operations/delete-attachment.js";
 import type { DeleteAttachmentsOptions, DeleteManyResult } from "./operations/delete-attachments.js";
@@ -48,7 +48,10 @@ export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly st
   accessToken: AccessToken;
   /** fetch to use instead of globalThis.fetch (for proxies or recording). */
   fetch?: FetchLike;
-  /** API names of the org's own custom modules, accepted besides the standard ones and CustomModule<N>. */
+  /**
+   * @deprecated Any module API name is accepted now (a custom module such as ServiceCenters needs no
+   * listing). Still checked for its shape (an array of API names), otherwise ignored.
+   */
   customModules?: C;
   /**
    * Retries of 429, 502, 503, 504 and connection errors; false turns them off.
@@ -109,13 +112,14 @@ export type ListAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v
   : [options: ListAttachmentsOptions<V>];
 
 /**
- * Modules whose records can have a photo: Leads, Contacts, Accounts, Products, Vendors, `CustomModule<N>`
- * and the org's own custom modules `C` (the spec's PhotoModule, whose custom part is any string, narrowed).
+ * Modules whose records can have a photo: the standard photo modules (Leads, Contacts, Accounts,
+ * Products, Vendors) and any custom module (the spec's PhotoModule). Other standard modules are
+ * refused at run time. `C` is the deprecated customModules list, which adds nothing.
  */
 export type PhotoModuleName<C extends string = never> =
   | components["schemas"]["StandardPhotoModule"]
-  | CustomModuleApiName
-  | C;
+  | C
+  | (string & {});
 
 /** The automation a photo change may skip on version `V`: only "workflow" on the v2 line (and for a version union). */
 export type RestrictTriggerFor<V extends ApiVersion> = [ApiLine<V>] extends ["current"]

@@ -49,7 +49,8 @@ class ZohoAttachmentsClient {
     if (options.fetch !== undefined && typeof options.fetch !== "function") {
       throw new ZohoInputError("fetch", "fetch must be a function with the signature of globalThis.fetch.");
     }
-    const customModules = checkCustomModules(options.customModules);
+    // Deprecated and otherwise ignored (any API name is a module), but still checked, so a typo still fails.
+    checkCustomModules(options.customModules);
     const pipeline: PipelineContext = {
       // Resolved now, so a later change to globalThis.fetch does not reach an existing client.
       fetch: (options.fetch as FetchLike | undefined) ?? globalThis.fetch,
@@ -61,14 +62,7 @@ class ZohoAttachmentsClient {
 
     this.apiVersion = version;
     this.line = line;
-    const checkModule = createModuleCheck(version, line, customModules);
-    this.#context = {
-      version,
-      line,
-      pipeline,
-      checkModule,
-      isCustomModule: (module) => customModules.includes(module),
-    };
+    this.#context = { version, line, pipeline, checkModule: createModuleCheck(version) };
   }
 
   /** The API origin requests go to (with a token provider and no location: the one Zoho named, once known). */
@@ -89,8 +83,7 @@ class ZohoAttachmentsClient {
   }
 
   #request(module: unknown, recordId: unknown, options: unknown): PageRequest {
-    this.#context.checkModule(module);
-    return toPageRequest(this.apiVersion, module as string, recordId, options);
+    return toPageRequest(this.apiVersion, this.#context.checkModule(module), recordId, options);
   }
 
   /** Fetches one page of a record's attachments. */

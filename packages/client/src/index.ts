@@ -85,7 +85,7 @@ export type {
 export { safeFileName } from "./files/content-disposition.js";
 export type { FileInput } from "./files/file-source.js";
 export type { CallOptions } from "./input/call-options.js";
-export type { CustomModuleApiName, ModuleName } from "./input/modules.js";
+export type { CustomModuleApiName, KnownModule, ModuleName } from "./input/modules.js";
 export { FileTokenStore } from "./oauth/file-token-store.js";
 export {
   createRefreshTokenProvider,

@@ -10,6 +10,7 @@ import {
   type AttachmentsPage,
   createAttachmentsClient,
   isZohoApiError,
+  type KnownModule,
   type ListInfo,
   type ZohoApiError,
   type ZohoErrorCode,
@@ -19,11 +20,12 @@ const RECORD = "4150868000002728001";
 const zoho = createAttachmentsClient({ accessToken: "t" });
 
 describe("calls the spec does not allow do not compile", () => {
-  test("a module that is not an API name", async () => {
-    // @ts-expect-error "Contacts_X" is neither a standard module nor a listed custom one
-    await zoho.listAttachments("Contacts_X", RECORD, { fields: ["id"] });
-    // @ts-expect-error API names are case-sensitive
-    await zoho.listAttachments("contacts", RECORD, { fields: ["id"] });
+  test("a module name that is not a string", async () => {
+    // @ts-expect-error a module is its API name, a string (any custom module's name type-checks)
+    await zoho.listAttachments(7, RECORD, { fields: ["id"] });
+    // Standard names are offered first; a wrong case is no known module (and refused at run time).
+    expectTypeOf<"contacts">().not.toMatchTypeOf<KnownModule<"v8">>();
+    expectTypeOf<"Contacts">().toMatchTypeOf<KnownModule<"v8">>();
   });
 
   test("a v8 call without fields", async () => {

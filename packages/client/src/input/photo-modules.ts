@@ -1,34 +1,34 @@
 /**
- * Which modules can hold a record photo. Zoho's download and delete photo pages and its v8 SDK
- * (PHOTO_SUPPORTED_MODULES) name Leads, Contacts, Accounts, Products and Vendors, plus custom
- * modules. The v7/v8 upload page also lists Deals, but no other page nor the SDK does, so the client
- * follows the SDK and refuses Deals.
+ * Which modules can hold a record photo: the spec's standard photo modules (Zoho's download and
+ * delete photo pages and its v8 SDK's PHOTO_SUPPORTED_MODULES) and any custom module. Every other
+ * standard module is refused before anything is sent. The v7/v8 upload page also lists Deals, but
+ * no other page nor the SDK does, so the spec (and the client) refuse Deals until a source says otherwise.
  */
+import { type ApiLine, knownModules } from "@zcrm-attachments/types";
 import { ZohoInputError } from "../errors/errors.js";
+import { isApiName, isStandardModule, notAnApiName, standardSpelling } from "./modules.js";
 
-/** Standard modules whose records can have a photo. */
-export const PHOTO_MODULES: readonly string[] = ["Leads", "Contacts", "Accounts", "Products", "Vendors"];
+const DEALS_NOTE =
+  " Zoho's upload page also lists Deals, but its other photo pages and its SDK do not, so the client refuses Deals.";
 
-const CUSTOM_MODULE = /^CustomModule[1-9][0-9]*$/;
-
-/** Tells whether a module name is one of the org's custom modules (the client's customModules option). */
-export type CustomModulePredicate = (module: string) => boolean;
-
-/** True when records of `module` can have a photo: a photo module, CustomModule<N>, or a custom module by the predicate. */
-export function isPhotoModule(module: string, isCustomModule: CustomModulePredicate = () => false): boolean {
-  return PHOTO_MODULES.includes(module) || CUSTOM_MODULE.test(module) || isCustomModule(module);
+/** True when records of `module` can have a photo on `line`: a standard photo module, or any custom module. */
+export function isPhotoModule(module: string, line: ApiLine): boolean {
+  const photoModules: readonly string[] = knownModules[line].photo;
+  if (isStandardModule(module)) return photoModules.includes(module);
+  return standardSpelling(module) === undefined && isApiName(module);
 }
 
-/** Throws a ZohoInputError unless records of `module` can have a photo; returns the module. */
-export function checkPhotoModule(module: unknown, isCustomModule: CustomModulePredicate = () => false): string {
-  if (typeof module === "string" && isPhotoModule(module, isCustomModule)) return module;
-  const name = typeof module === "string" ? JSON.stringify(module) : `a ${typeof module}`;
-  const close =
-    typeof module === "string" ? PHOTO_MODULES.find((m) => m.toLowerCase() === module.toLowerCase()) : undefined;
+/** Throws a ZohoInputError unless records of `module` can have a photo on `line`; returns the module. */
+export function checkPhotoModule(module: unknown, line: ApiLine): string {
+  if (typeof module !== "string") throw notAnApiName(module);
+  if (isPhotoModule(module, line)) return module;
+  const standard = standardSpelling(module);
+  if (!isStandardModule(module) && standard === undefined) throw notAnApiName(module);
+  const photoModules: readonly string[] = knownModules[line].photo;
+  const close = standard !== undefined && photoModules.includes(standard) ? ` Did you mean "${standard}"?` : "";
   throw new ZohoInputError(
     "module",
-    `Records of ${name} cannot have a photo.${close === undefined ? "" : ` Did you mean "${close}"?`} ` +
-      `Photos exist for ${PHOTO_MODULES.join(", ")} and custom modules (CustomModule<N> or a name in customModules). ` +
-      "Zoho's upload page also lists Deals, but its other photo pages and its SDK do not, so the client refuses Deals.",
+    `Records of ${JSON.stringify(module)} cannot have a photo.${close} ` +
+      `Photos exist for ${photoModules.join(", ")} and custom modules.${module === "Deals" ? DEALS_NOTE : ""}`,
   );
 }

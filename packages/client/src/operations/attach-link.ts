@@ -42,13 +42,13 @@ export async function attachLink(
   url: unknown,
   input: unknown,
 ): Promise<UploadResult> {
-  context.checkModule(module);
+  const checked = context.checkModule(module);
   const record = checkRecordId(recordId);
   const options = checkCallOptions(input, ["title", "via"]);
   const link = checkLinkUrl(url);
   const title = checkLinkTitle(optionalString(options.values, "title"), context.version);
   const via = checkVia(options.values.via);
-  const path = attachmentsPath(context, module as string, record);
+  const path = attachmentsPath(context, checked, record);
   if (via === "form") {
     const fields: MultipartField[] = [{ name: "attachmentUrl", value: link }];
     if (title !== undefined) fields.push({ name: "title", value: title });

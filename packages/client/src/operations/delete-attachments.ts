@@ -92,12 +92,12 @@ export async function deleteAttachments(
   ids: unknown,
   input: unknown,
 ): Promise<DeleteManyResult> {
-  context.checkModule(module);
+  const checked = context.checkModule(module);
   const record = checkRecordId(recordId);
   const list = checkIdList(ids, "ids");
   const options = checkCallOptions(input, ["chunkSize"]);
   const chunks = chunkIds(list, checkChunkSize(options.values.chunkSize));
-  const path = attachmentsPath(context, module as string, record);
+  const path = attachmentsPath(context, checked, record);
   const results: DeleteItemResult[] = [];
   for (const chunk of chunks) {
     // Ids are digits only, so the commas are the only separators and need no encoding.

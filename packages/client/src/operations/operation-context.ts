@@ -5,7 +5,6 @@
  */
 import type { ApiLine, ApiVersion } from "../api-versions.js";
 import { checkAttachmentId, checkRecordId } from "../input/attachment-ids.js";
-import type { CustomModulePredicate } from "../input/photo-modules.js";
 import type { PipelineContext } from "../pipeline/types.js";
 import { fill, specPaths } from "./paths.js";
 
@@ -14,10 +13,8 @@ export interface OperationContext {
   readonly version: ApiVersion;
   readonly line: ApiLine;
   readonly pipeline: PipelineContext;
-  /** Throws a ZohoInputError for a module that takes no attachments on this version. */
-  readonly checkModule: (module: unknown) => void;
-  /** True for the org's own custom modules (the client's customModules option), which may have photos. */
-  readonly isCustomModule: CustomModulePredicate;
+  /** Returns the module, or throws a ZohoInputError for one this version cannot send (input/modules.ts). */
+  readonly checkModule: (module: unknown) => string;
 }
 
 /** The checked arguments of a call on one attachment. */
@@ -34,8 +31,8 @@ export function checkAttachmentTarget(
   recordId: unknown,
   attachmentId: unknown,
 ): AttachmentTarget {
-  context.checkModule(module);
-  return { module: module as string, recordId: checkRecordId(recordId), attachmentId: checkAttachmentId(attachmentId) };
+  const checked = context.checkModule(module);
+  return { module: checked, recordId: checkRecordId(recordId), attachmentId: checkAttachmentId(attachmentId) };
 }
 
 /** `/crm/{version}/{module}/{record}/Attachments`: list, upload, attach a link, delete several. */

@@ -1,7 +1,8 @@
 /**
- * A record's photo: `GET|POST|DELETE …/{module}/{record}/photo`. Only Leads, Contacts, Accounts,
- * Products, Vendors and custom modules have photos; any other module is refused before anything is
- * sent. Uploads take PNG, JPEG, GIF or BMP up to 10 MB; Zoho answers uploads and deletes with a bare
+ * A record's photo: `GET|POST|DELETE …/{module}/{record}/photo`. Only the spec's standard photo
+ * modules (Leads, Contacts, Accounts, Products, Vendors) and custom modules have photos; any other
+ * module is refused before anything is sent (input/photo-modules.ts). Uploads take the spec's photo
+ * types within `limits.photo`; Zoho answers uploads and deletes with a bare
  * `{code, details, message, status}` (no `data` array). A record without a photo downloads as 204.
  */
 import type { PhotoActionResponse, RestrictTrigger } from "@zcrm-attachments/types";
@@ -65,7 +66,7 @@ function photoResult(method: string, result: PipelineResult): PhotoResult {
 }
 
 function checkPhotoTarget(context: OperationContext, module: unknown, recordId: unknown): string {
-  const checked = checkPhotoModule(module, context.isCustomModule);
+  const checked = checkPhotoModule(module, context.line);
   return photoPath(context, checked, checkRecordId(recordId));
 }
 

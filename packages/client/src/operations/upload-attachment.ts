@@ -62,10 +62,10 @@ export async function uploadAttachment(
   file: FileInput,
   input: unknown,
 ): Promise<UploadResult> {
-  context.checkModule(module);
+  const checked = context.checkModule(module);
   const record = checkRecordId(recordId);
   const options = checkCallOptions(input, ["fileName", "contentType"]);
   const body = await fileUploadBody(file, options, MAX_ATTACHMENT_BYTES, "attachment");
-  const result = await sendMultipart(context, attachmentsPath(context, module as string, record), body, options);
+  const result = await sendMultipart(context, attachmentsPath(context, checked, record), body, options);
   return uploadResult(result);
 }

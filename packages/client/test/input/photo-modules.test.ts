@@ -1,24 +1,26 @@
+import { knownModules } from "@zcrm-attachments/types";
 import { describe, expect, it } from "vitest";
 import { ZohoInputError } from "../../src/errors/errors.js";
-import { checkPhotoModule, isPhotoModule, PHOTO_MODULES } from "../../src/input/photo-modules.js";
-
-const orgModules = new Set(["Projects_X", "Invoices_Custom"]);
-const isOrgModule = (module: string): boolean => orgModules.has(module);
+import { checkPhotoModule, isPhotoModule } from "../../src/input/photo-modules.js";
 
 describe("photo modules", () => {
-  it.each(["Leads", "Contacts", "Accounts", "Products", "Vendors", "CustomModule1", "CustomModule42"])(
-    "accepts %s",
+  it.each(["Leads", "Contacts", "Accounts", "Products", "Vendors"])(
+    "accepts the standard photo module %s",
     (module) => {
-      expect(checkPhotoModule(module)).toBe(module);
-      expect(isPhotoModule(module)).toBe(true);
+      for (const line of ["v2", "current"] as const) {
+        expect(checkPhotoModule(module, line)).toBe(module);
+        expect(isPhotoModule(module, line)).toBe(true);
+      }
     },
   );
 
-  it("accepts the org's custom modules through the predicate only", () => {
-    expect(checkPhotoModule("Projects_X", isOrgModule)).toBe("Projects_X");
-    expect(isPhotoModule("Projects_X")).toBe(false);
-    expect(() => checkPhotoModule("Projects_X")).toThrow(ZohoInputError);
-  });
+  it.each(["CustomModule1", "CustomModule42", "CustomModule0", "ServiceCenters", "Projects_X", "Lead"])(
+    "accepts %s as a custom module",
+    (module) => {
+      expect(checkPhotoModule(module, "current")).toBe(module);
+      expect(isPhotoModule(module, "v2")).toBe(true);
+    },
+  );
 
   it.each([
     {
@@ -26,14 +28,20 @@ describe("photo modules", () => {
       message:
         /Records of "Deals" cannot have a photo\. Photos exist for Leads, Contacts, Accounts, Products, Vendors and custom modules.*upload page also lists Deals.*SDK do not/,
     },
-    { module: "Tasks", message: /"Tasks" cannot have a photo/ },
+    { module: "Tasks", message: /^Records of "Tasks" cannot have a photo\. Photos exist for [^.]*custom modules\.$/ },
+    { module: "Notes", message: /"Notes" cannot have a photo/ },
+    { module: "Calls", message: /"Calls" cannot have a photo/ },
+    { module: "Quotes", message: /"Quotes" cannot have a photo/ },
+    { module: "Appointments__s", message: /"Appointments__s" cannot have a photo/ },
     { module: "leads", message: /Did you mean "Leads"\?/ },
-    { module: "CustomModule0", message: /cannot have a photo/ },
-    { module: 7, message: /Records of a number cannot have a photo/ },
+    { module: "CONTACTS", message: /Did you mean "Contacts"\?/ },
+    { module: "deals", message: /"deals" cannot have a photo/ },
+    { module: "Price Books", message: /not a module API name/ },
+    { module: 7, message: /module must be a module API name such as "Leads" \(got number\)/ },
   ])("refuses $module", ({ module, message }) => {
     let error: unknown;
     try {
-      checkPhotoModule(module, isOrgModule);
+      checkPhotoModule(module, "current");
     } catch (thrown) {
       error = thrown;
     }
@@ -42,7 +50,8 @@ describe("photo modules", () => {
     expect((error as ZohoInputError).message).toMatch(message);
   });
 
-  it("lists exactly the SDK's standard photo modules", () => {
-    expect(PHOTO_MODULES).toEqual(["Leads", "Contacts", "Accounts", "Products", "Vendors"]);
+  it("reads exactly the SDK's standard photo modules from the spec, on both lines", () => {
+    expect(knownModules.current.photo).toEqual(["Leads", "Contacts", "Accounts", "Products", "Vendors"]);
+    expect(knownModules.v2.photo).toEqual(knownModules.current.photo);
   });
 });

@@ -68,7 +68,7 @@ describe("listAttachments: the request", () => {
     expect(server.requests[0]?.url).toBe(`/crm/v2/Price_Books/${RECORD}/Attachments`);
   });
 
-  it("accepts CustomModule<N> and the org's own customModules", async () => {
+  it("accepts any custom module's API name, with or without the deprecated customModules", async () => {
     serve(currentSample);
     const zoho = createAttachmentsClient({
       apiDomain: server.origin,
@@ -77,9 +77,11 @@ describe("listAttachments: the request", () => {
     });
     await zoho.listAttachments("CustomModule12", RECORD, { fields: ["id"] });
     await zoho.listAttachments("Projects_X", RECORD, { fields: ["id"] });
+    await zoho.listAttachments("ServiceCenters", RECORD, { fields: ["id"] });
     expect(server.requests.map((request) => request.path)).toEqual([
       `/crm/v8/CustomModule12/${RECORD}/Attachments`,
       `/crm/v8/Projects_X/${RECORD}/Attachments`,
+      `/crm/v8/ServiceCenters/${RECORD}/Attachments`,
     ]);
   });
 
