@@ -1,10 +1,12 @@
 /**
  * Delete several attachments: `DELETE …/Attachments?ids=a,b,c`, as Zoho's SDKs call it (no doc page
- * describes it). Ids go at most 100 per request (Zoho's usual cap for id lists), one request after
- * another, and each id gets its own result in the order given: Zoho answers one item per id, which
- * may be an error item while the others succeed. Items are matched by `details.id`, else by
- * position. A request Zoho refuses as a whole (400 INVALID_MODULE, 401, ...) throws a ZohoApiError;
- * chunks sent before it stay deleted.
+ * describes it). Ids go at most `limits.deleteMany.idsPerCall` per request (Zoho's usual cap for id
+ * lists), one request after another, and each id gets its own result in the order given: Zoho
+ * answers one item per id, which may be an error item while the others succeed. That answer may
+ * come as 200 (all deleted), 207 (some not) or 202 (Zoho's own OpenAPI answers its sibling bulk
+ * delete so): all three are read the same way, never thrown. Items are matched by `details.id`,
+ * else by position. A request Zoho refuses as a whole (400 INVALID_MODULE, 401, ...) throws a
+ * ZohoApiError; chunks sent before it stay deleted.
  */
 import { type DeleteAttachmentsResponse, limits } from "@zcrm-attachments/types";
 import { type ZohoErrorDetails, ZohoInputError } from "../errors/errors.js";
@@ -40,6 +42,8 @@ export interface DeleteManyResult {
 }
 
 const METHOD = "DELETE";
+// Every status the spec gives a per-id answer: all deleted, accepted, partly deleted.
+const PER_ID_ANSWERS: readonly number[] = [200, 202, 207];
 
 const MAX_CHUNK = limits.deleteMany.idsPerCall;
 
@@ -101,7 +105,8 @@ export async function deleteAttachments(
   const results: DeleteItemResult[] = [];
   for (const chunk of chunks) {
     // Ids are digits only, so the commas are the only separators and need no encoding.
-    const result = await sendJsonCall(context, METHOD, withQuery(path, `ids=${chunk.join(",")}`), options);
+    const url = withQuery(path, `ids=${chunk.join(",")}`);
+    const result = await sendJsonCall(context, METHOD, url, options, PER_ID_ANSWERS);
     const body = readJsonBody<DeleteAttachmentsResponse>(
       METHOD,
       result,
