@@ -20,6 +20,7 @@ import {
   type KnownModule,
   type PhotoModuleName,
   type SavedDownload,
+  type UploadedAttachment,
 } from "../src/index.js";
 
 type StandardPhotoModule = components["schemas"]["StandardPhotoModule"];
@@ -31,7 +32,10 @@ export async function uploads(): Promise<void> {
   const zoho = createAttachmentsClient({ accessToken: "t" });
   const uploaded = await zoho.uploadAttachment("Leads", RECORD, "./report.pdf");
   expectTypeOf(uploaded.status).toEqualTypeOf<200>();
-  expectTypeOf(uploaded.data).toEqualTypeOf<UploadAttachmentResponse["data"][number]>();
+  // The result holds the SUCCESS item; an error item in data[] is thrown as a ZohoApiError.
+  expectTypeOf(uploaded.data).toEqualTypeOf<components["schemas"]["UploadAttachmentResult"]>();
+  expectTypeOf(uploaded.data).toEqualTypeOf<UploadedAttachment>();
+  expectTypeOf(uploaded.data.code).toEqualTypeOf<"SUCCESS">();
   expectTypeOf(uploaded.data.details.id).toBeString();
   expectTypeOf(uploaded.body).toEqualTypeOf<UploadAttachmentResponse>();
   expectTypeOf(uploaded.headers).toEqualTypeOf<Headers>();

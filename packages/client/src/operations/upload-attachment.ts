@@ -3,7 +3,7 @@
  * checked (exists, not empty, within `limits.attachment`, a usable name and type) before anything is
  * sent, then streamed: a path is read chunk by chunk as the socket takes it, never whole.
  */
-import type { UploadAttachmentResponse } from "@zcrm-attachments/types";
+import type { components, UploadAttachmentResponse } from "@zcrm-attachments/types";
 import { apiErrorFromResponse } from "../errors/from-response.js";
 import type { FileInput } from "../files/file-source.js";
 import { MAX_ATTACHMENT_BYTES } from "../files/limits.js";
@@ -23,8 +23,8 @@ export interface UploadAttachmentOptions extends CallOptions {
   contentType?: string;
 }
 
-/** The one item of an upload answer: `details.id` is the new attachment's id. */
-export type UploadedAttachment = UploadAttachmentResponse["data"][number];
+/** The SUCCESS item of an upload answer: `details.id` is the new attachment's id (an error item is thrown). */
+export type UploadedAttachment = components["schemas"]["UploadAttachmentResult"];
 
 /** A file or link attached (Zoho answers 200, not 201). */
 export interface UploadResult {
@@ -46,7 +46,8 @@ export function uploadResult(result: PipelineResult): UploadResult {
   if (result.response.status !== 200) throw apiErrorFromResponse(METHOD, result);
   const body = readJsonBody<UploadAttachmentResponse>(METHOD, result, isDataEnvelope, EXPECTED);
   const first = body.data[0] as Record<string, unknown> | undefined;
-  // A 200 that carries an error item is still a refusal.
+  // A 200 that carries an error item (Zoho refused this attachment after taking the request, such as
+  // DUPLICATE_DATA for a link attached twice) is a refusal: its code, message and details, status 200.
   if (first?.status === "error") throw apiErrorFromResponse(METHOD, result);
   // An item without an id would leave callers with nothing to refer to the attachment by.
   const details = first?.details as Record<string, unknown> | undefined;
