@@ -5,7 +5,7 @@
 
 import type { Attachment, components, ListInfo, ListInfoV2, paths, RestrictTrigger } from "@zcrm-attachments/types";
 import type { Client } from "openapi-fetch";
-import type { ApiLine, ApiVersion, PageTokenVersion, TitleVersion } from "./api-versions.js";
+import type { ApiLine, ApiVersion, IdsVersion, PageTokenVersion, TitleVersion } from "./api-versions.js";
 import type { AccessToken } from "./auth.js";
 import type { DataCenter, Environment } from "./data-centres.js";
 import type { ZohoLogger } from "./events.js";
@@ -78,7 +78,7 @@ export type InfoFor<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
 /** Field API names to return: an array, or a comma-separated string. */
 export type FieldsOption = readonly string[] | string;
 
-/** Options of one list call; `fields` is required from v3 on and `pageToken` exists from v7 on. */
+/** Options of one list call; `fields` is required on the current line, `ids` exists from v5 on and `pageToken` from v7 on. */
 export type ListAttachmentsOptions<V extends ApiVersion> = {
   /** Page number, from 1 (the paginators start here). */
   page?: number;
@@ -104,6 +104,12 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
     : {
         /** `info.next_page_token` of a previous page (v7 and later). */
         pageToken?: string;
+      }) &
+  ([V] extends [Exclude<ApiVersion, IdsVersion>]
+    ? { ids?: never }
+    : {
+        /** Only the attachments with these ids (v5 and later); repeats are sent once. */
+        ids?: readonly string[];
       });
 
 /** The options argument: optional on the v2 line, required on the current line (because `fields` is). */

@@ -88,6 +88,22 @@ export async function v2Line(): Promise<void> {
   await zoho.listAttachments("Leads", RECORD, { pageToken: "t" });
 }
 
+export async function idsNeedV5(): Promise<void> {
+  const v5 = createAttachmentsClient({ apiVersion: "v5", accessToken: "t" });
+  await v5.listAttachments("Leads", RECORD, { fields, ids: ["4150868000002728012"] });
+  for await (const attachment of v5.iterateAttachments("Leads", RECORD, { fields, ids: ["1", "2"] })) {
+    expectTypeOf(attachment).toEqualTypeOf<Attachment>();
+  }
+  const v4 = createAttachmentsClient({ apiVersion: "v4", accessToken: "t" });
+  // @ts-expect-error ids needs v5 or later
+  await v4.listAttachments("Leads", RECORD, { fields, ids: ["4150868000002728012"] });
+  const v2 = createAttachmentsClient({ apiVersion: "v2", accessToken: "t" });
+  // @ts-expect-error ids needs v5 or later
+  await v2.listAttachments("Leads", RECORD, { ids: ["4150868000002728012"] });
+  // @ts-expect-error ids are strings
+  await v5.listAttachments("Leads", RECORD, { fields, ids: [4150868000002728012] });
+}
+
 export async function pageTokenNeedsV7(): Promise<void> {
   const v6 = createAttachmentsClient({ apiVersion: "v6", accessToken: "t" });
   // @ts-expect-error pageToken needs v7 or later

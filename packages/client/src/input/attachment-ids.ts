@@ -39,8 +39,11 @@ export function checkAttachmentId(id: unknown, parameter = "attachmentId"): stri
   );
 }
 
-/** Checks a list of attachment ids (array or other iterable); drops repeats, keeping the first; refuses an empty list. */
-export function checkIdList(ids: unknown, parameter = "attachmentIds"): string[] {
+/**
+ * Checks a list of attachment ids (array or other iterable); drops repeats, keeping the first; refuses
+ * an empty list, saying what the ids are `for` ("to delete").
+ */
+export function checkIdList(ids: unknown, parameter = "attachmentIds", purpose = "to delete"): string[] {
   if (typeof ids === "string") {
     throw new ZohoInputError(
       parameter,
@@ -58,7 +61,7 @@ export function checkIdList(ids: unknown, parameter = "attachmentIds"): string[]
     index += 1;
   }
   if (unique.size === 0) {
-    throw new ZohoInputError(parameter, `${parameter} is empty: name at least one attachment id to delete.`);
+    throw new ZohoInputError(parameter, `${parameter} is empty: name at least one attachment id ${purpose}.`);
   }
   return [...unique];
 }

@@ -2,10 +2,10 @@
  * Turns the caller's list options into the exact query and headers to send, or throws a
  * ZohoInputError saying what to fix. Everything here runs before a request exists.
  */
-import { apiLines, limits, since } from "@zcrm-attachments/types";
+import { apiLines, limits, since, versionAtLeast } from "@zcrm-attachments/types";
 import { type ApiVersion, lineOf, supportsPageToken, versionsFrom } from "../api-versions.js";
 import { ZohoInputError } from "../errors/errors.js";
-import { checkRecordId } from "./attachment-ids.js";
+import { checkIdList, checkRecordId } from "./attachment-ids.js";
 import { checkSignal, checkTimeout } from "./call-options.js";
 import { checkKnownOptions, show } from "./known-options.js";
 
@@ -15,6 +15,7 @@ export interface ListInput {
   page?: number | undefined;
   perPage?: number | undefined;
   pageToken?: string | undefined;
+  ids?: readonly string[] | undefined;
   ifModifiedSince?: Date | string | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | false | undefined;
@@ -23,6 +24,8 @@ export interface ListInput {
 /** The query string parameters of one list request, under Zoho's names. */
 export interface PageQuery {
   fields?: string;
+  /** Only these attachments, comma-separated. */
+  ids?: string;
   page?: number;
   per_page?: number;
   page_token?: string;
@@ -39,7 +42,16 @@ export interface PageRequest {
   timeoutMs: number | false | undefined;
 }
 
-const KNOWN_OPTIONS = new Set(["fields", "page", "perPage", "pageToken", "ifModifiedSince", "signal", "timeoutMs"]);
+const KNOWN_OPTIONS = new Set([
+  "fields",
+  "ids",
+  "page",
+  "perPage",
+  "pageToken",
+  "ifModifiedSince",
+  "signal",
+  "timeoutMs",
+]);
 const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
 
 const { pageMin, perPageMax } = limits.list;
@@ -111,6 +123,19 @@ function checkPageToken(pageToken: unknown, version: ApiVersion): string {
   throw new ZohoInputError("pageToken", `pageToken must be the non-empty info.next_page_token of a previous page.`);
 }
 
+/** Joins the `ids` filter (checked as attachment ids, repeats dropped) for a version that takes it. */
+function toIdsParam(ids: unknown, version: ApiVersion): string {
+  const from = since.listAttachments.ids;
+  if (!versionAtLeast(version, from)) {
+    throw new ZohoInputError(
+      "ids",
+      `ids needs API ${from} or later (this client uses ${version}): leave it out and pick the attachments ` +
+        `from the page, or pick apiVersion ${versionsFrom(from)}.`,
+    );
+  }
+  return checkIdList(ids, "ids", "to list (or leave ids out to list every attachment)").join(",");
+}
+
 /** Checks every list argument and returns the request to send. */
 export function toPageRequest(version: ApiVersion, module: string, recordId: unknown, input: unknown): PageRequest {
   if (input !== undefined && (typeof input !== "object" || input === null)) {
@@ -122,6 +147,7 @@ export function toPageRequest(version: ApiVersion, module: string, recordId: unk
   const query: PageQuery = {};
   const fields = toFieldsParam(options.fields, version);
   if (fields !== undefined) query.fields = fields;
+  if (options.ids !== undefined) query.ids = toIdsParam(options.ids, version);
   if (options.page !== undefined) query.page = checkPage(options.page);
   if (options.perPage !== undefined) query.per_page = checkPerPage(options.perPage);
   if (options.pageToken !== undefined) query.page_token = checkPageToken(options.pageToken, version);

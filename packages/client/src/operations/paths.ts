@@ -54,14 +54,15 @@ export function fill<P extends SpecPath>(template: P, version: ApiVersion, param
   return path;
 }
 
-/** Serializes a list query; `fields` keeps its commas literal, as in Zoho's own samples. */
+/** Serializes a list query; the comma-separated lists (`fields`, `ids`) keep their commas literal, as in Zoho's samples. */
 export function serializeQuery(query: object): string {
   let search = "";
   for (const name in query) {
     const value: unknown = (query as Record<string, unknown>)[name];
     if (value === undefined) continue;
     const encoded = encodeURIComponent(String(value));
-    search += `${search === "" ? "" : "&"}${name}=${name === "fields" ? encoded.replaceAll("%2C", ",") : encoded}`;
+    const list = name === "fields" || name === "ids";
+    search += `${search === "" ? "" : "&"}${name}=${list ? encoded.replaceAll("%2C", ",") : encoded}`;
   }
   return search;
 }

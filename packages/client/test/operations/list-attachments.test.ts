@@ -15,6 +15,17 @@ function serve(json: unknown, status = 200, headers: Record<string, string> = {}
 }
 
 describe("listAttachments: the request", () => {
+  it.each(["v5", "v8"] as const)("sends ids comma-separated on %s, each id once", async (apiVersion) => {
+    serve(currentSample);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, apiVersion });
+    const ids = ["1386586000002588012", "1386586000002588019", "1386586000002588012"];
+    await zoho.listAttachments("Leads", RECORD, { fields: ["id"], ids, perPage: 10 });
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/crm/${apiVersion}/Leads/${RECORD}/Attachments?fields=id&ids=1386586000002588012,1386586000002588019&per_page=10`,
+    ]);
+    expect(server.requests[0]?.query.get("ids")).toBe("1386586000002588012,1386586000002588019");
+  });
+
   it("sends GET /crm/v8/{module}/{id}/Attachments with fields joined by commas and the Zoho auth header", async () => {
     serve(currentSample);
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });

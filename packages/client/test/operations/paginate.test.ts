@@ -76,6 +76,18 @@ describe("iterateAttachments", () => {
     ]);
   });
 
+  it("keeps the ids filter on every page", async () => {
+    server.handle(pagesByToken);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    const all = await collect(zoho.iterateAttachments("Leads", RECORD, { fields: ["id"], ids: ["7", "8"] }));
+    expect(all).toHaveLength(6);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/crm/v8/Leads/${RECORD}/Attachments?fields=id&ids=7,8`,
+      `/crm/v8/Leads/${RECORD}/Attachments?fields=id&ids=7,8&page_token=token-2`,
+      `/crm/v8/Leads/${RECORD}/Attachments?fields=id&ids=7,8&page_token=token-3`,
+    ]);
+  });
+
   it("never sends page_token before v7, even when the server offers one", async () => {
     server.handle((request) => {
       const page = Number(request.query.get("page") ?? "1");
