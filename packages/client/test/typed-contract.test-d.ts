@@ -3,7 +3,7 @@
  * (`pnpm test`). Nothing here runs: vitest reads the file with tsc, and a type error, an
  * unmet `expectTypeOf`, or an unused `@ts-expect-error` fails the test it sits in.
  */
-import type { KnownErrorCode } from "@zcrm-attachments/types";
+import type { KnownErrorCode, Attachment as SpecAttachment } from "@zcrm-attachments/types";
 import { assertType, describe, expectTypeOf, test } from "vitest";
 import {
   type Attachment,
@@ -68,10 +68,27 @@ describe("results narrow", () => {
   });
 });
 
+describe("attachment fields", () => {
+  test("$field_states is whatever the spec says Zoho sends, a string included", () => {
+    expectTypeOf<Attachment["$field_states"]>().toEqualTypeOf<SpecAttachment["$field_states"]>();
+    expectTypeOf<string>().toExtend<NonNullable<Attachment["$field_states"]>>();
+  });
+});
+
 describe("error codes", () => {
   test("are the documented codes, and still accept codes Zoho adds later", () => {
     expectTypeOf<KnownErrorCode>().toExtend<ZohoErrorCode>();
     expectTypeOf<"INVALID_MODULE">().toExtend<ZohoErrorCode>();
+    // The codes Zoho's own OpenAPI and SDKs add are known codes, not just any string.
+    type Added =
+      | "INVALID_REQUEST"
+      | "DUPLICATE_DATA"
+      | "STORAGE_SPACE_EXCEEDED"
+      | "VIRUS_DETECTED"
+      | "LIMIT_REACHED"
+      | "NOT_ALLOWED"
+      | "API_NOT_SUPPORTED";
+    expectTypeOf<Added>().toExtend<KnownErrorCode>();
     expectTypeOf<"A_CODE_ZOHO_ADDS_NEXT_YEAR">().toExtend<ZohoErrorCode>();
     // Not widened to plain string: editors still offer the known codes.
     expectTypeOf<ZohoErrorCode>().not.toEqualTypeOf<string>();

@@ -159,6 +159,19 @@ describe("listAttachments: the response", () => {
     expect(page).toMatchObject({ status: 304, data: [], info: null, notModified: true });
   });
 
+  it("hands $field_states over as Zoho sent it, an object, a string or null", async () => {
+    const base = (currentSample.data as Array<Record<string, unknown>>)[0] ?? {};
+    const data = [
+      { ...base, id: "1386586000002588012", $field_states: '{"File_Name":"readonly"}' },
+      { ...base, id: "1386586000002588019", $field_states: {} },
+      { ...base, id: "1386586000002588026", $field_states: null },
+    ];
+    serve({ ...currentSample, data });
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    const page = await zoho.listAttachments("Leads", RECORD, { fields: ["id", "$field_states"] });
+    expect(page.data.map((attachment) => attachment.$field_states)).toEqual(['{"File_Name":"readonly"}', {}, null]);
+  });
+
   it("accepts an empty 200 list", async () => {
     serve({ data: [], info: { per_page: 200, count: 0, page: 1, more_records: false } });
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
