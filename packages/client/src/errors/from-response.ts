@@ -6,9 +6,25 @@
  */
 
 import { isRecord, parseJsonText } from "../json.js";
-import type { PipelineResult } from "../pipeline/types.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { ZohoApiError, type ZohoErrorCode, type ZohoErrorDetails } from "./errors.js";
 import { zohoErrorOf } from "./zoho-body.js";
+
+/**
+ * What the mapping reads of a request's final response. The pipeline's PipelineResult is one; the
+ * error model names only these facts so that it stays below the pipeline.
+ */
+export interface AnsweredRequest {
+  readonly response: Response;
+  /** The body, when it was read. */
+  readonly text: string | undefined;
+  /** The absolute URL of the final attempt. */
+  readonly url: string;
+  readonly retries: number;
+  readonly meta: ZohoResponseMeta;
+  /** Removes the request's secrets from a text. */
+  redact(text: string): string;
+}
 
 /**
  * `headers`, or a copy with every secret removed when a value holds one: a server or proxy that
@@ -29,7 +45,7 @@ export function cleanHeaders(headers: Headers, clean: (text: string) => string):
  * Builds the ZohoApiError for a response the operation does not accept. `text` is the body (the
  * pipeline has read it for every non-2xx); `method` is the request's.
  */
-export function apiErrorFromResponse(method: string, result: PipelineResult, text = result.text): ZohoApiError {
+export function apiErrorFromResponse(method: string, result: AnsweredRequest, text = result.text): ZohoApiError {
   const { response } = result;
   const body = parseJsonText(text, text);
   const error = zohoErrorOf(body);
