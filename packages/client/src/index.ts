@@ -22,6 +22,7 @@ export {
   type ApiVersion,
   apiVersions,
   defaultApiVersion,
+  type IdsVersion,
   isApiVersion,
   lineOf,
   type PageTokenVersion,

@@ -15,12 +15,15 @@ import { zohoErrorOf } from "./zoho-body.js";
  * error model names only these facts so that it stays below the pipeline.
  */
 export interface AnsweredRequest {
+  /** The final response. */
   readonly response: Response;
   /** The body, when it was read. */
   readonly text: string | undefined;
   /** The absolute URL of the final attempt. */
   readonly url: string;
+  /** Retries made before this response. */
   readonly retries: number;
+  /** Zoho's token and limit headers, parsed. */
   readonly meta: ZohoResponseMeta;
   /** Removes the request's secrets from a text. */
   redact(text: string): string;
