@@ -1,37 +1,54 @@
 /**
- * The API versions the client speaks and the two "lines" the contract describes them with.
- * v2 and v2.1 share the spec's `/crm/v2/...` operation; v3 to v8 share `/crm/v8/...`.
+ * The API versions the client speaks and the two "lines" the contract describes them with, as the
+ * spec states them (@zcrm-attachments/types): the client keeps no list of its own, so a new version
+ * is a spec change. These names are the client's public ones, kept as thin views over the facts.
  */
+import {
+  apiLines,
+  apiVersions,
+  type LineOf,
+  type ApiVersion as SpecApiVersion,
+  since,
+  type VersionOfLine,
+  type VersionsSince,
+  versionAtLeast,
+} from "@zcrm-attachments/types";
 
-/** Every API version the client can call, oldest first. */
-export const apiVersions = ["v2", "v2.1", "v3", "v4", "v5", "v6", "v7", "v8"] as const;
+export { apiVersions, isApiVersion, lineOf } from "@zcrm-attachments/types";
 
 /** A Zoho CRM API version, as it appears in the request path. */
-export type ApiVersion = (typeof apiVersions)[number];
+export type ApiVersion = SpecApiVersion;
 
 /** The versions served by the spec's v2 operation. */
-export type V2LineVersion = "v2" | "v2.1";
+export type V2LineVersion = VersionOfLine<"v2">;
 
-/** The versions that accept `page_token` (v7 and later). */
-export type PageTokenVersion = "v7" | "v8";
+/** The versions that accept `page_token`. */
+export type PageTokenVersion = VersionsSince<typeof since.listAttachments.page_token>;
 
-/** Which line of the contract a version belongs to: "v2" (v2, v2.1) or "current" (v3 to v8). */
-export type ApiLine<V extends ApiVersion = ApiVersion> = V extends V2LineVersion ? "v2" : "current";
+/** The versions whose list takes `ids`. */
+export type IdsVersion = VersionsSince<typeof since.listAttachments.ids>;
+
+/** The versions whose link uploads take a `title`. */
+export type TitleVersion = VersionsSince<typeof since.uploadAttachment.title>;
+
+/** Which line of the contract a version belongs to: "v2" or "current" (distributes over a union). */
+export type ApiLine<V extends ApiVersion = ApiVersion> = LineOf<V>;
+
+/** The version used when `apiVersion` is left out: the newest, the one the current line is written for. */
+export type DefaultApiVersion = typeof apiLines.current.specVersion;
 
 /** The version used when `apiVersion` is left out. */
-export const defaultApiVersion = "v8" satisfies ApiVersion;
+export const defaultApiVersion: DefaultApiVersion = apiLines.current.specVersion;
 
-/** Returns true when `value` is one of the supported API versions. */
-export function isApiVersion(value: unknown): value is ApiVersion {
-  return typeof value === "string" && (apiVersions as readonly string[]).includes(value);
-}
-
-/** Returns the contract line a version belongs to. */
-export function lineOf<V extends ApiVersion>(version: V): ApiLine<V> {
-  return (version === "v2" || version === "v2.1" ? "v2" : "current") as ApiLine<V>;
-}
-
-/** Returns true when the version accepts `page_token` (v7 and later). */
+/** Returns true when the version accepts `page_token`. */
 export function supportsPageToken(version: ApiVersion): boolean {
-  return version === "v7" || version === "v8";
+  return versionAtLeast(version, since.listAttachments.page_token);
+}
+
+/** The versions from `since` on, each quoted, joined by slashes (for a message). */
+export function versionsFrom(since: ApiVersion): string {
+  return apiVersions
+    .filter((version) => versionAtLeast(version, since))
+    .map((version) => JSON.stringify(version))
+    .join("/");
 }

@@ -3,8 +3,8 @@
  * request, or a provider (such as `createRefreshTokenProvider`) that refreshes and can be told that
  * Zoho rejected a token. Tokens live only in closures and private fields, never on a plain property.
  */
-import { ZohoError, ZohoInputError } from "./errors.js";
-import type { ZohoLogger } from "./pipeline/log-events.js";
+import { ZohoError, ZohoInputError } from "./errors/errors.js";
+import type { ZohoLogger } from "./events.js";
 
 /** Options the client passes when it asks a provider for a token. */
 export interface GetAccessTokenOptions {

@@ -5,24 +5,24 @@
 
 import type { Attachment, components, ListInfo, ListInfoV2, paths, RestrictTrigger } from "@zcrm-attachments/types";
 import type { Client } from "openapi-fetch";
-import type { ApiLine, ApiVersion, PageTokenVersion } from "./api-versions.js";
+import type { ApiLine, ApiVersion, IdsVersion, PageTokenVersion, TitleVersion } from "./api-versions.js";
 import type { AccessToken } from "./auth.js";
 import type { DataCenter, Environment } from "./data-centres.js";
+import type { ZohoLogger } from "./events.js";
 import type { FileInput } from "./files/file-source.js";
-import type { AttachmentsPage, AttachmentsPageOk } from "./list-attachments.js";
-import type { CustomModuleApiName, ModuleName } from "./modules.js";
+import type { CallOptions } from "./input/call-options.js";
+
+import type { ModuleName } from "./input/modules.js";
 import type { AttachLinkOptions } from "./operations/attach-link.js";
-import type { CallOptions } from "./operations/call-options.js";
 import type { DeleteResult } from "./operations/delete-attachment.js";
 import type { DeleteAttachmentsOptions, DeleteManyResult } from "./operations/delete-attachments.js";
 import type { DownloadResult } from "./operations/download.js";
-import type { TitleVersion } from "./operations/link-checks.js";
+import type { AttachmentsPage, AttachmentsPageOk } from "./operations/list-attachments.js";
 import type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
 import type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
 import type { UploadAttachmentOptions, UploadResult } from "./operations/upload-attachment.js";
-import type { ZohoLogger } from "./pipeline/log-events.js";
 import type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
-import type { FetchLike } from "./transport.js";
+import type { FetchLike } from "./pipeline/types.js";
 
 /** Where requests go: an explicit API origin, or a data centre and environment (default US production). */
 export type ApiLocation =
@@ -48,7 +48,10 @@ export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly st
   accessToken: AccessToken;
   /** fetch to use instead of globalThis.fetch (for proxies or recording). */
   fetch?: FetchLike;
-  /** API names of the org's own custom modules, accepted besides the standard ones and CustomModule<N>. */
+  /**
+   * @deprecated Any module API name is accepted now (a custom module such as ServiceCenters needs no
+   * listing). Still checked for its shape (an array of API names), otherwise ignored.
+   */
   customModules?: C;
   /**
    * Retries of 429, 502, 503, 504 and connection errors; false turns them off.
@@ -65,7 +68,7 @@ export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly st
   clock?: Partial<Clock>;
 };
 
-/** The `info` object a version returns: ListInfoV2 on v2/v2.1, ListInfo on v3 to v8. */
+/** The `info` object a version returns: ListInfoV2 on the v2 line, ListInfo on the current line. */
 export type InfoFor<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
   ? ListInfoV2
   : [ApiLine<V>] extends ["current"]
@@ -75,7 +78,7 @@ export type InfoFor<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
 /** Field API names to return: an array, or a comma-separated string. */
 export type FieldsOption = readonly string[] | string;
 
-/** Options of one list call; `fields` is required from v3 on and `pageToken` exists from v7 on. */
+/** Options of one list call; `fields` is required on the current line, `ids` exists from v5 on and `pageToken` from v7 on. */
 export type ListAttachmentsOptions<V extends ApiVersion> = {
   /** Page number, from 1 (the paginators start here). */
   page?: number;
@@ -89,11 +92,11 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
   timeoutMs?: number | false;
 } & ([ApiLine<V>] extends ["v2"]
   ? {
-      /** Field API names to return (optional on v2/v2.1: all fields by default). */
+      /** Field API names to return (optional on the v2 line: all fields by default). */
       fields?: FieldsOption;
     }
   : {
-      /** Field API names to return (mandatory from v3 on). */
+      /** Field API names to return (mandatory on the current line). */
       fields: FieldsOption;
     }) &
   ([V] extends [Exclude<ApiVersion, PageTokenVersion>]
@@ -101,23 +104,30 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
     : {
         /** `info.next_page_token` of a previous page (v7 and later). */
         pageToken?: string;
+      }) &
+  ([V] extends [Exclude<ApiVersion, IdsVersion>]
+    ? { ids?: never }
+    : {
+        /** Only the attachments with these ids (v5 and later); repeats are sent once. */
+        ids?: readonly string[];
       });
 
-/** The options argument: optional on v2/v2.1, required from v3 on (because `fields` is). */
+/** The options argument: optional on the v2 line, required on the current line (because `fields` is). */
 export type ListAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
   ? [options?: ListAttachmentsOptions<V>]
   : [options: ListAttachmentsOptions<V>];
 
 /**
- * Modules whose records can have a photo: Leads, Contacts, Accounts, Products, Vendors, `CustomModule<N>`
- * and the org's own custom modules `C` (the spec's PhotoModule, whose custom part is any string, narrowed).
+ * Modules whose records can have a photo: the standard photo modules (Leads, Contacts, Accounts,
+ * Products, Vendors) and any custom module (the spec's PhotoModule). Other standard modules are
+ * refused at run time. `C` is the deprecated customModules list, which adds nothing.
  */
 export type PhotoModuleName<C extends string = never> =
   | components["schemas"]["StandardPhotoModule"]
-  | CustomModuleApiName
-  | C;
+  | C
+  | (string & {});
 
-/** The automation a photo change may skip on version `V`: only "workflow" on v2/v2.1 (and for a version union). */
+/** The automation a photo change may skip on version `V`: only "workflow" on the v2 line (and for a version union). */
 export type RestrictTriggerFor<V extends ApiVersion> = [ApiLine<V>] extends ["current"]
   ? RestrictTrigger
   : components["schemas"]["RestrictTriggersV2"];
@@ -127,7 +137,7 @@ export type AttachLinkOptionsFor<V extends ApiVersion> = Omit<AttachLinkOptions,
   ([V] extends [Exclude<ApiVersion, TitleVersion>]
     ? { title?: never }
     : {
-        /** The title Zoho shows for the link, 1 to 255 characters (v5 and later). */
+        /** The title Zoho shows for the link, up to `limits.link.titleMaxLength` characters (v5 and later). */
         title?: string;
       });
 
@@ -143,7 +153,7 @@ export type DeletePhotoOptionsFor<V extends ApiVersion> = [ApiLine<V>] extends [
 export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string = never> {
   /** The API version every request uses. */
   readonly apiVersion: V;
-  /** The contract line of that version: "v2" (v2, v2.1) or "current" (v3 to v8). */
+  /** The contract line of that version: "v2" or "current". */
   readonly line: ApiLine<V>;
   /** The API origin requests go to (with a token provider and no location given, the one its token response named, once known). */
   readonly apiDomain: string;
@@ -167,14 +177,14 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     recordId: string,
     ...options: ListAttachmentsArgs<V>
   ): AsyncGenerator<Attachment, void, undefined>;
-  /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; at most 100 MB, not .exe); `data.details.id` is the new id. */
+  /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; within `limits.attachment`); `data.details.id` is the new id. */
   uploadAttachment(
     module: ModuleName<V, C>,
     recordId: string,
     file: FileInput,
     options?: UploadAttachmentOptions,
   ): Promise<UploadResult>;
-  /** Attaches a link (an absolute http(s) URL of at most 3000 characters), as form fields or in the query (`via`). */
+  /** Attaches a link (an absolute http(s) URL within `limits.link.urlMaxLength`), as form fields or in the query (`via`). */
   attachLink(
     module: ModuleName<V, C>,
     recordId: string,

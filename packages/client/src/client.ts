@@ -8,26 +8,26 @@ import type { Attachment, paths } from "@zcrm-attachments/types";
 import type { Client } from "openapi-fetch";
 import { type ApiLine, type ApiVersion, lineOf } from "./api-versions.js";
 import { createTokenSource } from "./auth.js";
-import { checkApiVersion, checkOptionNames, resolveLocation } from "./client-options.js";
 import type { AttachmentsClient, AttachmentsClientOptions } from "./client-types.js";
-import { ZohoInputError } from "./errors.js";
+import { ZohoInputError } from "./errors/errors.js";
 import type { FileInput } from "./files/file-source.js";
-import { type AttachmentsPage, type AttachmentsPageOk, sendListRequest } from "./list-attachments.js";
-import { checkCustomModules, createModuleCheck } from "./modules.js";
+import { checkApiVersion, checkOptionNames, resolveLocation } from "./input/client-options.js";
+import { type PageRequest, toPageRequest } from "./input/list-options.js";
+import { checkCustomModules, createModuleCheck } from "./input/modules.js";
 import { attachLink } from "./operations/attach-link.js";
 import { type DeleteResult, deleteAttachment } from "./operations/delete-attachment.js";
 import { type DeleteManyResult, deleteAttachments } from "./operations/delete-attachments.js";
 import type { DownloadResult } from "./operations/download.js";
 import { downloadAttachment } from "./operations/download-attachment.js";
+import { type AttachmentsPage, type AttachmentsPageOk, sendListRequest } from "./operations/list-attachments.js";
 import type { OperationContext } from "./operations/operation-context.js";
+import { iterateAttachments, iteratePages } from "./operations/paginate.js";
 import { deletePhoto, getPhoto, type PhotoResult, uploadPhoto } from "./operations/photos.js";
 import { downloadAttachmentTo, type SavedDownload } from "./operations/save-download.js";
 import { type UploadResult, uploadAttachment } from "./operations/upload-attachment.js";
-import { iterateAttachments, iteratePages } from "./paginate.js";
 import { toPipelineSettings } from "./pipeline/pipeline-options.js";
-import type { PipelineContext } from "./pipeline/send.js";
-import { createRawClient, type FetchLike } from "./transport.js";
-import { type PageRequest, toPageRequest } from "./validate-input.js";
+import type { FetchLike, PipelineContext } from "./pipeline/types.js";
+import { createRawClient } from "./raw-client.js";
 
 class ZohoAttachmentsClient {
   readonly apiVersion: ApiVersion;
@@ -49,7 +49,8 @@ class ZohoAttachmentsClient {
     if (options.fetch !== undefined && typeof options.fetch !== "function") {
       throw new ZohoInputError("fetch", "fetch must be a function with the signature of globalThis.fetch.");
     }
-    const customModules = checkCustomModules(options.customModules);
+    // Deprecated and otherwise ignored (any API name is a module), but still checked, so a typo still fails.
+    checkCustomModules(options.customModules);
     const pipeline: PipelineContext = {
       // Resolved now, so a later change to globalThis.fetch does not reach an existing client.
       fetch: (options.fetch as FetchLike | undefined) ?? globalThis.fetch,
@@ -61,14 +62,7 @@ class ZohoAttachmentsClient {
 
     this.apiVersion = version;
     this.line = line;
-    const checkModule = createModuleCheck(version, line, customModules);
-    this.#context = {
-      version,
-      line,
-      pipeline,
-      checkModule,
-      isCustomModule: (module) => customModules.includes(module),
-    };
+    this.#context = { version, line, pipeline, checkModule: createModuleCheck(version) };
   }
 
   /** The API origin requests go to (with a token provider and no location: the one Zoho named, once known). */
@@ -89,8 +83,7 @@ class ZohoAttachmentsClient {
   }
 
   #request(module: unknown, recordId: unknown, options: unknown): PageRequest {
-    this.#context.checkModule(module);
-    return toPageRequest(this.apiVersion, module as string, recordId, options);
+    return toPageRequest(this.apiVersion, this.#context.checkModule(module), recordId, options);
   }
 
   /** Fetches one page of a record's attachments. */

@@ -22,6 +22,7 @@ export {
   type ApiVersion,
   apiVersions,
   defaultApiVersion,
+  type IdsVersion,
   isApiVersion,
   lineOf,
   type PageTokenVersion,
@@ -72,31 +73,7 @@ export {
   ZohoInputError,
   ZohoNetworkError,
   ZohoPaginationError,
-} from "./errors.js";
-export { safeFileName } from "./files/content-disposition.js";
-export type { FileInput } from "./files/file-source.js";
-export type {
-  AttachmentsPage,
-  AttachmentsPageEmpty,
-  AttachmentsPageNotModified,
-  AttachmentsPageOk,
-} from "./list-attachments.js";
-export type { CustomModuleApiName, ModuleName } from "./modules.js";
-export { FileTokenStore } from "./oauth/file-token-store.js";
-export {
-  createRefreshTokenProvider,
-  type RefreshTokenProvider,
-  type RefreshTokenProviderOptions,
-} from "./oauth/refresh-token-provider.js";
-export { MemoryTokenStore, type StoredToken, type TokenStore } from "./oauth/token-store.js";
-export type { AttachLinkOptions, LinkEncoding } from "./operations/attach-link.js";
-export type { CallOptions } from "./operations/call-options.js";
-export type { DeleteResult } from "./operations/delete-attachment.js";
-export type { DeleteAttachmentsOptions, DeleteItemResult, DeleteManyResult } from "./operations/delete-attachments.js";
-export type { DownloadNoContent, DownloadOk, DownloadResult } from "./operations/download.js";
-export type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
-export type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
-export type { UploadAttachmentOptions, UploadedAttachment, UploadResult } from "./operations/upload-attachment.js";
+} from "./errors/errors.js";
 export type {
   RefreshLogEvent,
   RequestLogEvent,
@@ -105,7 +82,31 @@ export type {
   TokenStoreLogEvent,
   ZohoLogEvent,
   ZohoLogger,
-} from "./pipeline/log-events.js";
-export type { ZohoResponseMeta } from "./pipeline/response-meta.js";
+} from "./events.js";
+export { safeFileName } from "./files/content-disposition.js";
+export type { FileInput } from "./files/file-source.js";
+export type { CallOptions } from "./input/call-options.js";
+export type { CustomModuleApiName, KnownModule, ModuleName } from "./input/modules.js";
+export { FileTokenStore } from "./oauth/file-token-store.js";
+export {
+  createRefreshTokenProvider,
+  type RefreshTokenProvider,
+  type RefreshTokenProviderOptions,
+} from "./oauth/refresh-token-provider.js";
+export { MemoryTokenStore, type StoredToken, type TokenStore } from "./oauth/token-store.js";
+export type { AttachLinkOptions, LinkEncoding } from "./operations/attach-link.js";
+export type { DeleteResult } from "./operations/delete-attachment.js";
+export type { DeleteAttachmentsOptions, DeleteItemResult, DeleteManyResult } from "./operations/delete-attachments.js";
+export type { DownloadNoContent, DownloadOk, DownloadResult } from "./operations/download.js";
+export type {
+  AttachmentsPage,
+  AttachmentsPageEmpty,
+  AttachmentsPageNotModified,
+  AttachmentsPageOk,
+} from "./operations/list-attachments.js";
+export type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
+export type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
+export type { UploadAttachmentOptions, UploadedAttachment, UploadResult } from "./operations/upload-attachment.js";
 export type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
-export type { FetchLike } from "./transport.js";
+export type { FetchLike } from "./pipeline/types.js";
+export type { ZohoResponseMeta } from "./response-meta.js";

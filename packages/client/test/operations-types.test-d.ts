@@ -4,6 +4,7 @@
  */
 import { Readable } from "node:stream";
 import type {
+  components,
   DeleteAttachmentResult,
   DeleteAttachmentsResponse,
   PhotoActionResponse,
@@ -16,8 +17,13 @@ import {
   type DeleteItemResult,
   type DownloadResult,
   type FileInput,
+  type KnownModule,
+  type PhotoModuleName,
   type SavedDownload,
+  type UploadedAttachment,
 } from "../src/index.js";
+
+type StandardPhotoModule = components["schemas"]["StandardPhotoModule"];
 
 const RECORD = "4150868000002728001";
 const ID = "4150868000002728012";
@@ -26,7 +32,10 @@ export async function uploads(): Promise<void> {
   const zoho = createAttachmentsClient({ accessToken: "t" });
   const uploaded = await zoho.uploadAttachment("Leads", RECORD, "./report.pdf");
   expectTypeOf(uploaded.status).toEqualTypeOf<200>();
-  expectTypeOf(uploaded.data).toEqualTypeOf<UploadAttachmentResponse["data"][number]>();
+  // The result holds the SUCCESS item; an error item in data[] is thrown as a ZohoApiError.
+  expectTypeOf(uploaded.data).toEqualTypeOf<components["schemas"]["UploadAttachmentResult"]>();
+  expectTypeOf(uploaded.data).toEqualTypeOf<UploadedAttachment>();
+  expectTypeOf(uploaded.data.code).toEqualTypeOf<"SUCCESS">();
   expectTypeOf(uploaded.data.details.id).toBeString();
   expectTypeOf(uploaded.body).toEqualTypeOf<UploadAttachmentResponse>();
   expectTypeOf(uploaded.headers).toEqualTypeOf<Headers>();
@@ -45,8 +54,8 @@ export async function uploads(): Promise<void> {
   await zoho.uploadAttachment("Leads", RECORD, new ReadableStream<Uint8Array>(), { fileName: "a.txt" });
   expectTypeOf<string>().toMatchTypeOf<FileInput>();
 
-  // @ts-expect-error module names are case-sensitive API names
-  await zoho.uploadAttachment("leads", RECORD, "./a.pdf");
+  // Any API name type-checks; "leads" is refused at run time (test/input/modules.test.ts).
+  await zoho.uploadAttachment("ServiceCenters", RECORD, "./a.pdf");
   // @ts-expect-error a number is not a file
   await zoho.uploadAttachment("Leads", RECORD, 42);
   // @ts-expect-error the option is fileName
@@ -54,9 +63,9 @@ export async function uploads(): Promise<void> {
   // @ts-expect-error record ids are strings
   await zoho.uploadAttachment("Leads", 4150868000002728001, "./a.pdf");
 
-  const v2 = createAttachmentsClient({ apiVersion: "v2", accessToken: "t" });
-  // @ts-expect-error Calls takes attachments from v3 on
-  await v2.uploadAttachment("Calls", RECORD, "./a.pdf");
+  // Calls is not among v2's known modules (offered by editors); the call is refused at run time.
+  expectTypeOf<"Calls">().not.toMatchTypeOf<KnownModule<"v2">>();
+  expectTypeOf<"Calls">().toMatchTypeOf<KnownModule<"v2.1">>();
 }
 
 export async function links(): Promise<void> {
@@ -121,6 +130,7 @@ export async function photos(): Promise<void> {
   expectTypeOf(photo).toEqualTypeOf<DownloadResult>();
   await zoho.getPhoto("CustomModule4", RECORD);
   await zoho.getPhoto("Projects_X", RECORD);
+  await zoho.getPhoto("ServiceCenters", RECORD);
   const set = await zoho.uploadPhoto("Leads", RECORD, "./face.png", {
     restrictTriggers: ["workflow", "approval", "blueprint"],
   });
@@ -128,12 +138,10 @@ export async function photos(): Promise<void> {
   const removed = await zoho.deletePhoto("Vendors", RECORD, { restrictTriggers: ["orchestration"] });
   expectTypeOf(removed.data.code).toEqualTypeOf<"SUCCESS">();
 
-  // @ts-expect-error Deals records have no photo (only Zoho's upload page lists Deals)
-  await zoho.getPhoto("Deals", RECORD);
-  // @ts-expect-error Tasks records have no photo
-  await zoho.uploadPhoto("Tasks", RECORD, "./face.png");
-  // @ts-expect-error Appointments__s records have no photo
-  await zoho.deletePhoto("Appointments__s", RECORD);
+  // Deals, Tasks and Appointments__s records have no photo: not standard photo modules, refused at run
+  // time (test/operations/photos.test.ts), since a custom module's name may be any string.
+  expectTypeOf<"Deals" | "Tasks" | "Appointments__s">().not.toMatchTypeOf<StandardPhotoModule>();
+  expectTypeOf<PhotoModuleName>().toEqualTypeOf<StandardPhotoModule | (string & {})>();
   // @ts-expect-error not a trigger Zoho knows
   await zoho.uploadPhoto("Leads", RECORD, "./face.png", { restrictTriggers: ["workflows"] });
 
@@ -152,6 +160,7 @@ export async function versionUnion(version: ApiVersion): Promise<void> {
   await zoho.uploadPhoto("Leads", RECORD, "./face.png", { restrictTriggers: ["workflow"] });
   // @ts-expect-error approval is not a v2 trigger
   await zoho.uploadPhoto("Leads", RECORD, "./face.png", { restrictTriggers: ["approval"] });
-  // @ts-expect-error Services__s is not on the v2 line
-  await zoho.deleteAttachment("Services__s", RECORD, ID);
+  // Services__s is not known on the v2 line, so not known for a version union; refused at run time on v2.
+  expectTypeOf<"Services__s">().not.toMatchTypeOf<KnownModule<ApiVersion>>();
+  await zoho.deleteAttachment("Leads", RECORD, ID);
 }

@@ -3,13 +3,14 @@
  * (`pnpm test`). Nothing here runs: vitest reads the file with tsc, and a type error, an
  * unmet `expectTypeOf`, or an unused `@ts-expect-error` fails the test it sits in.
  */
-import type { KnownErrorCode } from "@zcrm-attachments/types";
+import type { KnownErrorCode, Attachment as SpecAttachment } from "@zcrm-attachments/types";
 import { assertType, describe, expectTypeOf, test } from "vitest";
 import {
   type Attachment,
   type AttachmentsPage,
   createAttachmentsClient,
   isZohoApiError,
+  type KnownModule,
   type ListInfo,
   type ZohoApiError,
   type ZohoErrorCode,
@@ -19,11 +20,12 @@ const RECORD = "4150868000002728001";
 const zoho = createAttachmentsClient({ accessToken: "t" });
 
 describe("calls the spec does not allow do not compile", () => {
-  test("a module that is not an API name", async () => {
-    // @ts-expect-error "Contacts_X" is neither a standard module nor a listed custom one
-    await zoho.listAttachments("Contacts_X", RECORD, { fields: ["id"] });
-    // @ts-expect-error API names are case-sensitive
-    await zoho.listAttachments("contacts", RECORD, { fields: ["id"] });
+  test("a module name that is not a string", async () => {
+    // @ts-expect-error a module is its API name, a string (any custom module's name type-checks)
+    await zoho.listAttachments(7, RECORD, { fields: ["id"] });
+    // Standard names are offered first; a wrong case is no known module (and refused at run time).
+    expectTypeOf<"contacts">().not.toMatchTypeOf<KnownModule<"v8">>();
+    expectTypeOf<"Contacts">().toMatchTypeOf<KnownModule<"v8">>();
   });
 
   test("a v8 call without fields", async () => {
@@ -66,10 +68,27 @@ describe("results narrow", () => {
   });
 });
 
+describe("attachment fields", () => {
+  test("$field_states is whatever the spec says Zoho sends, a string included", () => {
+    expectTypeOf<Attachment["$field_states"]>().toEqualTypeOf<SpecAttachment["$field_states"]>();
+    expectTypeOf<string>().toExtend<NonNullable<Attachment["$field_states"]>>();
+  });
+});
+
 describe("error codes", () => {
   test("are the documented codes, and still accept codes Zoho adds later", () => {
     expectTypeOf<KnownErrorCode>().toExtend<ZohoErrorCode>();
     expectTypeOf<"INVALID_MODULE">().toExtend<ZohoErrorCode>();
+    // The codes Zoho's own OpenAPI and SDKs add are known codes, not just any string.
+    type Added =
+      | "INVALID_REQUEST"
+      | "DUPLICATE_DATA"
+      | "STORAGE_SPACE_EXCEEDED"
+      | "VIRUS_DETECTED"
+      | "LIMIT_REACHED"
+      | "NOT_ALLOWED"
+      | "API_NOT_SUPPORTED";
+    expectTypeOf<Added>().toExtend<KnownErrorCode>();
     expectTypeOf<"A_CODE_ZOHO_ADDS_NEXT_YEAR">().toExtend<ZohoErrorCode>();
     // Not widened to plain string: editors still offer the known codes.
     expectTypeOf<ZohoErrorCode>().not.toEqualTypeOf<string>();

@@ -10,8 +10,10 @@ import {
   createAttachmentsClient,
   createRefreshTokenProvider,
   FileTokenStore,
+  type KnownModule,
   type ListInfo,
   type ListInfoV2,
+  type ModuleName,
   type ZohoApiError,
   type ZohoErrorCode,
   type ZohoLogEvent,
@@ -43,10 +45,14 @@ export async function currentLine(): Promise<void> {
   await zoho.listAttachments("Leads", RECORD, {});
   // @ts-expect-error the options (with fields) are mandatory from v3 on
   await zoho.listAttachments("Leads", RECORD);
-  // @ts-expect-error module names are case-sensitive API names
-  await zoho.listAttachments("leads", RECORD, { fields });
-  // @ts-expect-error display names are not API names
-  await zoho.listAttachments("Price Books", RECORD, { fields });
+  // Any API name type-checks (custom modules go by any name); editors offer the standard ones first.
+  await zoho.listAttachments("ServiceCenters", RECORD, { fields });
+  expectTypeOf<"Leads" | "Appointments__s" | "Services__s" | "Calls">().toMatchTypeOf<KnownModule<"v8">>();
+  expectTypeOf<ModuleName<"v8">>().toEqualTypeOf<KnownModule<"v8"> | (string & {})>();
+  // A wrong case or a display name is not a known module; the client refuses it at run time
+  // (test/input/modules.test.ts), since it cannot be told from a custom module by its type.
+  expectTypeOf<"leads">().not.toMatchTypeOf<KnownModule<"v8">>();
+  expectTypeOf<"Price Books">().not.toMatchTypeOf<KnownModule<"v8">>();
   // @ts-expect-error record ids are strings: 19 digits do not fit a number
   await zoho.listAttachments("Leads", 4150868000002728001, { fields });
 
@@ -72,12 +78,30 @@ export async function v2Line(): Promise<void> {
   if (page.status === 200) expectTypeOf(page.info).toEqualTypeOf<ListInfoV2>();
   await zoho.listAttachments("Leads", RECORD, { page: 2, perPage: 200 });
 
-  // @ts-expect-error Calls takes attachments from v3 on
+  // v2.1 serves Calls; v2 does not, and neither serves the current line's Appointments__s (refused at run time).
   await zoho.listAttachments("Calls", RECORD);
-  // @ts-expect-error Appointments__s takes attachments from v3 on
-  await zoho.listAttachments("Appointments__s", RECORD);
+  expectTypeOf<"Calls" | "Price_Books">().toMatchTypeOf<KnownModule<"v2.1">>();
+  expectTypeOf<"Calls">().not.toMatchTypeOf<KnownModule<"v2">>();
+  expectTypeOf<"Price_Books">().toMatchTypeOf<KnownModule<"v2">>();
+  expectTypeOf<"Appointments__s">().not.toMatchTypeOf<KnownModule<"v2.1">>();
   // @ts-expect-error pageToken needs v7 or later
   await zoho.listAttachments("Leads", RECORD, { pageToken: "t" });
+}
+
+export async function idsNeedV5(): Promise<void> {
+  const v5 = createAttachmentsClient({ apiVersion: "v5", accessToken: "t" });
+  await v5.listAttachments("Leads", RECORD, { fields, ids: ["4150868000002728012"] });
+  for await (const attachment of v5.iterateAttachments("Leads", RECORD, { fields, ids: ["1", "2"] })) {
+    expectTypeOf(attachment).toEqualTypeOf<Attachment>();
+  }
+  const v4 = createAttachmentsClient({ apiVersion: "v4", accessToken: "t" });
+  // @ts-expect-error ids needs v5 or later
+  await v4.listAttachments("Leads", RECORD, { fields, ids: ["4150868000002728012"] });
+  const v2 = createAttachmentsClient({ apiVersion: "v2", accessToken: "t" });
+  // @ts-expect-error ids needs v5 or later
+  await v2.listAttachments("Leads", RECORD, { ids: ["4150868000002728012"] });
+  // @ts-expect-error ids are strings
+  await v5.listAttachments("Leads", RECORD, { fields, ids: [4150868000002728012] });
 }
 
 export async function pageTokenNeedsV7(): Promise<void> {
@@ -89,15 +113,15 @@ export async function pageTokenNeedsV7(): Promise<void> {
 }
 
 export async function customModules(): Promise<void> {
+  // The deprecated option still type-checks; every client takes any custom module's API name.
   const zoho = createAttachmentsClient({ accessToken: "t", customModules: ["Projects_X", "Invoices_Archive"] });
   await zoho.listAttachments("Projects_X", RECORD, { fields });
-  await zoho.listAttachments("Invoices_Archive", RECORD, { fields });
-  // @ts-expect-error not one of the org's listed modules
   await zoho.listAttachments("Projects_Y", RECORD, { fields });
-
   const other = createAttachmentsClient({ accessToken: "t" });
-  // @ts-expect-error custom modules do not leak from one client to another
   await other.listAttachments("Projects_X", RECORD, { fields });
+  await other.listAttachments("CustomModule7", RECORD, { fields });
+  // @ts-expect-error customModules is still an array of names
+  createAttachmentsClient({ accessToken: "t", customModules: "Projects_X" });
 }
 
 export async function versionUnion(version: ApiVersion): Promise<void> {
@@ -105,8 +129,10 @@ export async function versionUnion(version: ApiVersion): Promise<void> {
   // With the version unknown, fields is required and only modules of both lines type-check.
   const page = await zoho.listAttachments("Leads", RECORD, { fields });
   if (page.status === 200) expectTypeOf(page.info).toEqualTypeOf<ListInfo | ListInfoV2>();
-  // @ts-expect-error Services__s is not on the v2 line
-  await zoho.listAttachments("Services__s", RECORD, { fields });
+  // Only the modules every version serves are known: Services__s and Calls are missing on v2.
+  expectTypeOf<"Services__s">().not.toMatchTypeOf<KnownModule<ApiVersion>>();
+  expectTypeOf<"Calls">().not.toMatchTypeOf<KnownModule<ApiVersion>>();
+  expectTypeOf<"Leads" | "Price_Books">().toMatchTypeOf<KnownModule<ApiVersion>>();
 }
 
 export function options(): void {

@@ -20,11 +20,8 @@ import { basename, dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { ZohoBodyLengthError } from "../errors.js";
+import { ZohoBodyLengthError } from "../errors/errors.js";
 import { checkDestination, destinationExistsError } from "./destination.js";
-
-// Defined with the other error classes; exported here too, where it is raised.
-export { ZohoBodyLengthError };
 
 /** Options for writeAtomically. */
 export interface WriteAtomicallyOptions {

@@ -5,7 +5,7 @@
 import { constants } from "node:fs";
 import { access, lstat, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** A checked destination. */
 export interface CheckedDestination {

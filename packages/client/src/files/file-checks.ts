@@ -2,7 +2,7 @@
  * The size and type rules every upload passes, with messages that say what to change. Shared by
  * all input kinds so a path, a Blob and a stream fail the same way.
  */
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 import { contentTypeForName, DEFAULT_CONTENT_TYPE, isValidContentType } from "./content-types.js";
 import { formatSize, isPhotoContentType, PHOTO_FORMATS } from "./limits.js";
 

@@ -5,7 +5,7 @@
  * Paths are opened per stream() call and never read whole, so a 100 MB upload costs one chunk.
  */
 import { createReadStream } from "node:fs";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 import { bytesToStream, guardStream, iterableToStream } from "./byte-streams.js";
 import { checkSize, emptyStreamError, pickContentType, tooBigError, type UploadKind } from "./file-checks.js";
 import { checkUploadName, type NameOrigin } from "./upload-name.js";

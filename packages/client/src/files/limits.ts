@@ -1,41 +1,36 @@
 /**
- * Zoho's documented limits for files, in one place so messages and checks agree. Zoho writes "MB";
- * the client reads that as MiB (1 MB = 1024 × 1024 bytes), the larger reading, so it never refuses a
- * file Zoho would take. Zoho still has the last word: a file it finds too big comes back as a 413.
+ * Zoho's file limits as the spec states them (`limits` of @zcrm-attachments/types), with the few
+ * functions the checks and messages share. Zoho writes "MB"; the spec reads that as MiB (1 MB =
+ * 1024 × 1024 bytes), the larger reading, so the client never refuses a file Zoho would take. Zoho
+ * still has the last word: a file it finds too big comes back as a 413.
  */
+import { limits } from "@zcrm-attachments/types";
 
 /** One MB as the client counts it: 1024 × 1024 bytes. */
 export const BYTES_PER_MB = 1024 * 1024;
 
-/** Largest attachment file: "Maximum allowed file size: 100 MB" (upload attachment page). */
-export const MAX_ATTACHMENT_BYTES = 100 * BYTES_PER_MB;
+/** Largest attachment file (the upload attachment page's "Maximum allowed file size"). */
+export const MAX_ATTACHMENT_BYTES: number = limits.attachment.fileBytes;
 
-/** Largest record photo: 10 MB (upload image page; 413 FILE_SIZE_EXCEEDS reports 10485760). */
-export const MAX_PHOTO_BYTES = 10 * BYTES_PER_MB;
+/** Largest record photo (the upload image page; 413 FILE_SIZE_EXCEEDS reports the same number). */
+export const MAX_PHOTO_BYTES: number = limits.photo.fileBytes;
 
-/** Extensions Zoho refuses for attachments ("all except .exe"), lower case, with the dot. */
-export const REFUSED_EXTENSIONS: readonly string[] = [".exe"];
+/** Extensions Zoho refuses for attachments, lower case, with the dot. */
+export const REFUSED_EXTENSIONS: readonly string[] = limits.attachment.refusedExtensions;
 
-/** Image formats Zoho takes as record photos, as its docs name them. */
-export const PHOTO_FORMATS: readonly string[] = ["PNG", "JPEG", "JPG", "GIF", "BMP"];
+/** Content types of the photo formats (the spec lists the aliases seen in the wild, image/jpg and image/x-ms-bmp, too). */
+export const PHOTO_CONTENT_TYPES: readonly string[] = limits.photo.contentTypes;
 
-/** Content types of the photo formats (image/jpg and image/x-ms-bmp are aliases seen in the wild). */
-export const PHOTO_CONTENT_TYPES: readonly string[] = [
-  "image/png",
-  "image/jpeg",
-  "image/jpg",
-  "image/gif",
-  "image/bmp",
-  "image/x-ms-bmp",
+/** Image formats Zoho takes as record photos, as its docs name them (PNG, JPEG, ...): the types' subtypes, aliases left out. */
+export const PHOTO_FORMATS: readonly string[] = [
+  ...new Set(
+    PHOTO_CONTENT_TYPES.map((type) => type.slice(type.indexOf("/") + 1))
+      .filter((subtype) => !subtype.startsWith("x-"))
+      .map((subtype) => subtype.toUpperCase()),
+  ),
 ];
 
-/**
- * Ids per bulk delete call. Zoho documents no maximum for `DELETE …/Attachments?ids=`; 100 is the
- * cap Zoho uses for `ids` elsewhere (record deletes), so the client sends at most 100 per call.
- */
-export const MAX_IDS_PER_DELETE = 100;
-
-/** Formats a byte count for messages: "104857601 bytes (100 MB)"; exact bytes, since MB rounds. */
+/** Formats a byte count for messages: "157286400 bytes (150 MB)"; exact bytes, since MB rounds. */
 export function formatSize(bytes: number): string {
   return `${bytes} bytes (${Math.round((bytes / BYTES_PER_MB) * 10) / 10} MB)`;
 }

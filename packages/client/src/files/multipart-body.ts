@@ -3,16 +3,12 @@
  * a content type with its boundary, the exact length when every part's size is known, and a fresh
  * pull-based stream per call come out. File bytes are read only as fetch sends them.
  *
- * Send it with multipartRequestInit(body), which sets what Node's fetch (undici 6, Node 20.20) needs:
- * - `duplex: "half"`, required for a stream body.
- * - `redirect: "error"`. Measured: with the default "follow", undici clones the request to be able to
- *   re-send it after a redirect, and the clone tees the body stream, so the unread branch keeps every
- *   chunk (RSS grew by the file size: +317 MiB for 300 MiB). With "error" a 300 MiB upload grew RSS
- *   about 40 MiB, the same as 100 MiB. Zoho does not redirect uploads, and a streamed body could
- *   not be re-sent after a redirect anyway.
- * - `content-length` when known. undici accepts it with a stream body: it sends it instead of
- *   `Transfer-Encoding: chunked` and fails the request (UND_ERR_REQ_CONTENT_LENGTH_MISMATCH) if the
- *   body turns out longer or shorter. Some servers and proxies refuse or buffer chunked uploads.
+ * Send it with multipartHeaders(body) and, as the client's upload does (operations/send-multipart.ts),
+ * with `duplex: "half"` (fetch requires it for a stream body) and `redirect: "error"` (with "follow",
+ * undici tees the body to be able to re-send it, so the unread branch keeps every chunk).
+ * `content-length` goes with the headers whenever it is known: undici then sends it instead of
+ * `Transfer-Encoding: chunked` and fails the request (UND_ERR_REQ_CONTENT_LENGTH_MISMATCH) if the
+ * body turns out longer or shorter. Some servers and proxies refuse or buffer chunked uploads.
  *
  * File names travel as browsers and curl send them: filename="…" holding raw UTF-8, with `"`, CR
  * and LF escaped as %22, %0D, %0A (RFC 7578 §4.2 rules out filename*). Servers decode that as UTF-8
@@ -20,7 +16,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type FileLike, FormDataEncoder, type FormDataEntryValue, type FormDataLike } from "form-data-encoder";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 import { guardStream, iterableToStream } from "./byte-streams.js";
 import { isValidContentType } from "./content-types.js";
 import type { FileSource } from "./file-source.js";
@@ -126,17 +122,9 @@ export function createMultipartBody(fields: ReadonlyArray<MultipartField>): Mult
   };
 }
 
-/** The RequestInit fields that send a multipart body without buffering it (see the header). */
-export interface MultipartRequestInit {
-  body: ReadableStream<Uint8Array>;
-  duplex: "half";
-  redirect: "error";
-  headers: Record<string, string>;
-}
-
-/** Returns fetch options for one attempt: a fresh body stream, duplex, no redirects, content type and length. */
-export function multipartRequestInit(body: MultipartBody): MultipartRequestInit {
+/** The headers of a multipart request: Content-Type with its boundary, and Content-Length when known. */
+export function multipartHeaders(body: MultipartBody): Record<string, string> {
   const headers: Record<string, string> = { "content-type": body.contentType };
   if (body.contentLength !== undefined) headers["content-length"] = String(body.contentLength);
-  return { body: body.stream(), duplex: "half", redirect: "error", headers };
+  return headers;
 }

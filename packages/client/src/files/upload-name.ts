@@ -3,8 +3,8 @@
  * multipart header carries it in quotes, so a name must be one plain segment: no directories, no
  * control characters, and not a type Zoho refuses.
  */
-import { ZohoInputError } from "../errors.js";
-import { hasRefusedExtension } from "./limits.js";
+import { ZohoInputError } from "../errors/errors.js";
+import { hasRefusedExtension, REFUSED_EXTENSIONS } from "./limits.js";
 
 // C0 controls, DEL and C1 controls: invisible, and CR/LF would break the part header.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -42,7 +42,8 @@ export function checkUploadName(name: string, parameter: string, origin: NameOri
   if (hasRefusedExtension(name)) {
     throw new ZohoInputError(
       parameter,
-      `Zoho refuses .exe files as attachments ("all file types except .exe"), and ${JSON.stringify(name)} is one. ` +
+      `Zoho refuses ${REFUSED_EXTENSIONS.join(", ")} files as attachments ("all file types except ${REFUSED_EXTENSIONS.join(", ")}"), ` +
+        `and ${JSON.stringify(name)} is one. ` +
         `Put it in a .zip archive first.`,
     );
   }

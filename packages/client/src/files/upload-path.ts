@@ -6,7 +6,7 @@ import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** A regular file found on disk. */
 export interface UploadPath {

@@ -4,9 +4,9 @@
  */
 import { normalizeOrigin, originProblem } from "../api-domain.js";
 import { accountsServerFor, type DataCenter, dataCenters, isDataCenter } from "../data-centres.js";
-import { ZohoInputError } from "../errors.js";
-import type { ZohoLogger } from "../pipeline/log-events.js";
-import type { FetchLike } from "../transport.js";
+import { ZohoInputError } from "../errors/errors.js";
+import type { ZohoLogger } from "../events.js";
+import type { FetchLike } from "../pipeline/types.js";
 import type { TokenEndpoint } from "./token-endpoint.js";
 import { MemoryTokenStore, type TokenStore, tokenStoreKey } from "./token-store.js";
 

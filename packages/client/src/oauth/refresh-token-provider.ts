@@ -9,8 +9,8 @@
 import { normalizeOrigin } from "../api-domain.js";
 import { type AccessTokenProvider, cachedToken, type GetAccessTokenOptions } from "../auth.js";
 import { apiDomainFor, type DataCenter } from "../data-centres.js";
-import { emit, type RefreshLogEvent, type ZohoLogger } from "../pipeline/log-events.js";
-import type { FetchLike } from "../transport.js";
+import { emit, type RefreshLogEvent, type ZohoLogger } from "../events.js";
+import type { FetchLike } from "../pipeline/types.js";
 import { type RefreshTokenProviderOptions, toProviderSettings } from "./provider-options.js";
 import { readStore, removeFromStore, writeStore } from "./store-calls.js";
 import { refreshAccessToken, type TokenEndpoint } from "./token-endpoint.js";

@@ -3,7 +3,7 @@
  * Redis down) the provider goes on with the token it holds in memory and reports a `token-store` event.
  * Entries that are not well-formed tokens are ignored.
  */
-import { emit, type ZohoLogger } from "../pipeline/log-events.js";
+import { emit, type ZohoLogger } from "../events.js";
 import { asStoredToken, type StoredToken, type TokenStore } from "./token-store.js";
 
 function report(loggers: readonly ZohoLogger[], operation: "get" | "set" | "delete", error: unknown): void {

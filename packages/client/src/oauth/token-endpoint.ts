@@ -6,10 +6,10 @@
  */
 import { normalizeOrigin } from "../api-domain.js";
 import type { DataCenter } from "../data-centres.js";
-import { ZohoAuthError } from "../errors.js";
+import { ZohoAuthError } from "../errors/errors.js";
+import { redact, scrubError } from "../errors/redact.js";
 import { systemCode } from "../pipeline/network-error.js";
-import { redact, scrubError } from "../redact.js";
-import type { FetchLike } from "../transport.js";
+import type { FetchLike } from "../pipeline/types.js";
 
 /** Where and as whom to refresh. */
 export interface TokenEndpoint {

@@ -3,13 +3,14 @@
  * on, `title`) instead of a file. Zoho's docs send them as multipart fields ("form", the default);
  * Zoho's SDKs send them in the query with no body ("query"). Both are in the contract.
  */
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 import { createMultipartBody, type MultipartField } from "../files/multipart-body.js";
-import { send } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions, optionalString } from "./call-options.js";
-import { checkLinkTitle, checkLinkUrl } from "./link-checks.js";
-import { attachmentsPath, type OperationContext, withQuery } from "./operation-context.js";
+import { checkRecordId } from "../input/attachment-ids.js";
+import { type CallOptions, checkCallOptions, optionalString } from "../input/call-options.js";
+import { checkLinkTitle, checkLinkUrl } from "../input/link-checks.js";
+import { sendJsonCall } from "./json-call.js";
+import { attachmentsPath, type OperationContext } from "./operation-context.js";
+import { withQuery } from "./paths.js";
 import { sendMultipart } from "./send-multipart.js";
 import { type UploadResult, uploadResult } from "./upload-attachment.js";
 
@@ -18,7 +19,7 @@ export type LinkEncoding = "form" | "query";
 
 /** Options of attachLink. */
 export interface AttachLinkOptions extends CallOptions {
-  /** The title Zoho shows for the link, 1 to 255 characters (v5 and later; else Zoho uses the page's title). */
+  /** The title Zoho shows for the link, up to `limits.link.titleMaxLength` characters (v5 and later; else Zoho uses the page's title). */
   title?: string;
   /** "form" (default) or "query". */
   via?: LinkEncoding;
@@ -41,13 +42,13 @@ export async function attachLink(
   url: unknown,
   input: unknown,
 ): Promise<UploadResult> {
-  context.checkModule(module);
+  const checked = context.checkModule(module);
   const record = checkRecordId(recordId);
   const options = checkCallOptions(input, ["title", "via"]);
   const link = checkLinkUrl(url);
   const title = checkLinkTitle(optionalString(options.values, "title"), context.version);
   const via = checkVia(options.values.via);
-  const path = attachmentsPath(context, module as string, record);
+  const path = attachmentsPath(context, checked, record);
   if (via === "form") {
     const fields: MultipartField[] = [{ name: "attachmentUrl", value: link }];
     if (title !== undefined) fields.push({ name: "title", value: title });
@@ -55,13 +56,5 @@ export async function attachLink(
   }
   let query = `attachmentUrl=${encodeURIComponent(link)}`;
   if (title !== undefined) query += `&title=${encodeURIComponent(title)}`;
-  const result = await send(context.pipeline, {
-    method: "POST",
-    url: withQuery(path, query),
-    replayable: true,
-    idempotent: false,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
-  return uploadResult(result);
+  return uploadResult(await sendJsonCall(context, "POST", withQuery(path, query), options));
 }

@@ -4,13 +4,12 @@
  * ZohoApiError. DELETE is idempotent, so it is retried like a GET.
  */
 import type { DeleteAttachmentResult, DeleteAttachmentsResponse } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
-import { send } from "../pipeline/send.js";
-import { checkCallOptions } from "./call-options.js";
-import { checkAttachmentTarget } from "./download-attachment.js";
+import { apiErrorFromResponse } from "../errors/from-response.js";
+import { checkCallOptions } from "../input/call-options.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
+import { sendJsonCall } from "./json-call.js";
 import { isDataEnvelope, readJsonBody } from "./json-result.js";
-import { attachmentPath, type OperationContext } from "./operation-context.js";
+import { attachmentPath, checkAttachmentTarget, type OperationContext } from "./operation-context.js";
 
 /** An attachment deleted. */
 export interface DeleteResult {
@@ -36,15 +35,7 @@ export async function deleteAttachment(
 ): Promise<DeleteResult> {
   const target = checkAttachmentTarget(context, module, recordId, attachmentId);
   const options = checkCallOptions(input, []);
-  const result = await send(context.pipeline, {
-    method: METHOD,
-    url: attachmentPath(context, target.module, target.recordId, target.attachmentId),
-    replayable: true,
-    idempotent: true,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
-  if (result.response.status !== 200) throw apiErrorFromResponse(METHOD, result);
+  const result = await sendJsonCall(context, METHOD, attachmentPath(context, target), options);
   const body = readJsonBody<DeleteAttachmentsResponse>(
     METHOD,
     result,

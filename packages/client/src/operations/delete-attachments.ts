@@ -1,21 +1,22 @@
 /**
  * Delete several attachments: `DELETE …/Attachments?ids=a,b,c`, as Zoho's SDKs call it (no doc page
- * describes it). Ids go at most 100 per request (Zoho's usual cap for id lists), one request after
- * another, and each id gets its own result in the order given: Zoho answers one item per id, which
- * may be an error item while the others succeed. Items are matched by `details.id`, else by
- * position. A request Zoho refuses as a whole (400 INVALID_MODULE, 401, ...) throws a ZohoApiError;
- * chunks sent before it stay deleted.
+ * describes it). Ids go at most `limits.deleteMany.idsPerCall` per request (Zoho's usual cap for id
+ * lists), one request after another, and each id gets its own result in the order given: Zoho
+ * answers one item per id, which may be an error item while the others succeed. That answer may
+ * come as 200 (all deleted), 207 (some not) or 202 (Zoho's own OpenAPI answers its sibling bulk
+ * delete so): all three are read the same way, never thrown. Items are matched by `details.id`,
+ * else by position. A request Zoho refuses as a whole (400 INVALID_MODULE, 401, ...) throws a
+ * ZohoApiError; chunks sent before it stay deleted.
  */
-import type { DeleteAttachmentsResponse } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
-import { type ZohoErrorDetails, ZohoInputError } from "../errors.js";
-import { checkIdList, chunkIds } from "../files/attachment-ids.js";
-import { MAX_IDS_PER_DELETE } from "../files/limits.js";
-import { send } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
-import { isDataEnvelope, isRecord, readJsonBody } from "./json-result.js";
-import { attachmentsPath, type OperationContext, withQuery } from "./operation-context.js";
+import { type DeleteAttachmentsResponse, limits } from "@zcrm-attachments/types";
+import { type ZohoErrorDetails, ZohoInputError } from "../errors/errors.js";
+import { checkIdList, checkRecordId, chunkIds } from "../input/attachment-ids.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import { isRecord } from "../json.js";
+import { sendJsonCall } from "./json-call.js";
+import { isDataEnvelope, readJsonBody } from "./json-result.js";
+import { attachmentsPath, type OperationContext } from "./operation-context.js";
+import { withQuery } from "./paths.js";
 
 /** Options of deleteAttachments. */
 export interface DeleteAttachmentsOptions extends CallOptions {
@@ -41,13 +42,17 @@ export interface DeleteManyResult {
 }
 
 const METHOD = "DELETE";
+// Every status the spec gives a per-id answer: all deleted, accepted, partly deleted.
+const PER_ID_ANSWERS: readonly number[] = [200, 202, 207];
+
+const MAX_CHUNK = limits.deleteMany.idsPerCall;
 
 function checkChunkSize(value: unknown): number {
-  if (value === undefined) return MAX_IDS_PER_DELETE;
-  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_IDS_PER_DELETE) return value;
+  if (value === undefined) return MAX_CHUNK;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_CHUNK) return value;
   throw new ZohoInputError(
     "chunkSize",
-    `chunkSize must be an integer from 1 to ${MAX_IDS_PER_DELETE}, the most ids the client sends per request (got ${String(value)}).`,
+    `chunkSize must be an integer from 1 to ${MAX_CHUNK}, the most ids the client sends per request (got ${String(value)}).`,
   );
 }
 
@@ -91,24 +96,17 @@ export async function deleteAttachments(
   ids: unknown,
   input: unknown,
 ): Promise<DeleteManyResult> {
-  context.checkModule(module);
+  const checked = context.checkModule(module);
   const record = checkRecordId(recordId);
   const list = checkIdList(ids, "ids");
   const options = checkCallOptions(input, ["chunkSize"]);
   const chunks = chunkIds(list, checkChunkSize(options.values.chunkSize));
-  const path = attachmentsPath(context, module as string, record);
+  const path = attachmentsPath(context, checked, record);
   const results: DeleteItemResult[] = [];
   for (const chunk of chunks) {
-    const result = await send(context.pipeline, {
-      method: METHOD,
-      // Ids are digits only, so the commas are the only separators and need no encoding.
-      url: withQuery(path, `ids=${chunk.join(",")}`),
-      replayable: true,
-      idempotent: true,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-    });
-    if (result.response.status !== 200) throw apiErrorFromResponse(METHOD, result);
+    // Ids are digits only, so the commas are the only separators and need no encoding.
+    const url = withQuery(path, `ids=${chunk.join(",")}`);
+    const result = await sendJsonCall(context, METHOD, url, options, PER_ID_ANSWERS);
     const body = readJsonBody<DeleteAttachmentsResponse>(
       METHOD,
       result,

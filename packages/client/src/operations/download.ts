@@ -7,11 +7,12 @@
  * caller that does not want the bytes must cancel it. A body that breaks off (connection reset,
  * abort) errors the stream with a ZohoNetworkError.
  */
-import { apiErrorFromResponse } from "../api-error-from-response.js";
+import { apiErrorFromResponse } from "../errors/from-response.js";
 import { parseContentDisposition } from "../files/content-disposition.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
-import { type PipelineResult, send } from "../pipeline/send.js";
-import type { CheckedOptions } from "./call-options.js";
+import type { CheckedOptions } from "../input/call-options.js";
+import { send } from "../pipeline/send.js";
+import type { PipelineResult } from "../pipeline/types.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import type { OperationContext } from "./operation-context.js";
 import { typedBodyErrors } from "./typed-body.js";
 

@@ -3,14 +3,11 @@
  * body that is not the envelope the contract promises becomes a ZohoApiError with code
  * INVALID_RESPONSE, so callers never get `undefined` where the types say an object.
  */
-import { cleanHeaders } from "../api-error-from-response.js";
-import { ZohoApiError } from "../errors.js";
-import type { PipelineResult } from "../pipeline/send.js";
 
-/** True for a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { ZohoApiError } from "../errors/errors.js";
+import { cleanHeaders } from "../errors/from-response.js";
+import { isRecord, parseJsonText } from "../json.js";
+import type { PipelineResult } from "../pipeline/types.js";
 
 /** The error for a success response whose body is not what the contract describes. */
 export function invalidResponse(method: string, result: PipelineResult, expected: string): ZohoApiError {
@@ -34,12 +31,7 @@ export function readJsonBody<T>(
   isValid: (body: unknown) => boolean,
   expected: string,
 ): T {
-  let body: unknown;
-  try {
-    body = result.text === undefined || result.text === "" ? undefined : JSON.parse(result.text);
-  } catch {
-    body = undefined;
-  }
+  const body = parseJsonText(result.text);
   if (!isValid(body)) throw invalidResponse(method, result, expected);
   return body as T;
 }

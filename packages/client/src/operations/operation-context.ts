@@ -1,43 +1,52 @@
 /**
- * What every operation needs from its client, and the request paths they share. The version picked
- * at creation goes into every path; modules and ids are checked before they get here.
+ * What every operation needs from its client, the request paths they share (filled from the spec's
+ * templates in paths.ts) and the target check the downloads and deletes share. The version picked
+ * at creation goes into every path; modules and ids are checked before a path is built.
  */
 import type { ApiLine, ApiVersion } from "../api-versions.js";
-import type { CustomModulePredicate } from "../files/photo-modules.js";
-import type { PipelineContext } from "../pipeline/send.js";
+import { checkAttachmentId, checkRecordId } from "../input/attachment-ids.js";
+import type { PipelineContext } from "../pipeline/types.js";
+import { fill, specPaths } from "./paths.js";
 
 /** The client facts an operation uses; built once per client. */
 export interface OperationContext {
   readonly version: ApiVersion;
   readonly line: ApiLine;
   readonly pipeline: PipelineContext;
-  /** Throws a ZohoInputError for a module that takes no attachments on this version. */
-  readonly checkModule: (module: unknown) => void;
-  /** True for the org's own custom modules (the client's customModules option), which may have photos. */
-  readonly isCustomModule: CustomModulePredicate;
+  /** Returns the module, or throws a ZohoInputError for one this version cannot send (input/modules.ts). */
+  readonly checkModule: (module: unknown) => string;
+}
+
+/** The checked arguments of a call on one attachment. */
+export interface AttachmentTarget {
+  module: string;
+  recordId: string;
+  attachmentId: string;
+}
+
+/** Checks module, record id and attachment id, in the order of the arguments. */
+export function checkAttachmentTarget(
+  context: OperationContext,
+  module: unknown,
+  recordId: unknown,
+  attachmentId: unknown,
+): AttachmentTarget {
+  const checked = context.checkModule(module);
+  return { module: checked, recordId: checkRecordId(recordId), attachmentId: checkAttachmentId(attachmentId) };
 }
 
 /** `/crm/{version}/{module}/{record}/Attachments`: list, upload, attach a link, delete several. */
 export function attachmentsPath(context: OperationContext, module: string, recordId: string): string {
-  return `/crm/${context.version}/${encodeURIComponent(module)}/${recordId}/Attachments`;
+  return fill(specPaths[context.line].attachments, context.version, { module, record_id: recordId });
 }
 
 /** `/crm/{version}/{module}/{record}/Attachments/{id}`: download or delete one attachment. */
-export function attachmentPath(
-  context: OperationContext,
-  module: string,
-  recordId: string,
-  attachmentId: string,
-): string {
-  return `${attachmentsPath(context, module, recordId)}/${attachmentId}`;
+export function attachmentPath(context: OperationContext, target: AttachmentTarget): string {
+  const params = { module: target.module, record_id: target.recordId, attachment_id: target.attachmentId };
+  return fill(specPaths[context.line].attachment, context.version, params);
 }
 
 /** `/crm/{version}/{module}/{record}/photo`: a record's photo. */
 export function photoPath(context: OperationContext, module: string, recordId: string): string {
-  return `/crm/${context.version}/${encodeURIComponent(module)}/${recordId}/photo`;
-}
-
-/** Appends a query string (already encoded) to a path, when there is one. */
-export function withQuery(path: string, query: string): string {
-  return query === "" ? path : `${path}?${query}`;
+  return fill(specPaths[context.line].photo, context.version, { module, record_id: recordId });
 }

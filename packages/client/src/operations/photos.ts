@@ -1,22 +1,26 @@
 /**
- * A record's photo: `GET|POST|DELETE …/{module}/{record}/photo`. Only Leads, Contacts, Accounts,
- * Products, Vendors and custom modules have photos; any other module is refused before anything is
- * sent. Uploads take PNG, JPEG, GIF or BMP up to 10 MB; Zoho answers uploads and deletes with a bare
+ * A record's photo: `GET|POST|DELETE …/{module}/{record}/photo`. Only the spec's standard photo
+ * modules (Leads, Contacts, Accounts, Products, Vendors) and custom modules have photos; any other
+ * module is refused before anything is sent (input/photo-modules.ts). Uploads take the spec's photo
+ * types within `limits.photo`; Zoho answers uploads and deletes with a bare
  * `{code, details, message, status}` (no `data` array). A record without a photo downloads as 204.
  */
 import type { PhotoActionResponse, RestrictTrigger } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
+import { apiErrorFromResponse } from "../errors/from-response.js";
 import type { FileInput } from "../files/file-source.js";
 import { MAX_PHOTO_BYTES } from "../files/limits.js";
-import { checkPhotoModule } from "../files/photo-modules.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
-import { type PipelineResult, send } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
+import { checkRecordId } from "../input/attachment-ids.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import { checkPhotoModule } from "../input/photo-modules.js";
+import { restrictTriggersQuery } from "../input/restrict-triggers.js";
+import { isRecord } from "../json.js";
+import type { PipelineResult } from "../pipeline/types.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { type DownloadResult, sendDownload } from "./download.js";
-import { isRecord, readJsonBody } from "./json-result.js";
-import { type OperationContext, photoPath, withQuery } from "./operation-context.js";
-import { restrictTriggersQuery } from "./restrict-triggers.js";
+import { sendJsonCall } from "./json-call.js";
+import { readJsonBody } from "./json-result.js";
+import { type OperationContext, photoPath } from "./operation-context.js";
+import { withQuery } from "./paths.js";
 import { fileUploadBody, sendMultipart } from "./send-multipart.js";
 
 /** A photo set or removed. */
@@ -29,7 +33,7 @@ export interface PhotoResult {
   meta: ZohoResponseMeta;
 }
 
-/** Options of uploadPhoto; `T` is the version's triggers (v2 and v2.1: only "workflow"). */
+/** Options of uploadPhoto; `T` is the version's triggers (the v2 line: only "workflow"). */
 export interface UploadPhotoOptions<T extends string = RestrictTrigger> extends CallOptions {
   /** The image's name; required for bytes and streams, else the path's or File's own name. */
   fileName?: string;
@@ -62,7 +66,7 @@ function photoResult(method: string, result: PipelineResult): PhotoResult {
 }
 
 function checkPhotoTarget(context: OperationContext, module: unknown, recordId: unknown): string {
-  const checked = checkPhotoModule(module, context.isCustomModule);
+  const checked = checkPhotoModule(module, context.line);
   return photoPath(context, checked, checkRecordId(recordId));
 }
 
@@ -102,13 +106,5 @@ export async function deletePhoto(
   const path = checkPhotoTarget(context, module, recordId);
   const options = checkCallOptions(input, ["restrictTriggers"]);
   const query = restrictTriggersQuery(options.values.restrictTriggers, context.line, context.line !== "v2");
-  const result = await send(context.pipeline, {
-    method: "DELETE",
-    url: withQuery(path, query),
-    replayable: true,
-    idempotent: true,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
-  return photoResult("DELETE", result);
+  return photoResult("DELETE", await sendJsonCall(context, "DELETE", withQuery(path, query), options));
 }

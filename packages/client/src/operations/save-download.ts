@@ -10,16 +10,15 @@
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { cleanHeaders } from "../api-error-from-response.js";
-import { ZohoApiError, ZohoError, ZohoInputError } from "../errors.js";
+import { ZohoApiError, ZohoError, ZohoInputError } from "../errors/errors.js";
+import { cleanHeaders } from "../errors/from-response.js";
 import { writeAtomically } from "../files/atomic-file.js";
 import { safeFileName } from "../files/content-disposition.js";
 import { checkDestination } from "../files/destination.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { requestDownload } from "./download.js";
-import { checkAttachmentTarget } from "./download-attachment.js";
-import { attachmentPath, type OperationContext } from "./operation-context.js";
+import { attachmentPath, checkAttachmentTarget, type OperationContext } from "./operation-context.js";
 import { bodyReadError } from "./typed-body.js";
 
 /** Options of downloadAttachmentTo. */
@@ -86,7 +85,7 @@ export async function downloadAttachmentTo(
   if (typeof overwrite !== "boolean") throw new ZohoInputError("overwrite", "overwrite must be true or false.");
   if (typeof durable !== "boolean") throw new ZohoInputError("durable", "durable must be true or false.");
   const directory = await checkTarget(destination, overwrite);
-  const url = attachmentPath(context, target.module, target.recordId, target.attachmentId);
+  const url = attachmentPath(context, target);
   const { download, result } = await requestDownload(context, url, options);
   if (download.status === 204) {
     throw new ZohoApiError({

@@ -8,12 +8,13 @@
  * body to be able to re-send it after a redirect, and the unread branch keeps every chunk, so a
  * 300 MiB upload grew RSS by 316 MiB; with "error" it stays flat. Zoho does not redirect uploads.
  */
-import { ZohoError } from "../errors.js";
+import { ZohoError } from "../errors/errors.js";
 import type { UploadKind } from "../files/file-checks.js";
 import { type FileInput, resolveFileSource } from "../files/file-source.js";
-import { createMultipartBody, type MultipartBody } from "../files/multipart-body.js";
-import { type PipelineResult, send } from "../pipeline/send.js";
-import { type CheckedOptions, optionalString } from "./call-options.js";
+import { createMultipartBody, type MultipartBody, multipartHeaders } from "../files/multipart-body.js";
+import { type CheckedOptions, optionalString } from "../input/call-options.js";
+import { send } from "../pipeline/send.js";
+import type { PipelineResult } from "../pipeline/types.js";
 import type { OperationContext } from "./operation-context.js";
 
 const MAX_CAUSE_DEPTH = 5;
@@ -39,13 +40,11 @@ export async function sendMultipart(
   body: MultipartBody,
   options: CheckedOptions,
 ): Promise<PipelineResult> {
-  const headers: Record<string, string> = { "content-type": body.contentType };
-  if (body.contentLength !== undefined) headers["content-length"] = String(body.contentLength);
   try {
     return await send(context.pipeline, {
       method: "POST",
       url,
-      headers,
+      headers: multipartHeaders(body),
       body: () => body.stream(),
       replayable: body.replayable,
       idempotent: false,

@@ -4,9 +4,9 @@
  * "timeout". Readers then handle one error family whether the failure came before or after the
  * headers. Pull-based with no queue of its own, so it adds no buffering.
  */
-import { ZohoError, ZohoNetworkError } from "../errors.js";
+import { ZohoError, ZohoNetworkError } from "../errors/errors.js";
 import { systemCode } from "../pipeline/network-error.js";
-import type { PipelineResult } from "../pipeline/send.js";
+import type { PipelineResult } from "../pipeline/types.js";
 
 // The cause as a plain copy passed through the request's redaction: undici's errors carry objects
 // (sockets) that are never shown, and any text that might quote a secret is cleaned.

@@ -1,16 +1,16 @@
 /**
  * Upload a file attachment: `POST …/Attachments` with one multipart part named `file`. The file is
- * checked (exists, not empty, at most 100 MB, not .exe, a usable name and type) before anything is
+ * checked (exists, not empty, within `limits.attachment`, a usable name and type) before anything is
  * sent, then streamed: a path is read chunk by chunk as the socket takes it, never whole.
  */
-import type { UploadAttachmentResponse } from "@zcrm-attachments/types";
-import { apiErrorFromResponse } from "../api-error-from-response.js";
+import type { components, UploadAttachmentResponse } from "@zcrm-attachments/types";
+import { apiErrorFromResponse } from "../errors/from-response.js";
 import type { FileInput } from "../files/file-source.js";
 import { MAX_ATTACHMENT_BYTES } from "../files/limits.js";
-import type { ZohoResponseMeta } from "../pipeline/response-meta.js";
-import type { PipelineResult } from "../pipeline/send.js";
-import { checkRecordId } from "../validate-input.js";
-import { type CallOptions, checkCallOptions } from "./call-options.js";
+import { checkRecordId } from "../input/attachment-ids.js";
+import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import type { PipelineResult } from "../pipeline/types.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { invalidResponse, isDataEnvelope, readJsonBody } from "./json-result.js";
 import { attachmentsPath, type OperationContext } from "./operation-context.js";
 import { fileUploadBody, sendMultipart } from "./send-multipart.js";
@@ -23,8 +23,8 @@ export interface UploadAttachmentOptions extends CallOptions {
   contentType?: string;
 }
 
-/** The one item of an upload answer: `details.id` is the new attachment's id. */
-export type UploadedAttachment = UploadAttachmentResponse["data"][number];
+/** The SUCCESS item of an upload answer: `details.id` is the new attachment's id (an error item is thrown). */
+export type UploadedAttachment = components["schemas"]["UploadAttachmentResult"];
 
 /** A file or link attached (Zoho answers 200, not 201). */
 export interface UploadResult {
@@ -46,7 +46,8 @@ export function uploadResult(result: PipelineResult): UploadResult {
   if (result.response.status !== 200) throw apiErrorFromResponse(METHOD, result);
   const body = readJsonBody<UploadAttachmentResponse>(METHOD, result, isDataEnvelope, EXPECTED);
   const first = body.data[0] as Record<string, unknown> | undefined;
-  // A 200 that carries an error item is still a refusal.
+  // A 200 that carries an error item (Zoho refused this attachment after taking the request, such as
+  // DUPLICATE_DATA for a link attached twice) is a refusal: its code, message and details, status 200.
   if (first?.status === "error") throw apiErrorFromResponse(METHOD, result);
   // An item without an id would leave callers with nothing to refer to the attachment by.
   const details = first?.details as Record<string, unknown> | undefined;
@@ -62,10 +63,10 @@ export async function uploadAttachment(
   file: FileInput,
   input: unknown,
 ): Promise<UploadResult> {
-  context.checkModule(module);
+  const checked = context.checkModule(module);
   const record = checkRecordId(recordId);
   const options = checkCallOptions(input, ["fileName", "contentType"]);
   const body = await fileUploadBody(file, options, MAX_ATTACHMENT_BYTES, "attachment");
-  const result = await sendMultipart(context, attachmentsPath(context, module as string, record), body, options);
+  const result = await sendMultipart(context, attachmentsPath(context, checked, record), body, options);
   return uploadResult(result);
 }

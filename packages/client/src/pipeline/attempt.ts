@@ -5,9 +5,9 @@
  * signal stays attached. The concurrency slot is given back when the body has been read here, or
  * when the caller's stream ends, errors or is cancelled.
  */
-import type { NetworkFailureKind } from "../errors.js";
-import type { FetchLike } from "../transport.js";
+import type { NetworkFailureKind } from "../errors/errors.js";
 import type { LentController, TimeoutSignals } from "./timeout-signals.js";
+import type { FetchLike } from "./types.js";
 
 /** What one attempt produced. */
 export interface AttemptOutcome {

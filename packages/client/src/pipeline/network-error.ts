@@ -3,8 +3,8 @@
  * message names the innermost system error (ECONNREFUSED, ENOTFOUND, ...) and whose cause chain has
  * been checked for secrets.
  */
-import { type NetworkFailureKind, ZohoError, ZohoNetworkError } from "../errors.js";
-import { redact, type Secrets, scrubError } from "../redact.js";
+import { type NetworkFailureKind, ZohoError, ZohoNetworkError } from "../errors/errors.js";
+import { redact, type Secrets, scrubError } from "../errors/redact.js";
 
 function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null;

@@ -7,10 +7,10 @@
  *   Professional 15, Enterprise 20, Ultimate 25) minus what other apps of the org use;
  * - timeoutMs: 60 s per attempt, far above a normal call, far below undici's own 300 s.
  */
-import { ZohoInputError } from "../errors.js";
-import { checkTimeout } from "../validate-input.js";
+import { ZohoInputError } from "../errors/errors.js";
+import type { ZohoLogger } from "../events.js";
+import { checkTimeout } from "../input/call-options.js";
 import { ConcurrencyLimiter } from "./concurrency-limiter.js";
-import type { ZohoLogger } from "./log-events.js";
 import { type Clock, type RetrySettings, systemClock, toRetrySettings } from "./retry-policy.js";
 import { TimeoutSignals } from "./timeout-signals.js";
 

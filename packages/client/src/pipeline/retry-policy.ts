@@ -5,7 +5,7 @@
  * everything; a POST retries only on 429, which Zoho sends before doing any work, and only when its
  * body can be sent again. Timeouts and aborts are the caller's budget and are never retried.
  */
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 
 /** Retry options of a client (`retry: false` turns retries off). */
 export interface RetryOptions {

@@ -4,7 +4,7 @@
  *
  * - `send(ctx, request)` resolves with the final response once auth, retries and limits are done.
  *   Non-2xx responses are returned, not thrown: each operation decides what it accepts and maps the
- *   rest with `apiErrorFromResponse` (src/api-error-from-response.ts). It throws ZohoNetworkError
+ *   rest with `apiErrorFromResponse` (src/errors/from-response.ts). It throws ZohoNetworkError
  *   (kind network / aborted / timeout), ZohoAuthError (the token provider could not refresh) and
  *   ZohoInputError (a provider returned a malformed token).
  * - `request.url` is a path with its query ("/crm/v8/Leads/1/Attachments?fields=id"), joined to the
@@ -23,79 +23,17 @@
  *   attached to it and the concurrency slot is held until it is read to the end or cancelled. Every
  *   other body (all of them without `stream`) is read here, inside the timeout, into `result.text`.
  */
-import { zohoErrorCode } from "../api-error-from-response.js";
-import { authorizationHeader, type TokenSource } from "../auth.js";
-import type { NetworkFailureKind } from "../errors.js";
-import { redact } from "../redact.js";
-import type { FetchLike } from "../transport.js";
+
+import { authorizationHeader } from "../auth.js";
+import type { NetworkFailureKind } from "../errors/errors.js";
+import { redact } from "../errors/redact.js";
+import { zohoErrorCode } from "../errors/zoho-body.js";
+import { emit } from "../events.js";
+import { parseResponseMeta } from "../response-meta.js";
 import { AttemptFailure, type AttemptOutcome, runAttempt } from "./attempt.js";
-import type { ConcurrencyLimiter } from "./concurrency-limiter.js";
-import { emit, type ZohoLogger } from "./log-events.js";
 import { failureReason, toNetworkError } from "./network-error.js";
-import { parseResponseMeta, type ZohoResponseMeta } from "./response-meta.js";
-import { backoffDelay, type Clock, mayRetryStatus, type RetrySettings } from "./retry-policy.js";
-import type { TimeoutSignals } from "./timeout-signals.js";
-
-/** A request body fetch accepts (BodyInit, which Node's types only expose through RequestInit). */
-export type RequestBody = NonNullable<RequestInit["body"]>;
-
-/** The HTTP methods the pipeline sends. */
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
-
-/** One request, as an operation hands it to `send`. */
-export interface PipelineRequest {
-  method: HttpMethod;
-  /** Path and query relative to the API domain (starts with "/"), or an absolute URL. */
-  url: string;
-  /** Extra headers (never Authorization). */
-  headers?: Record<string, string> | undefined;
-  /** Builds the body for one attempt (called again for a retry or replay). */
-  body?: (() => RequestBody) | undefined;
-  /** True when `body` can be called again and yields the same bytes. */
-  replayable: boolean;
-  /** True for GET and DELETE: safe to send twice. */
-  idempotent: boolean;
-  /** The caller's signal: aborts the queue wait, every attempt, backoff waits and a streamed body. */
-  signal?: AbortSignal | undefined;
-  /** Per-call timeout; undefined uses the client's, false turns it off. */
-  timeoutMs?: number | false | undefined;
-  /** Hand a 2xx body over unread (downloads). */
-  stream?: boolean | undefined;
-  /** fetch's redirect mode (default "follow"); "error" suits a streamed upload body, which cannot follow one. */
-  redirect?: "follow" | "error" | "manual" | undefined;
-}
-
-/** The final response of a request. */
-export interface PipelineResult {
-  response: Response;
-  /** The body text, when the pipeline read it (always unless a 2xx was streamed). */
-  text: string | undefined;
-  /** The absolute URL of the final attempt. */
-  url: string;
-  /** Retries made (429/5xx/connection), not counting the one replay after a token refresh. */
-  retries: number;
-  /** Zoho's token and limit headers of the final response. */
-  meta: ZohoResponseMeta;
-  /** Removes every token this request used from `text` (for error messages built from bodies). */
-  redact(text: string): string;
-}
-
-/** What `send` needs from its client; built once per client. */
-export interface PipelineContext {
-  readonly fetch: FetchLike;
-  readonly tokens: TokenSource;
-  /** API origin requests go to; undefined until the token provider has named one (`api_domain`). */
-  baseUrl: string | undefined;
-  /** Used when the provider names no API domain. */
-  readonly fallbackBaseUrl: string;
-  readonly retry: RetrySettings | undefined;
-  readonly limiter: ConcurrencyLimiter | undefined;
-  readonly timeoutMs: number | undefined;
-  /** Reusable signals for attempt timeouts. */
-  readonly signals: TimeoutSignals;
-  readonly logger: ZohoLogger | undefined;
-  readonly clock: Clock;
-}
+import { backoffDelay, mayRetryStatus } from "./retry-policy.js";
+import type { PipelineContext, PipelineRequest, PipelineResult } from "./types.js";
 
 const SLASH = 47;
 

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZohoInputError } from "../../src/errors.js";
-import { writeAtomically, ZohoBodyLengthError } from "../../src/files/atomic-file.js";
+import { ZohoBodyLengthError, ZohoInputError } from "../../src/errors/errors.js";
+import { writeAtomically } from "../../src/files/atomic-file.js";
 import { checkDestination } from "../../src/files/destination.js";
 import { listDir, patternBytes, sha256, useTempDir } from "./temp-dir.js";
 

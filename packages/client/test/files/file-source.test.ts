@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ZohoInputError } from "../../src/errors.js";
+import { ZohoInputError } from "../../src/errors/errors.js";
 import { type FileInput, type FileSourceOptions, resolveFileSource } from "../../src/files/file-source.js";
 import { MAX_ATTACHMENT_BYTES, MAX_PHOTO_BYTES } from "../../src/files/limits.js";
 import { patternBytes, readAll, sha256, useTempDir, writeTempFile } from "./temp-dir.js";

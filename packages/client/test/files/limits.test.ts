@@ -6,12 +6,17 @@ import {
   isPhotoContentType,
   MAX_ATTACHMENT_BYTES,
   MAX_PHOTO_BYTES,
+  PHOTO_FORMATS,
 } from "../../src/files/limits.js";
 
 describe("limits", () => {
   it("reads Zoho's MB as 1024 × 1024 bytes", () => {
     expect(MAX_ATTACHMENT_BYTES).toBe(104_857_600);
     expect(MAX_PHOTO_BYTES).toBe(10_485_760);
+  });
+
+  it("names the photo formats as Zoho's docs do, without the type aliases", () => {
+    expect(PHOTO_FORMATS).toEqual(["PNG", "JPEG", "JPG", "GIF", "BMP"]);
   });
 
   it("prints exact bytes next to rounded MB", () => {

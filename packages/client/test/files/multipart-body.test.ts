@@ -1,14 +1,19 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZohoInputError } from "../../src/errors.js";
+import { ZohoInputError } from "../../src/errors/errors.js";
 import { type FileSource, resolveFileSource } from "../../src/files/file-source.js";
 import { MAX_ATTACHMENT_BYTES } from "../../src/files/limits.js";
-import { createMultipartBody, multipartRequestInit } from "../../src/files/multipart-body.js";
+import { createMultipartBody, type MultipartBody, multipartHeaders } from "../../src/files/multipart-body.js";
 import { parseMultipart } from "./parse-multipart.js";
 import { patternBytes, readAll, sha256, useTempDir, writeTempFile } from "./temp-dir.js";
 
 const tempDir = useTempDir("multipart");
+
+// What the client's upload hands fetch for a multipart body (operations/send-multipart.ts).
+function multipartRequestInit(body: MultipartBody) {
+  return { body: body.stream(), duplex: "half", redirect: "error", headers: multipartHeaders(body) } as const;
+}
 const options = (fileName?: string) => ({
   maxBytes: MAX_ATTACHMENT_BYTES,
   kind: "attachment" as const,

@@ -4,7 +4,7 @@
  */
 import { createTokenSource } from "../../src/auth.js";
 import { toPipelineSettings } from "../../src/pipeline/pipeline-options.js";
-import type { PipelineContext } from "../../src/pipeline/send.js";
+import type { PipelineContext } from "../../src/pipeline/types.js";
 
 /** A pipeline context for `origin`, with client options such as retry, clock, accessToken. */
 export function pipelineFor(origin: string, options: Record<string, unknown>): PipelineContext {

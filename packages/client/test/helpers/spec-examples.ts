@@ -1,6 +1,6 @@
 /**
  * Fixtures straight from the bundled spec: the named examples of the list operations, with their
- * `$ref`s resolved, grouped by operation and HTTP status.
+ * `$ref`s resolved, grouped by operation and HTTP status; and any named example by its name.
  */
 import spec from "@zcrm-attachments/spec/openapi.json" with { type: "json" };
 
@@ -65,4 +65,13 @@ export function successExample(operation: "v2" | "current"): Record<string, unkn
   const example = responseExamples(operation).find((candidate) => candidate.status === 200);
   if (example === undefined) throw new Error(`the spec has no 200 example for the ${operation} operation`);
   return example.body;
+}
+
+/** The value of one of the spec's named examples (`components.examples`), e.g. "link-already-exists". */
+export function namedExample(name: string): Record<string, unknown> {
+  const value = child(child(child(child(spec as unknown as Json, "components"), "examples"), name), "value");
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error(`the spec has no JSON example named ${name}`);
+  }
+  return value;
 }

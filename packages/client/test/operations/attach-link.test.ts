@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAttachmentsClient, ZohoApiError } from "../../src/index.js";
 import { parseMultipart } from "../files/parse-multipart.js";
 import { fakeClock } from "../helpers/fake-clock.js";
+import { namedExample } from "../helpers/spec-examples.js";
 import { sendJson, uploaded, useCaptureServer, zohoError } from "./capture-server.js";
 
 const server = useCaptureServer();
@@ -23,6 +24,33 @@ function fields(body: Buffer, contentType: string): Record<string, string> {
   for (const part of parts) expect(part.fileName).toBeUndefined();
   return Object.fromEntries(parts.map((part) => [part.name, part.body.toString("utf8")]));
 }
+
+describe("an error item in a 200 answer", () => {
+  // The spec's example: the same link attached twice, refused inside data[] under 200.
+  it.each(["form", "query"] as const)(
+    "is a ZohoApiError with the item's code, message and details (via %s)",
+    async (via) => {
+      server.respond((_request, res) => sendJson(res, 200, namedExample("link-already-exists")));
+      const error = await client()
+        .attachLink("Leads", RECORD, LINK, { via })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ZohoApiError);
+      expect(error).toMatchObject({
+        status: 200,
+        code: "DUPLICATE_DATA",
+        zohoMessage: "Attachment link already exists",
+        details: {},
+        method: "POST",
+      });
+      expect((error as Error).message).toBe(
+        `DUPLICATE_DATA (HTTP 200): Attachment link already exists [POST ${server.origin}/crm/v8/Leads/${RECORD}/Attachments` +
+          `${via === "query" ? `?attachmentUrl=${encodeURIComponent(LINK)}` : ""}]`,
+      );
+      // A refusal inside a 200 is Zoho's final word: no retry.
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+});
 
 describe("attachLink", () => {
   it("sends attachmentUrl and title as multipart fields by default (Zoho's docs)", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAttachmentsClient, ZohoApiError } from "../../src/index.js";
 import { fakeClock } from "../helpers/fake-clock.js";
+import { namedExample } from "../helpers/spec-examples.js";
 import { sendJson, useCaptureServer, zohoError } from "./capture-server.js";
 
 const server = useCaptureServer();
@@ -145,6 +146,58 @@ describe("deleteAttachments", () => {
       { id: "12", ok: false, code: "NO_PERMISSION", message: "no", details: {} },
       { id: "13", ok: false, code: "MISSING_RESULT", message: "Zoho's answer held no item for this id", details: {} },
     ]);
+  });
+
+  // The spec's own examples: ids ...012 and ...019 deleted; ...098 and ...099 unknown.
+  it.each([
+    { status: 200, example: "delete-many-success", ids: ["1386586000002588012", "1386586000002588019"], failed: [] },
+    { status: 202, example: "delete-many-accepted", ids: ["1386586000002588012", "1386586000002588099"], failed: [1] },
+    { status: 207, example: "delete-many-partial", ids: ["1386586000002588012", "1386586000002588099"], failed: [1] },
+    { status: 207, example: "delete-many-none", ids: ["1386586000002588098", "1386586000002588099"], failed: [0, 1] },
+  ])("reads a $status answer ($example) per id, without throwing", async ({ status, example, ids, failed }) => {
+    const body = namedExample(example);
+    server.respond((_request, res) => sendJson(res, status, body));
+    const result = await client().deleteAttachments("Leads", RECORD, ids);
+    const failedIds = failed.map((index) => ids[index]);
+    expect(result.deleted).toEqual(ids.filter((id) => !failedIds.includes(id)));
+    expect(result.failed).toEqual(failedIds);
+    expect(result.responses).toBe(1);
+    for (const index of failed) {
+      expect(result.results[index]).toEqual({
+        id: ids[index],
+        ok: false,
+        code: "INVALID_DATA",
+        message: "record not deleted",
+        details: { id: ids[index] },
+      });
+    }
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/crm/v8/Leads/${RECORD}/Attachments?ids=${ids.join(",")}`,
+    ]);
+  });
+
+  it("reads a 207 per chunk and goes on with the next chunk", async () => {
+    server.respond((request, res) => {
+      const sent = (request.query.get("ids") ?? "").split(",");
+      const items = sent.map((id) =>
+        id === "2"
+          ? { code: "INVALID_DATA", details: { id }, message: "record not deleted", status: "error" }
+          : deletedItem(id),
+      );
+      sendJson(res, sent.includes("2") ? 207 : 200, { data: items });
+    });
+    const result = await client().deleteAttachments("Leads", RECORD, ["1", "2", "3"], { chunkSize: 2 });
+    expect(server.requests.map((request) => request.query.get("ids"))).toEqual(["1,2", "3"]);
+    expect(result).toMatchObject({ deleted: ["1", "3"], failed: ["2"], responses: 2 });
+  });
+
+  it.each([201, 204])("throws a %s, which the spec does not give a bulk delete", async (status) => {
+    server.respond((_request, res) => (status === 204 ? res.writeHead(204).end() : sendJson(res, status, {})));
+    const error = await client()
+      .deleteAttachments("Leads", RECORD, ["1"])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZohoApiError);
+    expect(error).toMatchObject({ status, code: `HTTP_${status}`, method: "DELETE" });
   });
 
   it("throws a whole-request refusal (400 INVALID_MODULE) as a ZohoApiError", async () => {

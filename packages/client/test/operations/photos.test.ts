@@ -46,15 +46,54 @@ describe("getPhoto", () => {
     expect(await client().getPhoto("Leads", RECORD)).toMatchObject({ status: 204, body: null });
   });
 
-  it("accepts CustomModule<N> and the org's own custom modules", async () => {
+  it("accepts any custom module, listed in the deprecated customModules or not", async () => {
     server.respond((_request, res) => res.writeHead(204).end());
     await client().getPhoto("CustomModule2", RECORD);
     await client().getPhoto("Projects_X", RECORD);
+    await client().getPhoto("ServiceCenters", RECORD);
+    await client("v2").getPhoto("Properties", RECORD);
     expect(server.requests.map((request) => request.path)).toEqual([
       `/crm/v8/CustomModule2/${RECORD}/photo`,
       `/crm/v8/Projects_X/${RECORD}/photo`,
+      `/crm/v8/ServiceCenters/${RECORD}/photo`,
+      `/crm/v2/Properties/${RECORD}/photo`,
     ]);
   });
+
+  it.each(["application/octet-stream", "application/x-download", "image/jpeg"])(
+    "streams a photo sent as %s",
+    async (type) => {
+      server.respond((_request, res) => {
+        res.writeHead(200, { "content-type": type, "content-length": String(IMAGE.length) });
+        res.end(IMAGE);
+      });
+      const result = await client().getPhoto("Leads", RECORD);
+      if (result.status !== 200) throw new Error(`status ${result.status}`);
+      expect(result.contentType).toBe(type);
+      expect(result.contentLength).toBe(IMAGE.length);
+      expect(sha256(await readAll(result.body))).toBe(sha256(IMAGE));
+    },
+  );
+
+  it.each(["Deals", "Tasks", "Notes", "Calls", "Quotes", "Campaigns"])(
+    "refuses %s, a standard module without photos, before any request",
+    async (module) => {
+      const zoho = client();
+      const image = new Uint8Array(IMAGE);
+      for (const call of [
+        () => zoho.getPhoto(module as never, RECORD),
+        () => zoho.uploadPhoto(module as never, RECORD, image, { fileName: "a.png" }),
+        () => zoho.deletePhoto(module as never, RECORD),
+      ]) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ZohoInputError);
+        expect(error).toMatchObject({ parameter: "module" });
+        expect((error as Error).message).toMatch(new RegExp(`^Records of "${module}" cannot have a photo\\.`));
+        expect((error as Error).message.includes("SDK do not")).toBe(module === "Deals");
+      }
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });
 
 describe("uploadPhoto", () => {

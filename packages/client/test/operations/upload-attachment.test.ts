@@ -140,6 +140,29 @@ describe("upload answers", () => {
     });
   });
 
+  it("throws an error item inside a 200 as a ZohoApiError with its code and details", async () => {
+    const item = {
+      code: "STORAGE_SPACE_EXCEEDED",
+      details: { limit: "1 GB" },
+      message: "storage full",
+      status: "error",
+    };
+    server.respond((_request, res) => sendJson(res, 200, { data: [item] }));
+    const error = await client()
+      .uploadAttachment("Leads", RECORD, new Uint8Array(BYTES), { fileName: "a.bin" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZohoApiError);
+    expect(error).toMatchObject({
+      status: 200,
+      code: "STORAGE_SPACE_EXCEEDED",
+      zohoMessage: "storage full",
+      details: { limit: "1 GB" },
+      method: "POST",
+      retries: 0,
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("refuses a 200 whose body is not the upload envelope (INVALID_RESPONSE)", async () => {
     server.respond((_request, res) =>
       sendJson(res, 200, { data: [{ code: "SUCCESS", details: {}, message: "ok", status: "success" }] }),

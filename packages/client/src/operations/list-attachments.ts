@@ -1,22 +1,23 @@
 /**
  * One "Get list of Attachments" call: build the path and query of a checked request, send it through
  * the pipeline (auth, retries, limits, timeout) and turn the response into a page (200, 204, 304) or a
- * ZohoApiError. This is the hot path: no openapi-fetch, no Request or Headers objects (transport.ts).
+ * ZohoApiError. This is the hot path: no openapi-fetch, no Request or Headers objects (raw-client.ts).
  */
 import type { Attachment, ListInfo, ListInfoV2 } from "@zcrm-attachments/types";
-import { apiErrorFromResponse, cleanHeaders } from "./api-error-from-response.js";
-import type { ApiLine, ApiVersion } from "./api-versions.js";
-import { ZohoApiError } from "./errors.js";
-import type { ZohoResponseMeta } from "./pipeline/response-meta.js";
-import { type PipelineContext, type PipelineResult, send } from "./pipeline/send.js";
-import { serializeQuery } from "./transport.js";
-import type { PageRequest } from "./validate-input.js";
+import type { ApiLine, ApiVersion } from "../api-versions.js";
+import type { PageRequest } from "../input/list-options.js";
+import { isRecord } from "../json.js";
+import type { PipelineContext, PipelineResult } from "../pipeline/types.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
+import { sendJsonCall } from "./json-call.js";
+import { readJsonBody } from "./json-result.js";
+import { fill, serializeQuery, specPaths, withQuery } from "./paths.js";
 
 /** A page of attachments with its paging facts (status 200). */
 export interface AttachmentsPageOk<Info> {
   status: 200;
   data: Attachment[];
-  /** Paging facts: ListInfoV2 on v2/v2.1, ListInfo (with page tokens on v8) on v3 to v8. */
+  /** Paging facts: ListInfoV2 on the v2 line, ListInfo (with page tokens from v7 on) on the current line. */
   info: Info;
   notModified: false;
   headers: Headers;
@@ -60,12 +61,17 @@ export interface ListContext {
 }
 
 const METHOD = "GET";
+// 204: the record has no attachments; 304: nothing changed since ifModifiedSince.
+const ACCEPT: readonly number[] = [200, 204, 304];
+const EXPECTED = "{data: [...], info: {...}}";
 
 /** The path and query of a list request, relative to the API domain. */
 export function requestPath(context: ListContext, request: PageRequest): string {
-  const search = serializeQuery(request.query);
-  const path = `/crm/${context.version}/${encodeURIComponent(request.module)}/${request.recordId}/Attachments`;
-  return search === "" ? path : `${path}?${search}`;
+  const path = fill(specPaths[context.line].attachments, context.version, {
+    module: request.module,
+    record_id: request.recordId,
+  });
+  return withQuery(path, serializeQuery(request.query));
 }
 
 /** The full URL of a request, for error reports (the token is a header, so it is never part of it). */
@@ -76,51 +82,27 @@ export function requestUrl(context: ListContext, request: PageRequest): string {
 
 /** Sends one list request and returns its page. */
 export async function sendListRequest(context: ListContext, request: PageRequest): Promise<AttachmentsPage> {
-  const result = await send(context.pipeline, {
-    method: METHOD,
-    url: requestPath(context, request),
-    headers: request.ifModifiedSince === undefined ? undefined : { "If-Modified-Since": request.ifModifiedSince },
-    replayable: true,
-    idempotent: true,
-    signal: request.signal,
-    timeoutMs: request.timeoutMs,
-  });
+  const headers = request.ifModifiedSince === undefined ? undefined : { "If-Modified-Since": request.ifModifiedSince };
+  const options = { signal: request.signal, timeoutMs: request.timeoutMs, headers };
+  const result = await sendJsonCall(context, METHOD, requestPath(context, request), options, ACCEPT);
   const { response, meta } = result;
-  const status = response.status;
-  if (status === 200) return okPage(result);
-  if (status === 204) return { status: 204, data: [], info: null, notModified: false, headers: response.headers, meta };
-  if (status === 304) return { status: 304, data: [], info: null, notModified: true, headers: response.headers, meta };
-  throw apiErrorFromResponse(METHOD, result);
+  if (response.status === 200) return okPage(result);
+  if (response.status === 304) {
+    return { status: 304, data: [], info: null, notModified: true, headers: response.headers, meta };
+  }
+  return { status: 204, data: [], info: null, notModified: false, headers: response.headers, meta };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isPage(body: unknown): boolean {
+  return isRecord(body) && Array.isArray(body.data) && isRecord(body.info);
 }
 
 function okPage(result: PipelineResult): AttachmentsPageOk<ListInfo | ListInfoV2> {
-  let body: unknown;
-  try {
-    body = result.text === undefined || result.text === "" ? undefined : JSON.parse(result.text);
-  } catch {
-    body = undefined;
-  }
-  if (!isRecord(body) || !Array.isArray(body.data) || !isRecord(body.info)) {
-    throw new ZohoApiError({
-      status: 200,
-      code: "INVALID_RESPONSE",
-      zohoMessage: "a 200 response must be JSON of the form {data: [...], info: {...}}",
-      details: {},
-      method: METHOD,
-      url: result.redact(result.url),
-      headers: cleanHeaders(result.response.headers, result.redact),
-      retries: result.retries,
-      meta: result.meta,
-    });
-  }
+  const body = readJsonBody<{ data: Attachment[]; info: ListInfo | ListInfoV2 }>(METHOD, result, isPage, EXPECTED);
   return {
     status: 200,
-    data: body.data as Attachment[],
-    info: body.info as ListInfo | ListInfoV2,
+    data: body.data,
+    info: body.info,
     notModified: false,
     headers: result.response.headers,
     meta: result.meta,

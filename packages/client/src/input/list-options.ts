@@ -2,8 +2,12 @@
  * Turns the caller's list options into the exact query and headers to send, or throws a
  * ZohoInputError saying what to fix. Everything here runs before a request exists.
  */
-import { type ApiVersion, lineOf, supportsPageToken } from "./api-versions.js";
-import { ZohoInputError } from "./errors.js";
+import { apiLines, limits, since, versionAtLeast } from "@zcrm-attachments/types";
+import { type ApiVersion, lineOf, supportsPageToken, versionsFrom } from "../api-versions.js";
+import { ZohoInputError } from "../errors/errors.js";
+import { checkIdList, checkRecordId } from "./attachment-ids.js";
+import { checkSignal, checkTimeout } from "./call-options.js";
+import { checkKnownOptions, show } from "./known-options.js";
 
 /** List options as the runtime receives them (the public types narrow them per version). */
 export interface ListInput {
@@ -11,6 +15,7 @@ export interface ListInput {
   page?: number | undefined;
   perPage?: number | undefined;
   pageToken?: string | undefined;
+  ids?: readonly string[] | undefined;
   ifModifiedSince?: Date | string | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | false | undefined;
@@ -19,6 +24,8 @@ export interface ListInput {
 /** The query string parameters of one list request, under Zoho's names. */
 export interface PageQuery {
   fields?: string;
+  /** Only these attachments, comma-separated. */
+  ids?: string;
   page?: number;
   per_page?: number;
   page_token?: string;
@@ -35,36 +42,28 @@ export interface PageRequest {
   timeoutMs: number | false | undefined;
 }
 
-const RECORD_ID = /^[0-9]{1,19}$/;
-const KNOWN_OPTIONS = new Set(["fields", "page", "perPage", "pageToken", "ifModifiedSince", "signal", "timeoutMs"]);
+const KNOWN_OPTIONS = new Set([
+  "fields",
+  "ids",
+  "page",
+  "perPage",
+  "pageToken",
+  "ifModifiedSince",
+  "signal",
+  "timeoutMs",
+]);
 const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
 
-function show(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** Checks a record id: a string of 1 to 19 digits. */
-export function checkRecordId(recordId: unknown): string {
-  if (typeof recordId === "string" && RECORD_ID.test(recordId)) return recordId;
-  if (typeof recordId === "number" || typeof recordId === "bigint") {
-    throw new ZohoInputError(
-      "recordId",
-      `recordId must be a string of digits, not a ${typeof recordId}: Zoho ids have up to 19 digits and ` +
-        `numbers above 2^53 lose precision (4150868000002728012 becomes 4150868000002728000). Pass the id as a string.`,
-    );
-  }
-  throw new ZohoInputError("recordId", `recordId must be a string of 1 to 19 digits (got ${show(recordId)}).`);
-}
+const { pageMin, perPageMax } = limits.list;
 
 function checkPage(page: unknown): number {
-  if (typeof page === "number" && Number.isInteger(page) && page >= 1) return page;
-  throw new ZohoInputError("page", `page must be an integer of 1 or more (got ${show(page)}).`);
+  if (typeof page === "number" && Number.isInteger(page) && page >= pageMin) return page;
+  throw new ZohoInputError("page", `page must be an integer of ${pageMin} or more (got ${show(page)}).`);
 }
 
 function checkPerPage(perPage: unknown): number {
-  if (typeof perPage === "number" && Number.isInteger(perPage) && perPage >= 1 && perPage <= 200) return perPage;
-  throw new ZohoInputError("perPage", `perPage must be an integer from 1 to 200 (got ${show(perPage)}).`);
+  if (typeof perPage === "number" && Number.isInteger(perPage) && perPage >= 1 && perPage <= perPageMax) return perPage;
+  throw new ZohoInputError("perPage", `perPage must be an integer from 1 to ${perPageMax} (got ${show(perPage)}).`);
 }
 
 /** Joins `fields` into Zoho's comma-separated form; undefined when it may be left out. */
@@ -73,7 +72,7 @@ export function toFieldsParam(fields: unknown, version: ApiVersion): string | un
     if (lineOf(version) === "v2") return undefined;
     throw new ZohoInputError(
       "fields",
-      `fields is mandatory on ${version} (v3 and later): name the attachment fields to return, ` +
+      `fields is mandatory on ${version} (${apiLines.current.versions[0]} and later): name the attachment fields to return, ` +
         `e.g. fields: ["id", "File_Name", "Size", "Created_Time"].`,
     );
   }
@@ -112,38 +111,29 @@ export function toIfModifiedSince(value: unknown): string | undefined {
   );
 }
 
-/** Checks a timeout option: a positive number of milliseconds, or false for none. */
-export function checkTimeout(value: unknown, name = "timeoutMs"): number | false | undefined {
-  if (value === undefined || value === false) return value;
-  if (typeof value === "number" && value > 0 && value <= 2_147_483_647) return value;
-  throw new ZohoInputError(
-    name,
-    `${name} must be a number of milliseconds above 0 (at most 2147483647), or false for no timeout (got ${show(value)}).`,
-  );
-}
-
 function checkPageToken(pageToken: unknown, version: ApiVersion): string {
   if (!supportsPageToken(version)) {
     throw new ZohoInputError(
       "pageToken",
-      `pageToken needs API v7 or later (this client uses ${version}): page with page and perPage, or pick apiVersion "v7"/"v8".`,
+      `pageToken needs API ${since.listAttachments.page_token} or later (this client uses ${version}): ` +
+        `page with page and perPage, or pick apiVersion ${versionsFrom(since.listAttachments.page_token)}.`,
     );
   }
   if (typeof pageToken === "string" && pageToken !== "") return pageToken;
   throw new ZohoInputError("pageToken", `pageToken must be the non-empty info.next_page_token of a previous page.`);
 }
 
-function checkOptionNames(options: object): void {
-  for (const key in options) {
-    if (!KNOWN_OPTIONS.has(key)) {
-      const hint = SNAKE_CASE_HINTS[key];
-      throw new ZohoInputError(
-        key,
-        `Unknown option ${JSON.stringify(key)}.${hint === undefined ? "" : ` Did you mean ${hint}?`} ` +
-          `Known options: ${[...KNOWN_OPTIONS].join(", ")}.`,
-      );
-    }
+/** Joins the `ids` filter (checked as attachment ids, repeats dropped) for a version that takes it. */
+function toIdsParam(ids: unknown, version: ApiVersion): string {
+  const from = since.listAttachments.ids;
+  if (!versionAtLeast(version, from)) {
+    throw new ZohoInputError(
+      "ids",
+      `ids needs API ${from} or later (this client uses ${version}): leave it out and pick the attachments ` +
+        `from the page, or pick apiVersion ${versionsFrom(from)}.`,
+    );
   }
+  return checkIdList(ids, "ids", "to list (or leave ids out to list every attachment)").join(",");
 }
 
 /** Checks every list argument and returns the request to send. */
@@ -153,23 +143,21 @@ export function toPageRequest(version: ApiVersion, module: string, recordId: unk
   }
   const checkedRecordId = checkRecordId(recordId);
   const options: ListInput = input ?? {};
-  checkOptionNames(options);
+  checkKnownOptions(options, KNOWN_OPTIONS, SNAKE_CASE_HINTS);
   const query: PageQuery = {};
   const fields = toFieldsParam(options.fields, version);
   if (fields !== undefined) query.fields = fields;
+  if (options.ids !== undefined) query.ids = toIdsParam(options.ids, version);
   if (options.page !== undefined) query.page = checkPage(options.page);
   if (options.perPage !== undefined) query.per_page = checkPerPage(options.perPage);
   if (options.pageToken !== undefined) query.page_token = checkPageToken(options.pageToken, version);
-  // Duck-typed rather than instanceof, so signals from another realm or a polyfill still pass.
-  if (options.signal !== undefined && typeof (options.signal as { aborted?: unknown } | null)?.aborted !== "boolean") {
-    throw new ZohoInputError("signal", "signal must be an AbortSignal.");
-  }
+  const signal = checkSignal(options.signal);
   return {
     module,
     recordId: checkedRecordId,
     query,
     ifModifiedSince: toIfModifiedSince(options.ifModifiedSince),
-    signal: options.signal,
+    signal,
     timeoutMs: checkTimeout(options.timeoutMs),
   };
 }

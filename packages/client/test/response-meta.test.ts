@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createAttachmentsClient, ZohoApiError } from "../../src/index.js";
-import { parseResponseMeta, parseRetryAfter } from "../../src/pipeline/response-meta.js";
-import { useTestServer } from "../helpers/http-server.js";
-import { successExample } from "../helpers/spec-examples.js";
+import { createAttachmentsClient, ZohoApiError } from "../src/index.js";
+import { parseResponseMeta, parseRetryAfter } from "../src/response-meta.js";
+import { useTestServer } from "./helpers/http-server.js";
+import { successExample } from "./helpers/spec-examples.js";
 
 const RECORD = "4150868000002728001";
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { apiVersions, createAttachmentsClient, lineOf, ZohoApiError } from "../src/index.js";
-import { useTestServer } from "./helpers/http-server.js";
-import { successExample } from "./helpers/spec-examples.js";
+import { apiVersions, createAttachmentsClient, lineOf, ZohoApiError } from "../../src/index.js";
+import { useTestServer } from "../helpers/http-server.js";
+import { successExample } from "../helpers/spec-examples.js";
 
 const TOKEN = "1000.list-test.token";
 const RECORD = "4150868000002728001";
@@ -15,6 +15,17 @@ function serve(json: unknown, status = 200, headers: Record<string, string> = {}
 }
 
 describe("listAttachments: the request", () => {
+  it.each(["v5", "v8"] as const)("sends ids comma-separated on %s, each id once", async (apiVersion) => {
+    serve(currentSample);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, apiVersion });
+    const ids = ["1386586000002588012", "1386586000002588019", "1386586000002588012"];
+    await zoho.listAttachments("Leads", RECORD, { fields: ["id"], ids, perPage: 10 });
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/crm/${apiVersion}/Leads/${RECORD}/Attachments?fields=id&ids=1386586000002588012,1386586000002588019&per_page=10`,
+    ]);
+    expect(server.requests[0]?.query.get("ids")).toBe("1386586000002588012,1386586000002588019");
+  });
+
   it("sends GET /crm/v8/{module}/{id}/Attachments with fields joined by commas and the Zoho auth header", async () => {
     serve(currentSample);
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
@@ -68,7 +79,7 @@ describe("listAttachments: the request", () => {
     expect(server.requests[0]?.url).toBe(`/crm/v2/Price_Books/${RECORD}/Attachments`);
   });
 
-  it("accepts CustomModule<N> and the org's own customModules", async () => {
+  it("accepts any custom module's API name, with or without the deprecated customModules", async () => {
     serve(currentSample);
     const zoho = createAttachmentsClient({
       apiDomain: server.origin,
@@ -77,9 +88,11 @@ describe("listAttachments: the request", () => {
     });
     await zoho.listAttachments("CustomModule12", RECORD, { fields: ["id"] });
     await zoho.listAttachments("Projects_X", RECORD, { fields: ["id"] });
+    await zoho.listAttachments("ServiceCenters", RECORD, { fields: ["id"] });
     expect(server.requests.map((request) => request.path)).toEqual([
       `/crm/v8/CustomModule12/${RECORD}/Attachments`,
       `/crm/v8/Projects_X/${RECORD}/Attachments`,
+      `/crm/v8/ServiceCenters/${RECORD}/Attachments`,
     ]);
   });
 
@@ -144,6 +157,19 @@ describe("listAttachments: the response", () => {
     const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
     const page = await zoho.listAttachments("Leads", RECORD, { fields: ["id"], ifModifiedSince: new Date() });
     expect(page).toMatchObject({ status: 304, data: [], info: null, notModified: true });
+  });
+
+  it("hands $field_states over as Zoho sent it, an object, a string or null", async () => {
+    const base = (currentSample.data as Array<Record<string, unknown>>)[0] ?? {};
+    const data = [
+      { ...base, id: "1386586000002588012", $field_states: '{"File_Name":"readonly"}' },
+      { ...base, id: "1386586000002588019", $field_states: {} },
+      { ...base, id: "1386586000002588026", $field_states: null },
+    ];
+    serve({ ...currentSample, data });
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    const page = await zoho.listAttachments("Leads", RECORD, { fields: ["id", "$field_states"] });
+    expect(page.data.map((attachment) => attachment.$field_states)).toEqual(['{"File_Name":"readonly"}', {}, null]);
   });
 
   it("accepts an empty 200 list", async () => {

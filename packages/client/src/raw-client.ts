@@ -1,65 +1,52 @@
 /**
- * URL building shared by the methods and `client.raw`, and `client.raw` itself.
+ * `client.raw`: openapi-fetch proper, typed by the contract's `paths`, sending through the client's
+ * pipeline (auth, retries, limits, timeouts).
  *
- * The client's own methods build their path and query here (a few string concatenations) and hand
- * them to the request pipeline (src/pipeline/send.ts), which calls `fetch(url, init)` with a plain
- * headers object. Going through openapi-fetch there would build a `Request` that fetch then copies
- * into another one, and merge headers into a `Headers` object that undici copies header by header:
- * measured here, that was most of openapi-fetch's cost over plain fetch.
+ * The client's own methods do not go through openapi-fetch: they fill their path from the spec's
+ * templates (operations/paths.ts) and hand path and query to the pipeline (pipeline/send.ts), which
+ * calls `fetch(url, init)` with a plain headers object. Going through openapi-fetch there would
+ * build a `Request` that fetch then copies into another one, and merge headers into a `Headers`
+ * object that undici copies header by header: measured here, that was most of openapi-fetch's cost
+ * over plain fetch.
  *
- * `raw` is openapi-fetch proper, typed by the contract's `paths`: real `Request`s, so users'
- * middleware works unchanged. Its fetch hands each Request to the same pipeline (auth, retries,
- * limits, timeouts), after the middleware ran, so no middleware ever sees the token.
+ * `raw` builds real `Request`s, so users' middleware works unchanged. Its fetch hands each Request
+ * to the same pipeline after the middleware ran, so no middleware ever sees the token.
  */
 
-import type { paths } from "@zcrm-attachments/types";
+import { type ApiVersion, type paths, versionOfPath } from "@zcrm-attachments/types";
 import createClient, { type Client, defaultPathSerializer, type PathSerializer } from "openapi-fetch";
-import type { ApiVersion } from "./api-versions.js";
-import { type HttpMethod, type PipelineContext, send } from "./pipeline/send.js";
+import { compileTemplate } from "./operations/paths.js";
+import { send } from "./pipeline/send.js";
+import type { HttpMethod, PipelineContext } from "./pipeline/types.js";
 
-/** A fetch implementation; the client always calls it as `(url, init)`. */
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+// A path template split at its parameters (literal, name, literal, ...), with the client's version in place.
+type CompiledPath = { path: string; parts: readonly string[]; simple: boolean };
 
-/** Serializes a list query; `fields` keeps its commas literal, as in Zoho's own samples. */
-export function serializeQuery(query: object): string {
-  let search = "";
-  for (const name in query) {
-    const value: unknown = (query as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    const encoded = encodeURIComponent(String(value));
-    search += `${search === "" ? "" : "&"}${name}=${name === "fields" ? encoded.replaceAll("%2C", ",") : encoded}`;
-  }
-  return search;
-}
-
-// A path template split at its parameters: literal, name, literal, name, ..., literal.
-type CompiledPath = { path: string; parts: string[]; simple: boolean };
-
-function compilePath(url: string, at: number, segment: string): CompiledPath {
-  let path = url;
+function compilePath(url: string, at: number, version: ApiVersion): CompiledPath {
   // openapi-fetch passes baseUrl + spec path, e.g. "https://www.zohoapis.com/crm/v8/{module}/...".
-  if (path.startsWith("/crm/v", at)) {
-    const end = path.indexOf("/", at + 5);
-    if (end !== -1) path = path.slice(0, at) + segment + path.slice(end + 1);
-  }
-  const parts = path.split(/\{([^{}]+)\}/);
+  const base = url.slice(0, at);
+  const template = url.slice(at);
+  // A path outside the spec's /crm/<version>/ form is sent as written.
+  const parts =
+    versionOfPath(template) === undefined ? template.split(/\{([^{}]+)\}/) : compileTemplate(template, version);
+  const joined = [base + (parts[0] ?? ""), ...parts.slice(1)];
   // Labels, matrix and exploded parameters ({.x}, {;x}, {x*}) are left to openapi-fetch's serializer.
-  const simple = parts.every((part, index) => index % 2 === 0 || /^[\w-]+$/.test(part));
-  return { path, parts, simple };
+  const simple = joined.every((part, index) => index % 2 === 0 || /^[\w-]+$/.test(part));
+  const path = joined.map((part, index) => (index % 2 === 0 ? part : `{${part}}`)).join("");
+  return { path, parts: joined, simple };
 }
 
 /**
  * Returns a path serializer that puts `version` in place of the spec path's version segment. Each
- * template is compiled once per client (the spec has two), so a call costs a few concatenations.
+ * template is compiled once per client (the spec has a few), so a call costs a few concatenations.
  */
 export function versionedPathSerializer(baseUrl: string, version: ApiVersion): PathSerializer {
   const at = baseUrl.length;
-  const segment = `/crm/${version}/`;
   const compiled = new Map<string, CompiledPath>();
   return (url, params) => {
     let template = compiled.get(url);
     if (template === undefined) {
-      template = compilePath(url, at, segment);
+      template = compilePath(url, at, version);
       compiled.set(url, template);
     }
     const { parts } = template;

@@ -3,8 +3,8 @@
  * secret (method, URL, status, timings, reasons). URLs never hold tokens, which travel in headers,
  * but they still pass through the request's redaction in case a server or a caller put one there.
  */
-import type { DataCenter } from "../data-centres.js";
-import type { NetworkFailureKind } from "../errors.js";
+import type { DataCenter } from "./data-centres.js";
+import type { NetworkFailureKind } from "./errors/errors.js";
 
 /** A request attempt is about to be sent. */
 export interface RequestLogEvent {

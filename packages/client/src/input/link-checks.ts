@@ -1,26 +1,18 @@
 /**
- * The checks a link attachment passes before it is sent: an absolute http(s) URL of at most 3000
- * characters (the longest the contract accepts), and a title of 1 to 255 characters that exists
- * only from v5 on.
+ * The checks a link attachment passes before it is sent: an absolute http(s) URL no longer than the
+ * contract accepts, and a title within its length that exists only from the version the spec names
+ * (`since.uploadAttachment.title`). The limits come from the spec (`limits.link`).
  */
+import { limits, since, versionAtLeast } from "@zcrm-attachments/types";
 import type { ApiVersion } from "../api-versions.js";
-import { ZohoInputError } from "../errors.js";
+import { ZohoInputError } from "../errors/errors.js";
 
-/** Longest link URL the contract accepts (Zoho's upload parameter says 3000; its `$link_url` field 2000). */
-export const MAX_LINK_URL_LENGTH = 3000;
-/** Longest link title, in characters. */
-export const MAX_LINK_TITLE_LENGTH = 255;
-
-/** The versions whose link uploads take a `title`. */
-export type TitleVersion = "v5" | "v6" | "v7" | "v8";
-
-const TITLE_VERSIONS: readonly ApiVersion[] = ["v5", "v6", "v7", "v8"];
 // Whitespace and control characters are not allowed anywhere in a URI (RFC 3986).
 const NOT_IN_URI = /[\s\u0000-\u001f\u007f]/;
 
 /** Returns true when `version` takes a link title. */
 export function supportsLinkTitle(version: ApiVersion): boolean {
-  return TITLE_VERSIONS.includes(version);
+  return versionAtLeast(version, since.uploadAttachment.title);
 }
 
 /** Checks a link URL and returns it as given. */
@@ -31,10 +23,10 @@ export function checkLinkUrl(url: unknown): string {
       `url must be the link to attach, such as "https://www.zohocorp.com" (got ${typeof url === "string" ? "an empty string" : typeof url}).`,
     );
   }
-  if (url.length > MAX_LINK_URL_LENGTH) {
+  if (url.length > limits.link.urlMaxLength) {
     throw new ZohoInputError(
       "url",
-      `url is ${url.length} characters long; Zoho takes links of at most ${MAX_LINK_URL_LENGTH}. Shorten it first.`,
+      `url is ${url.length} characters long; Zoho takes links of at most ${limits.link.urlMaxLength}. Shorten it first.`,
     );
   }
   if (NOT_IN_URI.test(url)) {
@@ -71,15 +63,15 @@ export function checkLinkTitle(title: string | undefined, version: ApiVersion): 
   if (!supportsLinkTitle(version)) {
     throw new ZohoInputError(
       "title",
-      `title needs API v5 or later (this client uses ${version}): leave it out, and Zoho uses the linked page's title.`,
+      `title needs API ${since.uploadAttachment.title} or later (this client uses ${version}): leave it out, and Zoho uses the linked page's title.`,
     );
   }
   // Counted in code points, as JSON Schema's maxLength counts.
   const length = [...title].length;
-  if (title.trim() === "" || length > MAX_LINK_TITLE_LENGTH) {
+  if (title.trim() === "" || length > limits.link.titleMaxLength) {
     throw new ZohoInputError(
       "title",
-      `title must hold 1 to ${MAX_LINK_TITLE_LENGTH} characters (got ${title.trim() === "" ? "an empty title" : `${length}`}).`,
+      `title must hold 1 to ${limits.link.titleMaxLength} characters (got ${title.trim() === "" ? "an empty title" : `${length}`}).`,
     );
   }
   return title;

@@ -58,14 +58,3 @@ export function parseResponseMeta(headers: Headers, receivedAt: number): ZohoRes
     retryAfterMs: parseRetryAfter(headers.get("retry-after"), receivedAt),
   };
 }
-
-/** The meta of a response with none of these headers (used before any response exists). */
-export const emptyResponseMeta: ZohoResponseMeta = Object.freeze({
-  accessTokenReset: undefined,
-  rateLimit: undefined,
-  rateLimitRemaining: undefined,
-  rateLimitReset: undefined,
-  dayLimit: undefined,
-  dayRemaining: undefined,
-  retryAfterMs: undefined,
-});

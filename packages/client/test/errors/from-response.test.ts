@@ -1,3 +1,4 @@
+import { knownErrorCodeValues } from "@zcrm-attachments/types";
 import { describe, expect, it } from "vitest";
 import {
   createAttachmentsClient,
@@ -6,9 +7,9 @@ import {
   ZohoApiError,
   ZohoError,
   ZohoNetworkError,
-} from "../src/index.js";
-import { refusedOrigin, useTestServer } from "./helpers/http-server.js";
-import { errorExamples } from "./helpers/spec-examples.js";
+} from "../../src/index.js";
+import { refusedOrigin, useTestServer } from "../helpers/http-server.js";
+import { errorExamples } from "../helpers/spec-examples.js";
 
 const TOKEN = "1000.errors-test.token";
 const RECORD = "4150868000002728001";
@@ -23,6 +24,31 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
     (error: unknown) => error,
   );
 }
+
+describe("every known error code reaches the caller as it came", () => {
+  it.each(knownErrorCodeValues)("%s", async (code) => {
+    const body = { code, details: { param_name: "x" }, message: `about ${code}`, status: "error" };
+    server.handle(() => ({ status: 400, json: body }));
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, retry: false });
+    const error = await failure(zoho.listAttachments("Leads", RECORD, { fields: ["id"] }));
+    expect(error).toBeInstanceOf(ZohoApiError);
+    expect(error).toMatchObject({ status: 400, code, zohoMessage: `about ${code}`, details: { param_name: "x" } });
+  });
+
+  it("knows the codes Zoho's OpenAPI and SDKs list beside the documented ones", () => {
+    for (const code of [
+      "INVALID_REQUEST",
+      "DUPLICATE_DATA",
+      "STORAGE_SPACE_EXCEEDED",
+      "VIRUS_DETECTED",
+      "LIMIT_REACHED",
+      "NOT_ALLOWED",
+      "API_NOT_SUPPORTED",
+    ]) {
+      expect(knownErrorCodeValues).toContain(code);
+    }
+  });
+});
 
 describe("every documented error becomes a ZohoApiError", () => {
   const examples = errorExamples();

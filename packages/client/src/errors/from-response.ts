@@ -4,32 +4,29 @@
  * in `data[]`; gateways and proxies answer with HTML or plain text. Every string that ends up in the
  * error passes through the request's redaction first, in case a server echoed a secret back.
  */
+
+import { isRecord, parseJsonText } from "../json.js";
+import type { ZohoResponseMeta } from "../response-meta.js";
 import { ZohoApiError, type ZohoErrorCode, type ZohoErrorDetails } from "./errors.js";
-import type { PipelineResult } from "./pipeline/send.js";
+import { zohoErrorOf } from "./zoho-body.js";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined || text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** Zoho's error code in a body, if it holds one (bare, or the first item of `data[]`). */
-export function zohoErrorOf(body: unknown): Record<string, unknown> | undefined {
-  const candidate = isRecord(body) && Array.isArray(body.data) ? (body.data as unknown[])[0] : body;
-  return isRecord(candidate) && typeof candidate.code === "string" && candidate.code !== "" ? candidate : undefined;
-}
-
-/** Zoho's error code in a response body text, if any (used to spot INVALID_TOKEN). */
-export function zohoErrorCode(text: string | undefined): string | undefined {
-  const error = zohoErrorOf(parseJson(text));
-  return error === undefined ? undefined : (error.code as string);
+/**
+ * What the mapping reads of a request's final response. The pipeline's PipelineResult is one; the
+ * error model names only these facts so that it stays below the pipeline.
+ */
+export interface AnsweredRequest {
+  /** The final response. */
+  readonly response: Response;
+  /** The body, when it was read. */
+  readonly text: string | undefined;
+  /** The absolute URL of the final attempt. */
+  readonly url: string;
+  /** Retries made before this response. */
+  readonly retries: number;
+  /** Zoho's token and limit headers, parsed. */
+  readonly meta: ZohoResponseMeta;
+  /** Removes the request's secrets from a text. */
+  redact(text: string): string;
 }
 
 /**
@@ -51,9 +48,9 @@ export function cleanHeaders(headers: Headers, clean: (text: string) => string):
  * Builds the ZohoApiError for a response the operation does not accept. `text` is the body (the
  * pipeline has read it for every non-2xx); `method` is the request's.
  */
-export function apiErrorFromResponse(method: string, result: PipelineResult, text = result.text): ZohoApiError {
+export function apiErrorFromResponse(method: string, result: AnsweredRequest, text = result.text): ZohoApiError {
   const { response } = result;
-  const body = parseJson(text);
+  const body = parseJsonText(text, text);
   const error = zohoErrorOf(body);
   let code: ZohoErrorCode;
   let zohoMessage: string;

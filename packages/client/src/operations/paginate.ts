@@ -5,10 +5,10 @@
  * endless, so that throws a ZohoPaginationError instead.
  */
 import type { Attachment, ListInfo, ListInfoV2 } from "@zcrm-attachments/types";
-import { supportsPageToken } from "./api-versions.js";
-import { ZohoPaginationError } from "./errors.js";
+import { supportsPageToken } from "../api-versions.js";
+import { ZohoPaginationError } from "../errors/errors.js";
+import type { PageQuery, PageRequest } from "../input/list-options.js";
 import { type AttachmentsPageOk, type ListContext, requestUrl, sendListRequest } from "./list-attachments.js";
-import type { PageQuery, PageRequest } from "./validate-input.js";
 
 function nextToken(info: ListInfo | ListInfoV2): string | undefined {
   const token = "next_page_token" in info ? info.next_page_token : undefined;

@@ -2,8 +2,8 @@
  * The options object every operation takes last: checked for unknown names (a misspelt option would
  * otherwise be ignored silently), for its signal and its timeout, before any request exists.
  */
-import { ZohoInputError } from "../errors.js";
-import { checkTimeout } from "../validate-input.js";
+import { ZohoInputError } from "../errors/errors.js";
+import { checkKnownOptions, show } from "./known-options.js";
 
 /** Options every method takes. */
 export interface CallOptions {
@@ -34,6 +34,24 @@ const HINTS: Readonly<Record<string, string>> = {
   Title: "title",
 };
 
+/** Checks a timeout option: a positive number of milliseconds, or false for none. */
+export function checkTimeout(value: unknown, name = "timeoutMs"): number | false | undefined {
+  if (value === undefined || value === false) return value;
+  if (typeof value === "number" && value > 0 && value <= 2_147_483_647) return value;
+  throw new ZohoInputError(
+    name,
+    `${name} must be a number of milliseconds above 0 (at most 2147483647), or false for no timeout (got ${show(value)}).`,
+  );
+}
+
+/** Checks a signal option. Duck-typed rather than instanceof, so signals from another realm or a polyfill pass. */
+export function checkSignal(signal: unknown): AbortSignal | undefined {
+  if (signal === undefined || typeof (signal as { aborted?: unknown } | null)?.aborted === "boolean") {
+    return signal as AbortSignal | undefined;
+  }
+  throw new ZohoInputError("signal", "signal must be an AbortSignal.");
+}
+
 /** Checks an options argument against the names `known` (signal and timeoutMs are always known). */
 export function checkCallOptions(input: unknown, known: readonly string[]): CheckedOptions {
   if (input === undefined) return { signal: undefined, timeoutMs: undefined, values: {} };
@@ -44,21 +62,8 @@ export function checkCallOptions(input: unknown, known: readonly string[]): Chec
     );
   }
   const values = input as Record<string, unknown>;
-  for (const key in values) {
-    if (key === "signal" || key === "timeoutMs" || known.includes(key)) continue;
-    const hint = HINTS[key];
-    const names = [...known, "signal", "timeoutMs"].join(", ");
-    throw new ZohoInputError(
-      key,
-      `Unknown option ${JSON.stringify(key)}.${hint !== undefined && known.includes(hint) ? ` Did you mean ${hint}?` : ""} Known options: ${names}.`,
-    );
-  }
-  const { signal } = values;
-  // Duck-typed rather than instanceof, so signals from another realm or a polyfill still pass.
-  if (signal !== undefined && typeof (signal as { aborted?: unknown } | null)?.aborted !== "boolean") {
-    throw new ZohoInputError("signal", "signal must be an AbortSignal.");
-  }
-  return { signal: signal as AbortSignal | undefined, timeoutMs: checkTimeout(values.timeoutMs), values };
+  checkKnownOptions(values, [...known, "signal", "timeoutMs"], HINTS);
+  return { signal: checkSignal(values.signal), timeoutMs: checkTimeout(values.timeoutMs), values };
 }
 
 /** Reads an optional string option; throws unless it is a string. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createAttachmentsClient, createRefreshTokenProvider, type ZohoLogEvent } from "../../src/index.js";
-import { fakeClock } from "../helpers/fake-clock.js";
-import { refusedOrigin, useTestServer } from "../helpers/http-server.js";
-import { successExample } from "../helpers/spec-examples.js";
-import { issueTokens } from "../helpers/token-server.js";
+import { createAttachmentsClient, createRefreshTokenProvider, type ZohoLogEvent } from "../src/index.js";
+import { fakeClock } from "./helpers/fake-clock.js";
+import { refusedOrigin, useTestServer } from "./helpers/http-server.js";
+import { successExample } from "./helpers/spec-examples.js";
+import { issueTokens } from "./helpers/token-server.js";
 
 const RECORD = "4150868000002728001";
 const page = successExample("current");

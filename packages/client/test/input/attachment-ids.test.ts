@@ -1,7 +1,7 @@
+import { limits } from "@zcrm-attachments/types";
 import { describe, expect, it } from "vitest";
-import { ZohoInputError } from "../../src/errors.js";
-import { checkAttachmentId, checkIdList, chunkIds } from "../../src/files/attachment-ids.js";
-import { MAX_IDS_PER_DELETE } from "../../src/files/limits.js";
+import { ZohoInputError } from "../../src/errors/errors.js";
+import { checkAttachmentId, checkIdList, chunkIds } from "../../src/input/attachment-ids.js";
 
 const ID = "4150868000002728012";
 
@@ -89,7 +89,7 @@ describe("chunkIds", () => {
   it("splits into groups of 100 by default", () => {
     const ids = Array.from({ length: 250 }, (_, i) => String(i + 1));
     const chunks = chunkIds(ids);
-    expect(MAX_IDS_PER_DELETE).toBe(100);
+    expect(limits.deleteMany.idsPerCall).toBe(100);
     expect(chunks.map((c) => c.length)).toEqual([100, 100, 50]);
     expect(chunks.flat()).toEqual(ids);
   });

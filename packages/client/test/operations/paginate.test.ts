@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createAttachmentsClient, ZohoPaginationError } from "../src/index.js";
-import { type SeenRequest, useTestServer } from "./helpers/http-server.js";
+import { createAttachmentsClient, ZohoPaginationError } from "../../src/index.js";
+import { type SeenRequest, useTestServer } from "../helpers/http-server.js";
 
 const TOKEN = "1000.paginate-test.token";
 const RECORD = "4150868000002728001";
@@ -73,6 +73,18 @@ describe("iterateAttachments", () => {
       `/crm/v8/Leads/${RECORD}/Attachments?fields=id,File_Name&per_page=2`,
       `/crm/v8/Leads/${RECORD}/Attachments?fields=id,File_Name&per_page=2&page_token=token-2`,
       `/crm/v8/Leads/${RECORD}/Attachments?fields=id,File_Name&per_page=2&page_token=token-3`,
+    ]);
+  });
+
+  it("keeps the ids filter on every page", async () => {
+    server.handle(pagesByToken);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    const all = await collect(zoho.iterateAttachments("Leads", RECORD, { fields: ["id"], ids: ["7", "8"] }));
+    expect(all).toHaveLength(6);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/crm/v8/Leads/${RECORD}/Attachments?fields=id&ids=7,8`,
+      `/crm/v8/Leads/${RECORD}/Attachments?fields=id&ids=7,8&page_token=token-2`,
+      `/crm/v8/Leads/${RECORD}/Attachments?fields=id&ids=7,8&page_token=token-3`,
     ]);
   });
 

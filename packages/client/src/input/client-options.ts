@@ -2,11 +2,12 @@
  * The checks `createAttachmentsClient` runs on its options before a client exists: known option
  * names (with a hint for near misses), the API version, and where requests go.
  */
-import { normalizeOrigin, originProblem } from "./api-domain.js";
-import { type ApiVersion, apiVersions, defaultApiVersion, isApiVersion } from "./api-versions.js";
-import { isAccessTokenProvider } from "./auth.js";
-import { apiDomainFor, dataCenters, isDataCenter, isEnvironment } from "./data-centres.js";
-import { ZohoInputError } from "./errors.js";
+import { normalizeOrigin, originProblem } from "../api-domain.js";
+import { type ApiVersion, apiVersions, defaultApiVersion, isApiVersion } from "../api-versions.js";
+import { isAccessTokenProvider } from "../auth.js";
+import { apiDomainFor, dataCenters, isDataCenter, isEnvironment } from "../data-centres.js";
+import { ZohoInputError } from "../errors/errors.js";
+import { checkKnownOptions } from "./known-options.js";
 
 const KNOWN_OPTIONS = new Set([
   "apiDomain",
@@ -35,15 +36,7 @@ const OPTION_HINTS: Record<string, string> = {
 
 /** Throws a ZohoInputError for an option name the client does not know. */
 export function checkOptionNames(options: object): void {
-  for (const key of Object.keys(options)) {
-    if (KNOWN_OPTIONS.has(key)) continue;
-    const hint = OPTION_HINTS[key];
-    throw new ZohoInputError(
-      key,
-      `Unknown option ${JSON.stringify(key)}.${hint === undefined ? "" : ` Did you mean ${hint}?`} ` +
-        `Known options: ${[...KNOWN_OPTIONS].join(", ")}.`,
-    );
-  }
+  checkKnownOptions(options, KNOWN_OPTIONS, OPTION_HINTS);
 }
 
 /** Checks `apiVersion` (default v8). */

@@ -4,8 +4,8 @@
  * secret, and causes pass through `scrubError` first.
  */
 import type { ErrorResponse, KnownErrorCode } from "@zcrm-attachments/types";
-import type { DataCenter } from "./data-centres.js";
-import { parseResponseMeta, type ZohoResponseMeta } from "./pipeline/response-meta.js";
+import type { DataCenter } from "../data-centres.js";
+import { parseResponseMeta, type ZohoResponseMeta } from "../response-meta.js";
 
 // Names live on the prototypes, spelled out so minifiers cannot rename them, and stay out of JSON output.
 function nameClass(ErrorClass: { prototype: Error }, name: string): void {

@@ -1,16 +1,25 @@
 /**
- * Attachment ids as the client takes them: strings of digits. Zoho ids have up to 19 digits, more
- * than a JavaScript number holds exactly (above 2^53 the last digits change), so numbers and bigints
- * are refused rather than silently turned into the id of another attachment.
+ * Record and attachment ids as the client takes them: strings of digits. Zoho ids have up to 19
+ * digits, more than a JavaScript number holds exactly (above 2^53 the last digits change), so
+ * numbers and bigints are refused rather than silently turned into the id of another record.
  */
-import { ZohoInputError } from "../errors.js";
-import { MAX_IDS_PER_DELETE } from "./limits.js";
+import { limits } from "@zcrm-attachments/types";
+import { ZohoInputError } from "../errors/errors.js";
+import { show } from "./known-options.js";
 
 const ID = /^[0-9]{1,19}$/;
 
-function show(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** Checks a record id: a string of 1 to 19 digits. */
+export function checkRecordId(recordId: unknown): string {
+  if (typeof recordId === "string" && ID.test(recordId)) return recordId;
+  if (typeof recordId === "number" || typeof recordId === "bigint") {
+    throw new ZohoInputError(
+      "recordId",
+      `recordId must be a string of digits, not a ${typeof recordId}: Zoho ids have up to 19 digits and ` +
+        `numbers above 2^53 lose precision (4150868000002728012 becomes 4150868000002728000). Pass the id as a string.`,
+    );
+  }
+  throw new ZohoInputError("recordId", `recordId must be a string of 1 to 19 digits (got ${show(recordId)}).`);
 }
 
 /** Checks one attachment id (1 to 19 digits, as a string) and returns it. */
@@ -30,8 +39,11 @@ export function checkAttachmentId(id: unknown, parameter = "attachmentId"): stri
   );
 }
 
-/** Checks a list of attachment ids (array or other iterable); drops repeats, keeping the first; refuses an empty list. */
-export function checkIdList(ids: unknown, parameter = "attachmentIds"): string[] {
+/**
+ * Checks a list of attachment ids (array or other iterable); drops repeats, keeping the first; refuses
+ * an empty list, saying what the ids are `for` ("to delete").
+ */
+export function checkIdList(ids: unknown, parameter = "attachmentIds", purpose = "to delete"): string[] {
   if (typeof ids === "string") {
     throw new ZohoInputError(
       parameter,
@@ -49,7 +61,7 @@ export function checkIdList(ids: unknown, parameter = "attachmentIds"): string[]
     index += 1;
   }
   if (unique.size === 0) {
-    throw new ZohoInputError(parameter, `${parameter} is empty: name at least one attachment id to delete.`);
+    throw new ZohoInputError(parameter, `${parameter} is empty: name at least one attachment id ${purpose}.`);
   }
   return [...unique];
 }
@@ -58,7 +70,7 @@ export function checkIdList(ids: unknown, parameter = "attachmentIds"): string[]
  * Splits ids into groups for bulk delete calls. Zoho documents no maximum for `ids`; 100 is the cap
  * it uses for ids elsewhere, hence the default.
  */
-export function chunkIds(ids: readonly string[], size: number = MAX_IDS_PER_DELETE): string[][] {
+export function chunkIds(ids: readonly string[], size: number = limits.deleteMany.idsPerCall): string[][] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer (got ${size}).`);
   const chunks: string[][] = [];
   for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));
