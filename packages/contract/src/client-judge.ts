@@ -20,6 +20,10 @@ export function judgeClient(shape: ResultShape, exchange: Exchange, body: unknow
   if (shape === "raw")
     return outcome.ok ? judgeRaw(status, body, outcome.value) : [`client.raw threw ${describe(outcome.error)}`];
   if (status >= 400) return judgeError(status, body, outcome);
+  // A write's 200 may carry an error item instead of SUCCESS (a link attached twice): the client
+  // must raise it as a ZohoApiError with the 200 and the item's code.
+  const item = shape === "attachment-write" ? errorItem(body) : undefined;
+  if (item) return judgeError(status, item, outcome, `a ${status} response whose data[0] is an error item`);
   if (!outcome.ok) return [`the client threw ${describe(outcome.error)} for a ${status} response`];
   const value = isObject(outcome.value) ? outcome.value : {};
   switch (shape) {
@@ -45,8 +49,14 @@ export function judgeClient(shape: ResultShape, exchange: Exchange, body: unknow
   }
 }
 
-function judgeError(status: number, body: unknown, outcome: Outcome): string[] {
-  if (outcome.ok) return [`the client returned a result for a ${status} response instead of throwing`];
+/** The first `data[]` item of a write's answer when it is an error item (`status: "error"`). */
+function errorItem(body: unknown): Record<string, unknown> | undefined {
+  const first = isObject(body) && Array.isArray(body.data) ? body.data[0] : undefined;
+  return isObject(first) && first.status === "error" ? first : undefined;
+}
+
+function judgeError(status: number, body: unknown, outcome: Outcome, what = `a ${status} response`): string[] {
+  if (outcome.ok) return [`the client returned a result for ${what} instead of throwing`];
   const error = outcome.error;
   if (!(error instanceof ZohoApiError)) return [`the client threw ${describe(error)} instead of a ZohoApiError`];
   const problems: string[] = [];

@@ -215,7 +215,7 @@ function commonRows(valid: RowSpec, line: Line): RowSpec[] {
       ...bare,
       name: "unknown module → 400 INVALID_MODULE",
       expect: answer(400, "INVALID_MODULE"),
-      tweak: rewriteUrl(/(\/crm\/[^/]+\/)[^/]+/, "$1NotAModule"),
+      tweak: rewriteUrl(/(\/crm\/[^/]+\/)[^/]+/, "$1Not-A-Module"),
     },
     {
       ...bare,

@@ -34,6 +34,9 @@ export class SchemaCompiler {
     this.#ajv.addFormat("binary", true);
     // OpenAPI adds these keywords to JSON Schema; `components` holds the document's schemas below.
     this.#ajv.addVocabulary(["components", "example", "discriminator", "xml", "externalDocs"]);
+    // Specification extensions (`x-…`, e.g. the spec's x-zcrm-max-bytes) annotate schemas; Ajv's
+    // strict mode would refuse them as unknown keywords, so each one the document uses is declared.
+    this.#ajv.addVocabulary([...extensionKeys(doc)]);
     this.#ajv.addSchema({ $id: DOCUMENT_ID, components: anchorRefs(doc.components ?? {}) });
   }
 
@@ -57,6 +60,18 @@ function toSchemaError(error: ErrorObject): SchemaError {
         ? ` (${JSON.stringify((error.params as { allowedValues?: unknown; allowedValue?: unknown }).allowedValues ?? (error.params as { allowedValue?: unknown }).allowedValue)})`
         : "";
   return { at: error.instancePath, message: `${error.message ?? error.keyword}${extra}` };
+}
+
+/** Every `x-` key anywhere in the document. */
+function extensionKeys(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const item of node) extensionKeys(item, found);
+  else if (isObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeys(value, found);
+    }
+  }
+  return found;
 }
 
 /** Rewrites document-local references (`#/components/...`) to point into the registered document. */

@@ -80,6 +80,42 @@ describe("judgeClient", () => {
     ]);
   });
 
+  it("wants a ZohoApiError with status 200 and the item's code for a write's error item", () => {
+    const body = {
+      data: [{ code: "DUPLICATE_DATA", details: {}, message: "Attachment link already exists", status: "error" }],
+    };
+    const exchange: Exchange = {
+      request: { method: "POST", path: "/x" },
+      response: { status: 200, headers: { "content-type": "application/json" } },
+    };
+    const apiError = (status: number, code: string) =>
+      new ZohoApiError({
+        status,
+        code,
+        zohoMessage: "Attachment link already exists",
+        details: {},
+        method: "POST",
+        url: "http://127.0.0.1/x",
+        headers: new Headers(),
+      });
+    expect(
+      judgeClient("attachment-write", exchange, body, { ok: false, error: apiError(200, "DUPLICATE_DATA") }),
+    ).toEqual([]);
+    expect(
+      judgeClient("attachment-write", exchange, body, { ok: false, error: apiError(400, "DUPLICATE_DATA") }),
+    ).toEqual(["ZohoApiError.status is 400, the response said 200"]);
+    expect(judgeClient("attachment-write", exchange, body, { ok: false, error: apiError(200, "SUCCESS") })).toEqual([
+      "ZohoApiError.code is SUCCESS, the body said DUPLICATE_DATA",
+    ]);
+    const headers = new Headers({ "content-type": "application/json" });
+    expect(
+      judgeClient("attachment-write", exchange, body, {
+        ok: true,
+        value: { status: 200, data: body.data[0], body, headers },
+      }),
+    ).toEqual(["the client returned a result for a 200 response whose data[0] is an error item instead of throwing"]);
+  });
+
   it("compares a write's data, body and headers with the wire", () => {
     const body = { data: [{ code: "SUCCESS", details: { id: "7" }, message: "record deleted", status: "success" }] };
     const exchange: Exchange = {

@@ -3,12 +3,15 @@ import { deref, loadSpec, type OpenApiDocument } from "../src/spec.js";
 
 export const doc: OpenApiDocument = loadSpec();
 
+const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
 /** Every named example of every response, with the operation it belongs to. */
 export function responseExamples(spec: OpenApiDocument = doc) {
   const rows: { path: string; method: string; operationId: string; status: number; key: string; value: unknown }[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(item)) {
-      if (method === "parameters" || typeof op !== "object" || op === null) continue;
+      // Path items also hold `parameters` and `x-…` extensions; only operations have responses.
+      if (!HTTP_METHODS.has(method) || typeof op !== "object" || op === null) continue;
       const { operationId, responses } = op as { operationId: string; responses: Record<string, unknown> };
       for (const [status, raw] of Object.entries(responses)) {
         const response = deref<{ content?: Record<string, { examples?: Record<string, unknown> }> }>(

@@ -152,7 +152,8 @@ describe("binary responses", () => {
     ).toEqual([
       expect.objectContaining({
         kind: "undocumented-content-type",
-        message: "content type application/pdf is not documented (documented: image/*, application/x-download)",
+        message:
+          "content type application/pdf is not documented (documented: image/*, application/x-download, application/octet-stream)",
       }),
     ]);
     expect(kinds(download(PHOTO, { status: 200, headers: png, body: PDF }))).toEqual([
