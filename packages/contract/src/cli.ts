@@ -3,12 +3,12 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readExchanges } from "./exchange-file.js";
-import { createFixtures } from "./fixtures.js";
-import { formatReport } from "./report.js";
-import { type CaseResult, runContract } from "./runner.js";
-import { type ContractTarget, liveTarget, mockTarget, TARGET_ENV } from "./target.js";
-import { ContractValidator } from "./validator.js";
+import { formatReport } from "./run/report.js";
+import { type CaseResult, runContract } from "./run/runner.js";
+import { createFixtures } from "./suite/fixtures.js";
+import { type ContractTarget, liveTarget, mockTarget, TARGET_ENV } from "./suite/target.js";
+import { readExchanges } from "./validator/exchange-file.js";
+import { ContractValidator } from "./validator/validator.js";
 
 const USAGE = `Usage:
   zcrm-contract run [--base-url <url>] [--token <token>] [--module <module>] [--record-id <id>]

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { example, JSON_HEADERS, V2_PATH, V8_PATH } from "./spec-examples.js";
+import { example, JSON_HEADERS, V2_PATH, V8_PATH } from "./helpers/spec-examples.js";
 
 const bin = fileURLToPath(new URL("../bin/zcrm-contract.js", import.meta.url));
 const run = async (...args: string[]) => {

@@ -7,12 +7,12 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { type MockServer, startMock } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allCases } from "../src/cases.js";
-import { createFixtures, type Fixtures } from "../src/fixtures.js";
-import { type CaseResult, runContract } from "../src/runner.js";
-import { loadSpec, type OpenApiDocument } from "../src/spec.js";
-import { type ContractTarget, mockTarget } from "../src/target.js";
-import { ContractValidator } from "../src/validator.js";
+import { type CaseResult, runContract } from "../src/run/runner.js";
+import { allCases } from "../src/suite/cases.js";
+import { createFixtures, type Fixtures } from "../src/suite/fixtures.js";
+import { type ContractTarget, mockTarget } from "../src/suite/target.js";
+import { loadSpec, type OpenApiDocument } from "../src/validator/spec.js";
+import { ContractValidator } from "../src/validator/validator.js";
 
 type Schema = { properties: Record<string, unknown>; required?: string[] };
 const attachment = (spec: OpenApiDocument) =>

@@ -4,14 +4,14 @@
  * stops the chain, and whatever was uploaded is deleted in any case.
  */
 
-import { type CallContext, type DrainedDownload, suiteClient } from "./calls.js";
-import type { ContractCase } from "./case-types.js";
+import { type CallContext, type DrainedDownload, suiteClient } from "../suite/calls.js";
+import type { ContractCase } from "../suite/case-types.js";
+import type { ContractTarget } from "../suite/target.js";
+import { isObject } from "../validator/spec.js";
 import { createdId } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
 import type { CaseContext, CaseResult } from "./runner.js";
-import { isObject } from "./spec.js";
 import { runStep, type StepResult } from "./step.js";
-import type { ContractTarget } from "./target.js";
 
 /** Runs one workflow row against a target that keeps state. */
 export async function runWorkflow(

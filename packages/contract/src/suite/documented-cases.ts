@@ -3,10 +3,11 @@
  * every operation, asked for with Prism's Prefer header (`code=`, `example=`). Only a mock can be
  * told which answer to give, so these rows run against the default mock alone.
  */
+
+import { deref, isObject, type OpenApiDocument, OperationIndex } from "../validator/spec.js";
 import type { CallName, ContractCase } from "./case-types.js";
 import { LINES, type Line, OPERATION_NAMES, type OperationName, operationIdOf, operationLabel } from "./lines.js";
 import { callWrites } from "./provoked-cases.js";
-import { deref, isObject, type OpenApiDocument, OperationIndex } from "./spec.js";
 import { withHeader } from "./tweaks.js";
 
 /** The call each operation's documented rows make (the answer is forced, so any valid call does). */

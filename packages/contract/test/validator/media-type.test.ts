@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJsonMediaType, matchMediaRange, parseMediaType } from "../src/media-type.js";
+import { isJsonMediaType, matchMediaRange, parseMediaType } from "../../src/validator/media-type.js";
 
 describe("parseMediaType", () => {
   it("reads type and subtype, lower-cased, without parameters", () => {

@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordingFetch } from "../src/recording-fetch.js";
-import { withHeader } from "../src/tweaks.js";
+import { recordingFetch } from "../../src/run/recording-fetch.js";
+import { withHeader } from "../../src/suite/tweaks.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let server: Server;

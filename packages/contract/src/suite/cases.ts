@@ -2,12 +2,13 @@
  * The contract cases, as data: one row per operation × line × case, and the choice of the rows a
  * given target can run.
  */
+
+import { SchemaCompiler } from "../validator/schema-compiler.js";
+import type { OpenApiDocument } from "../validator/spec.js";
 import type { ContractCase, TargetKind } from "./case-types.js";
 import { documentedCases } from "./documented-cases.js";
 import { LINES, type Line } from "./lines.js";
 import { provokedCases } from "./provoked-cases.js";
-import { SchemaCompiler } from "./schema-compiler.js";
-import type { OpenApiDocument } from "./spec.js";
 import type { ContractTarget } from "./target.js";
 import { workflowCases } from "./workflow-cases.js";
 

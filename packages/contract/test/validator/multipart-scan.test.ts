@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FIELD_BYTES, MultipartScanner, multipartBoundary } from "../src/multipart-scan.js";
+import { MAX_FIELD_BYTES, MultipartScanner, multipartBoundary } from "../../src/validator/multipart-scan.js";
 
 /** Serialises a FormData the way fetch sends it (undici's own encoder). */
 async function encode(form: FormData): Promise<{ bytes: Uint8Array; boundary: string }> {

@@ -3,10 +3,10 @@
  * documented row per documented response and example, and each target gets the rows it can run.
  */
 import { describe, expect, it } from "vitest";
-import { allCases, casesFor } from "../src/cases.js";
-import { OperationIndex } from "../src/spec.js";
-import { liveTarget, mockTarget } from "../src/target.js";
-import { doc } from "./spec-examples.js";
+import { allCases, casesFor } from "../../src/suite/cases.js";
+import { liveTarget, mockTarget } from "../../src/suite/target.js";
+import { OperationIndex } from "../../src/validator/spec.js";
+import { doc } from "../helpers/spec-examples.js";
 
 const rows = allCases(doc);
 const specOperations = Object.values(doc.paths).flatMap((item) =>

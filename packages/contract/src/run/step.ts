@@ -4,12 +4,12 @@
  * workflows chain several on one client.
  */
 
-import { CALLS, type CallContext } from "./calls.js";
-import type { CallName, Expectation } from "./case-types.js";
+import { CALLS, type CallContext } from "../suite/calls.js";
+import type { CallName, Expectation } from "../suite/case-types.js";
+import type { Exchange } from "../validator/exchange.js";
+import { type ContractValidator, REQUEST_VIOLATIONS } from "../validator/validator.js";
 import { describe, judgeClient, type Outcome } from "./client-judge.js";
-import type { Exchange } from "./exchange.js";
 import type { RecordingFetch } from "./recording-fetch.js";
-import { type ContractValidator, REQUEST_VIOLATIONS } from "./validator.js";
 
 /** What one step found. */
 export interface StepResult {

@@ -3,9 +3,9 @@
  * `attachmentUrl` (form field or query), per the spec's request schema.
  */
 import { describe, expect, it } from "vitest";
-import type { FormPart, RequestBody } from "../src/exchange.js";
-import { ContractValidator, type Exchange } from "../src/validator.js";
-import { doc, example, JSON_HEADERS } from "./spec-examples.js";
+import type { FormPart, RequestBody } from "../../src/validator/exchange.js";
+import { ContractValidator, type Exchange } from "../../src/validator/validator.js";
+import { doc, example, JSON_HEADERS } from "../helpers/spec-examples.js";
 
 const validator = new ContractValidator(doc);
 const MULTIPART = "multipart/form-data; boundary=x";

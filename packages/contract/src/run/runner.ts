@@ -4,17 +4,17 @@
  * faithfully. Rows that need state get it first and have it removed afterwards.
  */
 
-import { type DrainedDownload, suiteClient } from "./calls.js";
-import type { ContractCase } from "./case-types.js";
-import { casesFor } from "./cases.js";
+import { type DrainedDownload, suiteClient } from "../suite/calls.js";
+import type { ContractCase } from "../suite/case-types.js";
+import { casesFor } from "../suite/cases.js";
+import { createFixtures, type Fixtures } from "../suite/fixtures.js";
+import type { ContractTarget } from "../suite/target.js";
+import type { Exchange } from "../validator/exchange.js";
+import { ContractValidator } from "../validator/validator.js";
 import { describe } from "./client-judge.js";
-import type { Exchange } from "./exchange.js";
-import { createFixtures, type Fixtures } from "./fixtures.js";
 import { createdId, exampleIds, type Prepared, prepare, removeAttachments } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
 import { runStep } from "./step.js";
-import type { ContractTarget } from "./target.js";
-import { ContractValidator } from "./validator.js";
 import { runWorkflow } from "./workflow.js";
 
 /** The verdict on one row. */

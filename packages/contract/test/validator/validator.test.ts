@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ContractValidator, type Exchange } from "../src/validator.js";
-import { concretePath, doc, example, JSON_HEADERS, responseExamples, V2_PATH, V8_PATH } from "./spec-examples.js";
+import { ContractValidator, type Exchange } from "../../src/validator/validator.js";
+import {
+  concretePath,
+  doc,
+  example,
+  JSON_HEADERS,
+  responseExamples,
+  V2_PATH,
+  V8_PATH,
+} from "../helpers/spec-examples.js";
 
 const validator = new ContractValidator(doc);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseContentDisposition } from "../src/content-disposition.js";
+import { parseContentDisposition } from "../../src/validator/content-disposition.js";
 
 describe("parseContentDisposition", () => {
   it.each([

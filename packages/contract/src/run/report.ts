@@ -2,9 +2,10 @@
  * Prints a contract run: a table of every operation by line, then each row with its answer and,
  * for a failed row, every reason.
  */
-import { type Exchange, headerValue } from "./exchange.js";
-import { OPERATION_NAMES } from "./lines.js";
-import { isJsonMediaType } from "./media-type.js";
+
+import { OPERATION_NAMES } from "../suite/lines.js";
+import { type Exchange, headerValue } from "../validator/exchange.js";
+import { isJsonMediaType } from "../validator/media-type.js";
 import type { CaseResult } from "./runner.js";
 
 /** Renders results as a per-operation summary table followed by the rows grouped by operation and line. */

@@ -4,9 +4,9 @@
  */
 import { ZohoApiError } from "@zcrm-attachments/client";
 import { describe, expect, it } from "vitest";
-import type { DrainedDownload } from "../src/calls.js";
-import { judgeClient } from "../src/client-judge.js";
-import type { Exchange } from "../src/exchange.js";
+import { judgeClient } from "../../src/run/client-judge.js";
+import type { DrainedDownload } from "../../src/suite/calls.js";
+import type { Exchange } from "../../src/validator/exchange.js";
 
 const HASH = "a".repeat(64);
 const wireDownload = (headers: Record<string, string> = {}): Exchange => ({

@@ -1,5 +1,5 @@
 /** Test fixtures drawn from the spec's own named examples. */
-import { deref, loadSpec, type OpenApiDocument } from "../src/spec.js";
+import { deref, loadSpec, type OpenApiDocument } from "../../src/validator/spec.js";
 
 export const doc: OpenApiDocument = loadSpec();
 

@@ -5,11 +5,11 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { ZohoApiError } from "@zcrm-attachments/client";
-import type { DrainedDownload, ResultShape } from "./calls.js";
-import { parseContentDisposition } from "./content-disposition.js";
-import { type Exchange, headerValue } from "./exchange.js";
-import { parseMediaType } from "./media-type.js";
-import { isObject } from "./spec.js";
+import type { DrainedDownload, ResultShape } from "../suite/calls.js";
+import { parseContentDisposition } from "../validator/content-disposition.js";
+import { type Exchange, headerValue } from "../validator/exchange.js";
+import { parseMediaType } from "../validator/media-type.js";
+import { isObject } from "../validator/spec.js";
 
 /** What the client call did: returned a value, or threw. */
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };

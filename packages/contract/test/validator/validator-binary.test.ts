@@ -3,8 +3,8 @@
  * Content-Disposition and Content-Length against the bytes received, never by their bytes.
  */
 import { describe, expect, it } from "vitest";
-import { ContractValidator, type Exchange } from "../src/validator.js";
-import { doc } from "./spec-examples.js";
+import { ContractValidator, type Exchange } from "../../src/validator/validator.js";
+import { doc } from "../helpers/spec-examples.js";
 
 const validator = new ContractValidator(doc);
 const DOWNLOAD = "/crm/v8/Leads/1000000231009/Attachments/1386586000002588005";

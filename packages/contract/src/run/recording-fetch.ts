@@ -7,15 +7,22 @@
  * hashed on its way through, and a streamed upload is counted (and its multipart part headers
  * read) as it is sent.
  */
-import { meterRequestStream, meterStream, sha256 } from "./body-meter.js";
-import { type Exchange, type HeaderValues, queryRecord, type ReceivedBody, type RequestBody } from "./exchange.js";
-import { isJsonMediaType } from "./media-type.js";
-import { multipartBoundary } from "./multipart-scan.js";
-import { describeBody, isStreamBody } from "./request-body.js";
-import type { RequestTweak } from "./tweaks.js";
 
-export type { RequestTweak } from "./tweaks.js";
-export { withHeader } from "./tweaks.js";
+import type { RequestTweak } from "../suite/tweaks.js";
+import { meterRequestStream, meterStream, sha256 } from "../validator/body-meter.js";
+import {
+  type Exchange,
+  type HeaderValues,
+  queryRecord,
+  type ReceivedBody,
+  type RequestBody,
+} from "../validator/exchange.js";
+import { isJsonMediaType } from "../validator/media-type.js";
+import { multipartBoundary } from "../validator/multipart-scan.js";
+import { describeBody, isStreamBody } from "../validator/request-body.js";
+
+export type { RequestTweak } from "../suite/tweaks.js";
+export { withHeader } from "../suite/tweaks.js";
 
 /** A fetch that records exchanges, and the list it records into. */
 export interface RecordingFetch {

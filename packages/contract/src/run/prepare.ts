@@ -4,10 +4,10 @@
  * own example ids stand in, since any id gets an answer there.
  */
 
-import { LINK_URL, type SuiteClient } from "./calls.js";
-import type { ContractCase } from "./case-types.js";
-import type { FixtureFile, Fixtures } from "./fixtures.js";
-import { deref, isObject, type OpenApiDocument, OperationIndex } from "./spec.js";
+import { LINK_URL, type SuiteClient } from "../suite/calls.js";
+import type { ContractCase } from "../suite/case-types.js";
+import type { FixtureFile, Fixtures } from "../suite/fixtures.js";
+import { deref, isObject, type OpenApiDocument, OperationIndex } from "../validator/spec.js";
 
 /** An id of the right shape that no record has (19 digits, far past any the mock hands out). */
 export const UNKNOWN_ATTACHMENT_ID = "4150868000009999999";

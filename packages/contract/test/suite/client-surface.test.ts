@@ -5,7 +5,7 @@
  */
 import { type AttachmentsClient, createAttachmentsClient } from "@zcrm-attachments/client";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { SuiteClient } from "../src/calls.js";
+import type { SuiteClient } from "../../src/suite/calls.js";
 
 const METHODS = [
   "listAttachments",
