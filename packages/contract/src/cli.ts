@@ -4,7 +4,8 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatReport } from "./run/report.js";
-import { type CaseResult, runContract } from "./run/runner.js";
+import { runContract } from "./run/runner.js";
+import type { CaseResult } from "./suite/case-types.js";
 import { createFixtures } from "./suite/fixtures.js";
 import { type ContractTarget, liveTarget, mockTarget, TARGET_ENV } from "./suite/target.js";
 import { readExchanges } from "./validator/exchange-file.js";

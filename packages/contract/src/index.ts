@@ -6,10 +6,12 @@
 export type { RecordingFetch, RequestTweak } from "./run/recording-fetch.js";
 export { recordingFetch } from "./run/recording-fetch.js";
 export { formatReport } from "./run/report.js";
-export type { CaseContext, CaseResult, RunOptions } from "./run/runner.js";
+export type { RunOptions } from "./run/runner.js";
 export { runCase, runContract } from "./run/runner.js";
 export type {
   CallName,
+  CaseContext,
+  CaseResult,
   ContractCase,
   Expectation,
   FixtureName,
@@ -30,5 +32,7 @@ export type { LabelledExchange } from "./validator/exchange-file.js";
 export { parseExchanges, readExchanges } from "./validator/exchange-file.js";
 export type { OpenApiDocument } from "./validator/spec.js";
 export { loadSpec, normalizeVersion } from "./validator/spec.js";
-export type { ValidateOptions, ValidationResult, Violation, ViolationKind } from "./validator/validator.js";
-export { ContractValidator, REQUEST_VIOLATIONS } from "./validator/validator.js";
+export type { ValidateOptions, ValidationResult } from "./validator/validator.js";
+export { ContractValidator } from "./validator/validator.js";
+export type { Violation, ViolationKind } from "./validator/violations.js";
+export { REQUEST_VIOLATIONS } from "./validator/violations.js";

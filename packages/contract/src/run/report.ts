@@ -3,10 +3,10 @@
  * for a failed row, every reason.
  */
 
+import type { CaseResult } from "../suite/case-types.js";
 import { OPERATION_NAMES } from "../suite/lines.js";
 import { type Exchange, headerValue } from "../validator/exchange.js";
 import { isJsonMediaType } from "../validator/media-type.js";
-import type { CaseResult } from "./runner.js";
 
 /** Renders results as a per-operation summary table followed by the rows grouped by operation and line. */
 export function formatReport(results: CaseResult[], target: string): string {

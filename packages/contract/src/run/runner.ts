@@ -5,38 +5,16 @@
  */
 
 import { type DrainedDownload, suiteClient } from "../suite/calls.js";
-import type { ContractCase } from "../suite/case-types.js";
+import type { CaseContext, CaseResult, ContractCase } from "../suite/case-types.js";
 import { casesFor } from "../suite/cases.js";
 import { createFixtures, type Fixtures } from "../suite/fixtures.js";
 import type { ContractTarget } from "../suite/target.js";
-import type { Exchange } from "../validator/exchange.js";
 import { ContractValidator } from "../validator/validator.js";
 import { describe } from "./client-judge.js";
 import { createdId, exampleIds, type Prepared, prepare, removeAttachments } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
 import { runStep } from "./step.js";
 import { runWorkflow } from "./workflow.js";
-
-/** The verdict on one row. */
-export interface CaseResult {
-  case: ContractCase;
-  passed: boolean;
-  /** Why the row failed, one line each; empty when it passed. */
-  failures: string[];
-  /** The row's last exchange (the one its verdict is mostly about). */
-  exchange?: Exchange;
-  /** Every exchange the row caused, setup aside. */
-  exchanges: Exchange[];
-}
-
-/** What rows share within a run. */
-export interface CaseContext {
-  validator: ContractValidator;
-  /** The files uploads send (see createFixtures). */
-  fixtures: Fixtures;
-  /** The fetch under the recorder; default globalThis.fetch. */
-  fetch?: typeof fetch;
-}
 
 /** Runs one row against the target. */
 export async function runCase(target: ContractTarget, row: ContractCase, context: CaseContext): Promise<CaseResult> {

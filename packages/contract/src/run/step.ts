@@ -7,7 +7,8 @@
 import { CALLS, type CallContext } from "../suite/calls.js";
 import type { CallName, Expectation } from "../suite/case-types.js";
 import type { Exchange } from "../validator/exchange.js";
-import { type ContractValidator, REQUEST_VIOLATIONS } from "../validator/validator.js";
+import type { ContractValidator } from "../validator/validator.js";
+import { REQUEST_VIOLATIONS } from "../validator/violations.js";
 import { describe, judgeClient, type Outcome } from "./client-judge.js";
 import type { RecordingFetch } from "./recording-fetch.js";
 

@@ -5,12 +5,11 @@
  */
 
 import { type CallContext, type DrainedDownload, suiteClient } from "../suite/calls.js";
-import type { ContractCase } from "../suite/case-types.js";
+import type { CaseContext, CaseResult, ContractCase } from "../suite/case-types.js";
 import type { ContractTarget } from "../suite/target.js";
 import { isObject } from "../validator/spec.js";
 import { createdId } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
-import type { CaseContext, CaseResult } from "./runner.js";
 import { runStep, type StepResult } from "./step.js";
 
 /** Runs one workflow row against a target that keeps state. */

@@ -2,8 +2,14 @@
  * The shape of one contract row. Rows are data: what to call, on which targets, with what state
  * prepared first, and what answer to expect; the runner does the rest.
  */
+
+import type { Exchange } from "../validator/exchange.js";
+import type { ContractValidator } from "../validator/validator.js";
+import type { FixtureName, Fixtures } from "./fixtures.js";
 import type { Line } from "./lines.js";
 import type { RequestTweak } from "./tweaks.js";
+
+export type { FixtureName } from "./fixtures.js";
 
 /** Where a row can run: the default (example-driven) mock, the stateful mock, or a live org. */
 export type TargetKind = "mock" | "stateful" | "live";
@@ -22,9 +28,6 @@ export type CallName =
   | "getPhoto"
   | "uploadPhoto"
   | "deletePhoto";
-
-/** The temp files a row can upload (see fixtures.ts). */
-export type FixtureName = "sample" | "nonAscii" | "photo" | "oneByte" | "large";
 
 /**
  * State a row needs before its call, created through the client on targets that keep state
@@ -75,4 +78,25 @@ export interface ContractCase {
   expect: Expectation;
   /** Changes the client's request on the wire to provoke the case. */
   tweak?: RequestTweak;
+}
+
+/** The verdict on one row. */
+export interface CaseResult {
+  case: ContractCase;
+  passed: boolean;
+  /** Why the row failed, one line each; empty when it passed. */
+  failures: string[];
+  /** The row's last exchange (the one its verdict is mostly about). */
+  exchange?: Exchange;
+  /** Every exchange the row caused, setup aside. */
+  exchanges: Exchange[];
+}
+
+/** What rows share within a run. */
+export interface CaseContext {
+  validator: ContractValidator;
+  /** The files uploads send (see createFixtures). */
+  fixtures: Fixtures;
+  /** The fetch under the recorder; default globalThis.fetch. */
+  fetch?: typeof fetch;
 }

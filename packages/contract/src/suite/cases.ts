@@ -12,7 +12,16 @@ import { provokedCases } from "./provoked-cases.js";
 import type { ContractTarget } from "./target.js";
 import { workflowCases } from "./workflow-cases.js";
 
-export type { CallName, ContractCase, Expectation, FixtureName, Preparation, TargetKind } from "./case-types.js";
+export type {
+  CallName,
+  CaseContext,
+  CaseResult,
+  ContractCase,
+  Expectation,
+  FixtureName,
+  Preparation,
+  TargetKind,
+} from "./case-types.js";
 export { LINES, type Line, OPERATION_NAMES, type OperationName, operationIdOf } from "./lines.js";
 
 /** Every row of the suite, for every target. */

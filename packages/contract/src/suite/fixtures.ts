@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
 import { mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FixtureName } from "./case-types.js";
+
+/** The temp files a row can upload. */
+export type FixtureName = "sample" | "nonAscii" | "photo" | "oneByte" | "large";
 
 /** One file on disk, with what the suite compares downloads against. */
 export interface FixtureFile {

@@ -59,8 +59,3 @@ export function dropQuery(name: string): RequestTweak {
 export function withMethod(method: string): RequestTweak {
   return (request) => rebuild(request, { method });
 }
-
-/** Applies several tweaks in order. */
-export function allOf(...tweaks: RequestTweak[]): RequestTweak {
-  return (request) => tweaks.reduce((current, tweak) => tweak(current), request);
-}

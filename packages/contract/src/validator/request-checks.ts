@@ -8,7 +8,7 @@ import { headerValue } from "./exchange.js";
 import { matchMediaRange } from "./media-type.js";
 import type { SchemaCompiler } from "./schema-compiler.js";
 import { deref, isObject, type OpenApiDocument, type OperationRef } from "./spec.js";
-import type { Violation } from "./validator.js";
+import type { Violation } from "./violations.js";
 
 interface SchemaNode {
   type?: unknown;

@@ -8,7 +8,7 @@ import { type Exchange, type HeaderValues, headerValue } from "./exchange.js";
 import { isJsonMediaType, matchMediaRange } from "./media-type.js";
 import type { SchemaCompiler } from "./schema-compiler.js";
 import { deref, type OpenApiDocument } from "./spec.js";
-import type { Violation } from "./validator.js";
+import type { Violation } from "./violations.js";
 
 /** The parts of an OpenAPI response object the checks read. */
 export interface ResponseObject {

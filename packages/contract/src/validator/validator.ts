@@ -8,38 +8,10 @@ import { checkRequestBody } from "./request-checks.js";
 import { checkBody, checkHeaders, type ResponseObject } from "./response-checks.js";
 import { SchemaCompiler } from "./schema-compiler.js";
 import { deref, loadSpec, type OpenApiDocument, OperationIndex, type OperationRef } from "./spec.js";
+import type { Violation } from "./violations.js";
 
 export type { Exchange, FormPart, HeaderValues, ReceivedBody, RequestBody } from "./exchange.js";
-
-/** What kind of departure from the contract a violation is. */
-export type ViolationKind =
-  | "unknown-operation"
-  | "undocumented-status"
-  | "undocumented-content-type"
-  | "unexpected-body"
-  | "missing-body"
-  | "invalid-body"
-  | "missing-header"
-  | "invalid-header"
-  | "length-mismatch"
-  | "missing-request-body"
-  | "invalid-request-body"
-  | "undocumented-request-content-type";
-
-/** The kinds that are about the request the client sent, not the answer it got. */
-export const REQUEST_VIOLATIONS: ReadonlySet<ViolationKind> = new Set([
-  "missing-request-body",
-  "invalid-request-body",
-  "undocumented-request-content-type",
-]);
-
-/** One way an exchange departs from the contract. */
-export interface Violation {
-  kind: ViolationKind;
-  message: string;
-  /** JSON pointer into the body, or the header name, where the violation is. */
-  at?: string;
-}
+export { REQUEST_VIOLATIONS, type Violation, type ViolationKind } from "./violations.js";
 
 /** The outcome of validating one exchange. */
 export interface ValidationResult {
