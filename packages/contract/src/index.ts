@@ -15,12 +15,10 @@ export type {
   ContractCase,
   Expectation,
   FixtureName,
-  Line,
-  OperationName,
   Preparation,
   TargetKind,
 } from "./suite/cases.js";
-export { allCases, casesFor, isPhotoModule, LINES, OPERATION_NAMES, operationIdOf, targetKind } from "./suite/cases.js";
+export { allCases, casesFor, isPhotoModule, targetKind } from "./suite/cases.js";
 export type { FixtureFile, Fixtures } from "./suite/fixtures.js";
 export { createFixtures, LARGE_FILE_BYTES } from "./suite/fixtures.js";
 export type { ContractTarget, LiveSettings } from "./suite/target.js";
@@ -31,7 +29,7 @@ export type { Exchange, FormPart, HeaderValues, ReceivedBody, RequestBody } from
 export type { LabelledExchange } from "./validator/exchange-file.js";
 export { parseExchanges, readExchanges } from "./validator/exchange-file.js";
 export type { OpenApiDocument } from "./validator/spec.js";
-export { loadSpec, normalizeVersion } from "./validator/spec.js";
+export { loadSpec } from "./validator/spec.js";
 export type { ValidateOptions, ValidationResult } from "./validator/validator.js";
 export { ContractValidator } from "./validator/validator.js";
 export type { Violation, ViolationKind } from "./validator/violations.js";

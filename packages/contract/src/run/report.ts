@@ -3,8 +3,9 @@
  * for a failed row, every reason.
  */
 
+import { apiOperations, operationKinds } from "@zcrm-attachments/types";
 import type { CaseResult } from "../suite/case-types.js";
-import { OPERATION_NAMES } from "../suite/lines.js";
+import { API_LINES, lineName } from "../suite/line-defaults.js";
 import { type Exchange, headerValue } from "../validator/exchange.js";
 import { isJsonMediaType } from "../validator/media-type.js";
 
@@ -34,15 +35,29 @@ export function formatReport(results: CaseResult[], target: string): string {
 
 /** Passed/run per operation (rows) and line (columns); "-" where no row ran. */
 function summaryTable(results: CaseResult[]): string[] {
-  const names = [...OPERATION_NAMES, "workflow"];
+  const names: string[] = [...operationKinds, "workflow"];
   const cell = (name: string, line: string) => {
-    const rows = results.filter((r) => r.case.line === line && r.case.operationId.replace(/V2$/, "") === name);
+    const rows = results.filter((r) => r.case.line === line && kindOf(r.case.operationId) === name);
     return rows.length === 0 ? "-" : `${rows.filter((r) => r.passed).length}/${rows.length}`;
   };
   const width = Math.max(...names.map((n) => n.length));
-  const out = [`${"operation".padEnd(width)}  ${"v2 line".padEnd(9)}  v8 line`];
-  for (const name of names) out.push(`${name.padEnd(width)}  ${cell(name, "v2").padEnd(9)}  ${cell(name, "v8")}`);
-  return out;
+  // Every column but the last is padded; trimEnd drops the last one's padding again.
+  const row = (first: string, cells: string[]) =>
+    [first.padEnd(width), ...cells.map((c) => c.padEnd(9))].join("  ").trimEnd();
+  return [
+    row("operation", API_LINES.map(lineName)),
+    ...names.map((name) =>
+      row(
+        name,
+        API_LINES.map((line) => cell(name, line)),
+      ),
+    ),
+  ];
+}
+
+/** The operation kind a row judges (`uploadAttachmentV2` → uploadAttachment); workflow rows are their own. */
+function kindOf(operationId: string): string {
+  return (apiOperations as Record<string, { kind: string }>)[operationId]?.kind ?? operationId;
 }
 
 /** The status of the row's last answer; for a file, its size too; for a workflow, how many requests it took. */

@@ -31,6 +31,7 @@ export async function runCase(target: ContractTarget, row: ContractCase, context
   const ctx = {
     client: suiteClient(target, row.version, recorder.fetch),
     line: row.line,
+    version: row.version,
     module: target.module,
     recordId: target.recordId,
     attachmentId: prepared.attachmentId,

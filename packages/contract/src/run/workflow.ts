@@ -23,6 +23,7 @@ export async function runWorkflow(
   const ctx: CallContext = {
     client: suiteClient(target, row.version, recorder.fetch),
     line: row.line,
+    version: row.version,
     module: target.module,
     recordId: target.recordId,
     attachmentId: "",

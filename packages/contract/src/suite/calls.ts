@@ -4,10 +4,11 @@
  * (counted and hashed, never kept), so the judge can compare the client's bytes with the wire's.
  */
 import { createHash } from "node:crypto";
-import { type ApiVersion, createAttachmentsClient } from "@zcrm-attachments/client";
+import { createAttachmentsClient } from "@zcrm-attachments/client";
+import { type ApiLine, type ApiVersion, apiOperations, since, versionAtLeast } from "@zcrm-attachments/types";
 import type { CallName } from "./case-types.js";
 import type { FixtureFile } from "./fixtures.js";
-import { LINES, type Line } from "./lines.js";
+import { LINE_DEFAULTS, operationIdOf } from "./line-defaults.js";
 import type { ContractTarget } from "./target.js";
 
 /**
@@ -35,10 +36,10 @@ export interface SuiteClient {
  * A typed client on the target at one version, through `fetchImpl`. Retries are off: each call is
  * judged on the one exchange it caused (a documented 503 must reach the caller as one 503).
  */
-export function suiteClient(target: ContractTarget, version: string, fetchImpl: typeof fetch): SuiteClient {
+export function suiteClient(target: ContractTarget, version: ApiVersion, fetchImpl: typeof fetch): SuiteClient {
   const options = {
     apiDomain: target.baseUrl,
-    apiVersion: version as ApiVersion,
+    apiVersion: version,
     accessToken: target.token,
     fetch: fetchImpl,
     retry: false,
@@ -50,7 +51,9 @@ export function suiteClient(target: ContractTarget, version: string, fetchImpl: 
 /** Everything a call needs. */
 export interface CallContext {
   client: SuiteClient;
-  line: Line;
+  line: ApiLine;
+  /** The version the client is set to. */
+  version: ApiVersion;
   module: string;
   recordId: string;
   /** The attachment to address (prepared, the spec's example, or an unknown one). */
@@ -79,14 +82,18 @@ export interface DrainedDownload {
 /** The link the link rows attach. */
 export const LINK_URL = "https://www.zohocorp.com";
 
-const collectionPath = (line: Line) => `/crm/${line}/{module}/{record_id}/Attachments` as never;
+/**
+ * The spec path of a line's attachment collection, as `client.raw` takes it: the raw client puts
+ * its own version in place of the one the spec writes the line's paths under.
+ */
+const collectionPath = (line: ApiLine) => apiOperations[operationIdOf("uploadAttachment", line)].path as never;
 
 /** Each call: how to make it, and how its result is judged. */
 export const CALLS: Record<CallName, { shape: ResultShape; run(ctx: CallContext): Promise<unknown> }> = {
   list: {
     shape: "list",
     run: ({ client, line, module, recordId }) => {
-      const fields = LINES[line].fields;
+      const fields = LINE_DEFAULTS[line].fields;
       return client.listAttachments(module, recordId, fields ? { fields: [...fields] } : {});
     },
   },
@@ -96,9 +103,14 @@ export const CALLS: Record<CallName, { shape: ResultShape; run(ctx: CallContext)
   },
   attachLinkForm: {
     shape: "attachment-write",
-    // `title` exists from v5 on, so only the v8 line sends one.
-    run: ({ client, line, module, recordId }) =>
-      client.attachLink(module, recordId, LINK_URL, line === "v8" ? { title: "Zoho Corporation" } : {}),
+    // A link's `title` is sent only at versions that take one.
+    run: ({ client, version, module, recordId }) =>
+      client.attachLink(
+        module,
+        recordId,
+        LINK_URL,
+        versionAtLeast(version, since.uploadAttachment.title) ? { title: "Zoho Corporation" } : {},
+      ),
   },
   attachLinkQuery: {
     shape: "attachment-write",

@@ -3,10 +3,10 @@
  * prepared first, and what answer to expect; the runner does the rest.
  */
 
+import type { ApiLine, ApiVersion } from "@zcrm-attachments/types";
 import type { Exchange } from "../validator/exchange.js";
 import type { ContractValidator } from "../validator/validator.js";
 import type { FixtureName, Fixtures } from "./fixtures.js";
-import type { Line } from "./lines.js";
 import type { RequestTweak } from "./tweaks.js";
 
 export type { FixtureName } from "./fixtures.js";
@@ -53,9 +53,9 @@ export interface ContractCase {
   operation: string;
   /** The spec's operationId the exchange is judged against ("workflow" for workflow rows). */
   operationId: string;
-  line: Line;
+  line: ApiLine;
   /** The API version the client is set to (the line's own, or another of the same line). */
-  version: string;
+  version: ApiVersion;
   name: string;
   source: "provoked" | "documented" | "workflow";
   /** The targets that can run this row. */

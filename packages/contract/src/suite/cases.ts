@@ -7,7 +7,7 @@ import { SchemaCompiler } from "../validator/schema-compiler.js";
 import type { OpenApiDocument } from "../validator/spec.js";
 import type { ContractCase, TargetKind } from "./case-types.js";
 import { documentedCases } from "./documented-cases.js";
-import { LINES, type Line } from "./lines.js";
+import { API_LINES } from "./line-defaults.js";
 import { provokedCases } from "./provoked-cases.js";
 import type { ContractTarget } from "./target.js";
 import { workflowCases } from "./workflow-cases.js";
@@ -22,15 +22,10 @@ export type {
   Preparation,
   TargetKind,
 } from "./case-types.js";
-export { LINES, type Line, OPERATION_NAMES, type OperationName, operationIdOf } from "./lines.js";
 
 /** Every row of the suite, for every target. */
 export function allCases(doc: OpenApiDocument): ContractCase[] {
-  return (Object.keys(LINES) as Line[]).flatMap((line) => [
-    ...provokedCases(line),
-    ...documentedCases(doc, line),
-    ...workflowCases(line),
-  ]);
+  return API_LINES.flatMap((line) => [...provokedCases(line), ...documentedCases(doc, line), ...workflowCases(line)]);
 }
 
 /** The kind of target: a live org, the stateful mock, or the default mock. */

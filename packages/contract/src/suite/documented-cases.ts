@@ -4,14 +4,15 @@
  * told which answer to give, so these rows run against the default mock alone.
  */
 
+import { type ApiLine, type OperationKind, operationKinds } from "@zcrm-attachments/types";
 import { deref, isObject, type OpenApiDocument, OperationIndex } from "../validator/spec.js";
 import type { CallName, ContractCase } from "./case-types.js";
-import { LINES, type Line, OPERATION_NAMES, type OperationName, operationIdOf, operationLabel } from "./lines.js";
+import { LINE_DEFAULTS, operationIdOf, operationLabel } from "./line-defaults.js";
 import { callWrites } from "./provoked-cases.js";
 import { withHeader } from "./tweaks.js";
 
 /** The call each operation's documented rows make (the answer is forced, so any valid call does). */
-const DOCUMENTED_CALL: Record<OperationName, { call: CallName; file?: "sample" | "photo" }> = {
+const DOCUMENTED_CALL: Record<OperationKind, { call: CallName; file?: "sample" | "photo" }> = {
   listAttachments: { call: "list" },
   uploadAttachment: { call: "uploadFile", file: "sample" },
   deleteAttachments: { call: "deleteMany" },
@@ -25,7 +26,12 @@ const DOCUMENTED_CALL: Record<OperationName, { call: CallName; file?: "sample" |
 type ResponseObject = { content?: Record<string, { examples?: Record<string, unknown> }> };
 
 /** One row per documented response (and named example) of one operation on one line. */
-function documentedRows(doc: OpenApiDocument, index: OperationIndex, name: OperationName, line: Line): ContractCase[] {
+function documentedRows(
+  doc: OpenApiDocument,
+  index: OperationIndex,
+  name: OperationKind,
+  line: ApiLine,
+): ContractCase[] {
   const operationId = operationIdOf(name, line);
   const found = index.byId(operationId)?.operation;
   if (!found) throw new Error(`the spec has no operation ${operationId}`);
@@ -34,7 +40,7 @@ function documentedRows(doc: OpenApiDocument, index: OperationIndex, name: Opera
     operation: operationLabel(name, line),
     operationId,
     line,
-    version: LINES[line].version,
+    version: LINE_DEFAULTS[line].version,
     source: "documented" as const,
     on: ["mock" as const],
     writes: callWrites(call),
@@ -70,7 +76,7 @@ function documentedRows(doc: OpenApiDocument, index: OperationIndex, name: Opera
 }
 
 /** Every documented row of every operation on one line. */
-export function documentedCases(doc: OpenApiDocument, line: Line): ContractCase[] {
+export function documentedCases(doc: OpenApiDocument, line: ApiLine): ContractCase[] {
   const index = new OperationIndex(doc);
-  return OPERATION_NAMES.flatMap((name) => documentedRows(doc, index, name, line));
+  return operationKinds.flatMap((name) => documentedRows(doc, index, name, line));
 }

@@ -3,8 +3,9 @@
  * operation gets a valid call, the same call at another version of its line, an unknown module, a
  * record id that is not a number and a missing token; then its own cases.
  */
+import type { ApiLine, OperationKind } from "@zcrm-attachments/types";
 import type { CallName, ContractCase, Expectation, FixtureName, Preparation, TargetKind } from "./case-types.js";
-import { LINES, type Line, type OperationName, operationIdOf, operationLabel } from "./lines.js";
+import { LINE_DEFAULTS, operationIdOf, operationLabel } from "./line-defaults.js";
 import { dropQuery, type RequestTweak, rewriteUrl, setQuery, withHeader, withMethod } from "./tweaks.js";
 
 /** A row before the line fills in its operation, ids and version. */
@@ -20,7 +21,7 @@ interface RowSpec {
   unknownAttachment?: true;
   needsAttachmentId?: true;
   offContractRequest?: true;
-  lines?: readonly Line[];
+  lines?: readonly ApiLine[];
 }
 
 const EVERYWHERE: readonly TargetKind[] = ["mock", "stateful", "live"];
@@ -43,7 +44,7 @@ const WRITING_CALLS: ReadonlySet<CallName> = new Set([
 ]);
 
 /** Each operation's valid call and its own cases; the common error rows are added to each. */
-const OPERATION_ROWS: Record<OperationName, { valid: RowSpec; own: RowSpec[] }> = {
+const OPERATION_ROWS: Record<OperationKind, { valid: RowSpec; own: RowSpec[] }> = {
   listAttachments: {
     valid: { name: "lists a record's attachments", call: "list", expect: { status: [200, 204] } },
     own: [
@@ -76,7 +77,7 @@ const OPERATION_ROWS: Record<OperationName, { valid: RowSpec; own: RowSpec[] }> 
       {
         name: "without fields → 400 REQUIRED_PARAM_MISSING",
         call: "list",
-        lines: ["v8"],
+        lines: ["current"],
         expect: answer(400, "REQUIRED_PARAM_MISSING"),
         tweak: dropQuery("fields"),
       },
@@ -206,11 +207,11 @@ const OPERATION_ROWS: Record<OperationName, { valid: RowSpec; own: RowSpec[] }> 
 };
 
 /** The error rows every operation gets, made with the operation's valid call. */
-function commonRows(valid: RowSpec, line: Line): RowSpec[] {
+function commonRows(valid: RowSpec, line: ApiLine): RowSpec[] {
   const { name: _, ...call } = valid;
   const bare = { call: call.call, ...(call.file ? { file: call.file } : {}) };
   return [
-    { ...call, name: `${valid.name}, at ${LINES[line].otherVersion}`, otherVersion: true },
+    { ...call, name: `${valid.name}, at ${LINE_DEFAULTS[line].otherVersion}`, otherVersion: true },
     {
       ...bare,
       name: "unknown module → 400 INVALID_MODULE",
@@ -233,23 +234,23 @@ function commonRows(valid: RowSpec, line: Line): RowSpec[] {
 }
 
 /** Every provoked row of every operation on one line. */
-export function provokedCases(line: Line): ContractCase[] {
+export function provokedCases(line: ApiLine): ContractCase[] {
   return Object.entries(OPERATION_ROWS).flatMap(([name, { valid, own }]) => {
     const specs = [valid, ...commonRows(valid, line), ...own].filter(
       (spec) => !spec.lines || spec.lines.includes(line),
     );
-    return specs.map((spec) => toCase(name as OperationName, line, spec));
+    return specs.map((spec) => toCase(name as OperationKind, line, spec));
   });
 }
 
-function toCase(name: OperationName, line: Line, spec: RowSpec): ContractCase {
+function toCase(name: OperationKind, line: ApiLine, spec: RowSpec): ContractCase {
   const { lines: _lines, otherVersion, on, ...rest } = spec;
   return {
     ...rest,
     operation: operationLabel(name, line),
     operationId: operationIdOf(name, line),
     line,
-    version: otherVersion ? LINES[line].otherVersion : LINES[line].version,
+    version: otherVersion ? LINE_DEFAULTS[line].otherVersion : LINE_DEFAULTS[line].version,
     source: "provoked",
     on: on ?? EVERYWHERE,
     writes: WRITING_CALLS.has(spec.call) || spec.prepare !== undefined,

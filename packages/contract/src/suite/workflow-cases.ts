@@ -3,8 +3,10 @@
  * gone. They need a server that keeps what is written: the stateful mock, or a live org when
  * writes are allowed.
  */
+
+import type { ApiLine } from "@zcrm-attachments/types";
 import type { ContractCase, FixtureName } from "./case-types.js";
-import { LINES, type Line, operationLabel } from "./lines.js";
+import { LINE_DEFAULTS, operationLabel } from "./line-defaults.js";
 
 /** The files each line's workflow runs with, and how a row names them. */
 export const WORKFLOW_FILES: readonly { file: FixtureName; label: string }[] = [
@@ -14,12 +16,12 @@ export const WORKFLOW_FILES: readonly { file: FixtureName; label: string }[] = [
 ];
 
 /** One workflow row per file on one line. */
-export function workflowCases(line: Line): ContractCase[] {
+export function workflowCases(line: ApiLine): ContractCase[] {
   return WORKFLOW_FILES.map(({ file, label }) => ({
     operation: operationLabel("workflow", line),
     operationId: "workflow",
     line,
-    version: LINES[line].version,
+    version: LINE_DEFAULTS[line].version,
     name: `upload → list → download → delete → list, with ${label}`,
     source: "workflow",
     on: ["stateful", "live"],

@@ -4,6 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { specPathFor } from "@zcrm-attachments/types";
 
 /** The parts of an OpenAPI 3.1 document the validator reads. */
 export interface OpenApiDocument {
@@ -47,16 +48,6 @@ export function deref<T>(doc: OpenApiDocument, value: T): T {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * Zoho's version segment, mapped to the line the spec describes: v2.1 behaves as v2, and
- * v3 to v7 take the current line's requests under their own version.
- */
-export function normalizeVersion(path: string): string {
-  return path.replace(/^\/crm\/(v2\.1|v[3-7])(?=\/)/, (_, version: string) =>
-    version === "v2.1" ? "/crm/v2" : "/crm/v8",
-  );
 }
 
 /** One documented operation, addressable by method and path template. */
@@ -104,9 +95,11 @@ export class OperationIndex {
 
   /** The operation for a method and a concrete path (any supported version), if any. */
   find(method: string, path: string): OperationRef | undefined {
-    const normalized = normalizeVersion(path);
+    // The spec writes each line's paths under one version (v2, v8); the facts map the others onto it.
+    const specPath = specPathFor(path);
+    if (specPath === undefined) return undefined;
     const m = method.toLowerCase();
-    return this.#routes.find((route) => route.method === m && route.pattern.test(normalized));
+    return this.#routes.find((route) => route.method === m && route.pattern.test(specPath));
   }
 
   /** The operation with this operationId, if any. */

@@ -85,9 +85,9 @@ describe("the case table", () => {
       "v2 oneByte",
       "v2 large",
       "v2 nonAscii",
-      "v8 oneByte",
-      "v8 large",
-      "v8 nonAscii",
+      "current oneByte",
+      "current large",
+      "current nonAscii",
     ]);
     expect(workflows.every((r) => r.writes && r.on.join() === "stateful,live")).toBe(true);
   });
