@@ -60,6 +60,36 @@ describe("zcrm-contract validate", () => {
     expect(out.stdout).toContain("2 passed, 0 failed");
   });
 
+  it("accepts exchanges on a renamed custom module, a partly failed bulk delete included", async () => {
+    const partly = example("deleteAttachments", 207, "partlyDeleted");
+    const traffic = await file("service-centers.json", [
+      exchange(
+        "/crm/v2.1/ServiceCenters/4150868000002728001/Attachments",
+        200,
+        example("listAttachmentsV2", 200, "seedSample"),
+      ),
+      {
+        request: {
+          method: "DELETE",
+          path: "/crm/v5/ServiceCenters/4150868000002728001/Attachments",
+          query: { ids: "1,2" },
+        },
+        response: { status: 207, headers: JSON_HEADERS, body: partly },
+      },
+      exchange("/crm/v8/ServiceCenters/4150868000002728001/Attachments", 418, { code: "TEAPOT" }),
+    ]);
+    const out = await run("validate", traffic);
+    expect(out.stdout).toContain(
+      "GET /crm/v2.1/ServiceCenters/4150868000002728001/Attachments → 200 conforms to GET /crm/v2/{module}/{record_id}/Attachments",
+    );
+    expect(out.stdout).toContain(
+      "DELETE /crm/v5/ServiceCenters/4150868000002728001/Attachments → 207 conforms to DELETE /crm/v8/{module}/{record_id}/Attachments",
+    );
+    expect(out.stdout).toContain("status 418 is not documented for GET /crm/v8/{module}/{record_id}/Attachments");
+    expect(out.stdout).toContain("2 passed, 1 failed");
+    expect(out.code).toBe(1);
+  });
+
   it("rejects a numeric id, a non-array data and an undocumented status, each with a readable reason", async () => {
     const numericId = example("listAttachmentsV2", 200, "seedSample") as { data: { id: unknown }[] };
     numericId.data[0]!.id = 4150868000002728012;
