@@ -4,7 +4,7 @@
  * name, type and length the wire carried.
  */
 import { isDeepStrictEqual } from "node:util";
-import { ZohoApiError } from "@zcrm-attachments/client";
+import { ZohoApiError, ZohoInputError } from "@zcrm-attachments/client";
 import type { DrainedDownload, ResultShape } from "../suite/calls.js";
 import { parseContentDisposition } from "../validator/content-disposition.js";
 import { type Exchange, headerValue } from "../validator/exchange.js";
@@ -178,6 +178,17 @@ function sameHeaders(headers: unknown, exchange: Exchange): string[] {
 
 function same(what: string, actual: unknown, expected: unknown): string[] {
   return isDeepStrictEqual(actual, expected) ? [] : [`the client's ${what} differs from the response's`];
+}
+
+/** A call the client must refuse: no request sent, and a ZohoInputError whose message holds `text`. */
+export function judgeRefusal(text: string, outcome: Outcome, requests: number): string[] {
+  const problems = requests === 0 ? [] : [`the client sent ${requests} request(s) instead of refusing the call`];
+  if (outcome.ok) return [...problems, "the client returned a result instead of refusing the call"];
+  if (!(outcome.error instanceof ZohoInputError))
+    return [...problems, `the client threw ${describe(outcome.error)} instead of a ZohoInputError`];
+  if (!outcome.error.message.includes(text))
+    problems.push(`the client's refusal does not say ${JSON.stringify(text)}: ${outcome.error.message}`);
+  return problems;
 }
 
 /** A thrown value, named and described in one line. */

@@ -20,7 +20,8 @@ import { runWorkflow } from "./workflow.js";
 export async function runCase(target: ContractTarget, row: ContractCase, context: CaseContext): Promise<CaseResult> {
   if (row.source === "workflow") return runWorkflow(target, row, context);
   const plain = suiteClient(target, row.version, context.fetch ?? globalThis.fetch);
-  const where = { module: target.module, recordId: target.recordId, attachmentId: target.attachmentId };
+  const module = row.module ?? target.module;
+  const where = { module, recordId: target.recordId, attachmentId: target.attachmentId };
   let prepared: Prepared;
   try {
     prepared = await prepare(row, target.stateful, plain, where, context.fixtures, exampleIds(context.validator.doc));
@@ -32,7 +33,7 @@ export async function runCase(target: ContractTarget, row: ContractCase, context
     client: suiteClient(target, row.version, recorder.fetch),
     line: row.line,
     version: row.version,
-    module: target.module,
+    module,
     recordId: target.recordId,
     attachmentId: prepared.attachmentId,
     ids: prepared.ids,
@@ -49,7 +50,7 @@ export async function runCase(target: ContractTarget, row: ContractCase, context
     // Leave the record as it was: remove what the row (or its setup) created.
     const made = row.call.startsWith("upload") || row.call.startsWith("attachLink") ? [tryCreatedId(step.outcome)] : [];
     const leftovers = [...prepared.created, ...made].filter((id): id is string => id !== undefined);
-    await removeAttachments(plain, target.module, target.recordId, leftovers);
+    await removeAttachments(plain, module, target.recordId, leftovers);
   }
   const result: CaseResult = { case: row, passed: failures.length === 0, failures, exchanges: step.exchanges };
   const last = step.exchanges.at(-1);

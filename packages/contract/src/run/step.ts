@@ -4,12 +4,14 @@
  * workflows chain several on one client.
  */
 
+import { isDeepStrictEqual } from "node:util";
 import { CALLS, type CallContext } from "../suite/calls.js";
 import type { CallName, Expectation } from "../suite/case-types.js";
 import type { Exchange } from "../validator/exchange.js";
+import { isObject } from "../validator/spec.js";
 import type { ContractValidator } from "../validator/validator.js";
 import { REQUEST_VIOLATIONS } from "../validator/violations.js";
-import { describe, judgeClient, type Outcome } from "./client-judge.js";
+import { describe, judgeClient, judgeRefusal, type Outcome } from "./client-judge.js";
 import type { RecordingFetch } from "./recording-fetch.js";
 
 /** What one step found. */
@@ -45,6 +47,8 @@ export async function runStep(
     outcome = { ok: false, error };
   }
   const exchanges = recorder.exchanges.slice(before);
+  if (options.expect.refusal !== undefined)
+    return { failures: judgeRefusal(options.expect.refusal, outcome, exchanges.length), outcome, exchanges };
   const exchange = exchanges[0];
   if (!exchange) {
     const why = outcome.ok ? "the client sent no request" : `no response: ${describe(outcome.error)}`;
@@ -70,8 +74,16 @@ export async function runStep(
   if (options.expect.codes && (code === undefined || !options.expect.codes.includes(code))) {
     failures.push(`code ${code ?? "(none)"}, expected ${options.expect.codes.join(" or ")}`);
   }
+  const itemCodes = options.expect.itemCodes;
+  if (itemCodes && !isDeepStrictEqual(dataCodes(body), itemCodes))
+    failures.push(`data[] codes ${JSON.stringify(dataCodes(body))}, expected ${JSON.stringify(itemCodes)}`);
   failures.push(...judgeClient(CALLS[call].shape, exchange, body, outcome));
   return { failures, outcome, exchanges };
+}
+
+/** The `code` of each `data[]` item of a JSON body, in order. */
+function dataCodes(body: unknown): unknown[] {
+  return isObject(body) && Array.isArray(body.data) ? body.data.map((item) => (isObject(item) ? item.code : item)) : [];
 }
 
 /** A recorded JSON body as a value (other bodies as they are). */

@@ -2,6 +2,7 @@
  * The attachment operations' own provoked rows (list, upload a file or a link, delete several,
  * download, delete one): each one's valid call and the cases only it has.
  */
+import { limits } from "@zcrm-attachments/types";
 import { answer, NOT_LIVE, type OperationRows, ok, STATEFUL } from "./row-spec.js";
 import { dropQuery, rewriteUrl, setQuery, withHeader, withMethod } from "./tweaks.js";
 
@@ -37,11 +38,11 @@ export const ATTACHMENT_ROWS: Record<AttachmentKind, OperationRows> = {
         tweak: withMethod("PUT"),
       },
       {
-        name: "per_page above 200 → 400 INVALID_DATA",
+        name: `per_page above ${limits.list.perPageMax} → 400 INVALID_DATA`,
         call: "list",
         on: NOT_LIVE,
         expect: answer(400, "INVALID_DATA"),
-        tweak: setQuery("per_page", "500"),
+        tweak: setQuery("per_page", String(limits.list.perPageMax + 1)),
       },
       {
         name: "without fields → 400 REQUIRED_PARAM_MISSING",

@@ -27,6 +27,7 @@ export interface SuiteClient {
   uploadPhoto(module: string, recordId: string, file: string, options?: object): Promise<unknown>;
   deletePhoto(module: string, recordId: string, options?: object): Promise<unknown>;
   readonly raw: {
+    GET(path: never, init: never): Promise<unknown>;
     POST(path: never, init: never): Promise<unknown>;
     DELETE(path: never, init: never): Promise<unknown>;
   };
@@ -86,16 +87,32 @@ export const LINK_URL = "https://www.zohocorp.com";
  * The spec path of a line's attachment collection, as `client.raw` takes it: the raw client puts
  * its own version in place of the one the spec writes the line's paths under.
  */
-const collectionPath = (line: ApiLine) => apiOperations[operationIdOf("uploadAttachment", line)].path as never;
+const collectionPath = (line: ApiLine) => apiOperations[operationIdOf("listAttachments", line)].path as never;
+
+/** The list options a line's rows send: its `fields`, if any, plus `extra`. */
+const listOptions = (line: ApiLine, extra: object = {}) => {
+  const fields = LINE_DEFAULTS[line].fields;
+  return { ...(fields ? { fields: [...fields] } : {}), ...extra };
+};
 
 /** Each call: how to make it, and how its result is judged. */
 export const CALLS: Record<CallName, { shape: ResultShape; run(ctx: CallContext): Promise<unknown> }> = {
   list: {
     shape: "list",
-    run: ({ client, line, module, recordId }) => {
-      const fields = LINE_DEFAULTS[line].fields;
-      return client.listAttachments(module, recordId, fields ? { fields: [...fields] } : {});
-    },
+    run: ({ client, line, module, recordId }) => client.listAttachments(module, recordId, listOptions(line)),
+  },
+  listByIds: {
+    shape: "list",
+    // Only the first of the row's attachments: the answer must leave the others out.
+    run: ({ client, line, module, recordId, ids }) =>
+      client.listAttachments(module, recordId, listOptions(line, { ids: ids.slice(0, 1) })),
+  },
+  rawList: {
+    shape: "raw",
+    run: ({ client, line, module, recordId }) =>
+      client.raw.GET(collectionPath(line), {
+        params: { path: { module, record_id: recordId }, query: listOptions(line) },
+      } as never),
   },
   uploadFile: {
     shape: "attachment-write",
@@ -115,6 +132,11 @@ export const CALLS: Record<CallName, { shape: ResultShape; run(ctx: CallContext)
   attachLinkQuery: {
     shape: "attachment-write",
     run: ({ client, module, recordId }) => client.attachLink(module, recordId, LINK_URL, { via: "query" }),
+  },
+  attachSameLink: {
+    shape: "attachment-write",
+    // Exactly as the row's preparation attached it (prepare.ts), so the server sees the same link twice.
+    run: ({ client, module, recordId }) => client.attachLink(module, recordId, LINK_URL),
   },
   rawUploadNeither: {
     shape: "raw",

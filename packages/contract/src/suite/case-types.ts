@@ -17,9 +17,12 @@ export type TargetKind = "mock" | "stateful" | "live";
 /** The client call a row makes (see calls.ts); `raw…` calls go through `client.raw`. */
 export type CallName =
   | "list"
+  | "listByIds"
+  | "rawList"
   | "uploadFile"
   | "attachLinkForm"
   | "attachLinkQuery"
+  | "attachSameLink"
   | "rawUploadNeither"
   | "deleteMany"
   | "rawDeleteManyNoIds"
@@ -42,9 +45,14 @@ export type Preparation =
 
 /** What a row expects of the response. */
 export interface Expectation {
+  /** Acceptable statuses; empty for a row whose call the client must refuse (see `refusal`). */
   status: readonly number[];
   /** Acceptable Zoho `code` values of an error (or photo) body. */
   codes?: readonly string[];
+  /** The Zoho `code` of each `data[]` item, in order: a bulk delete's per-id results, an upload's error item. */
+  itemCodes?: readonly string[];
+  /** The client must refuse the call before sending anything, with a message holding this text. */
+  refusal?: string;
 }
 
 /** One row of the contract suite. */
@@ -65,6 +73,8 @@ export interface ContractCase {
   call: CallName;
   /** The file an upload call sends. */
   file?: FixtureName;
+  /** Address this module instead of the target's (a renamed custom module, a name in the wrong case). */
+  module?: string;
   prepare?: Preparation;
   /** Address an attachment id that does not exist instead of the prepared or example one. */
   unknownAttachment?: true;

@@ -2,12 +2,13 @@
  * "Provoked" rows: requests shaped so that any faithful server gives the documented answer. Every
  * operation gets a valid call, the same call at another version of its line, an unknown module, a
  * record id that is not a number and a missing token; then its own cases (attachment-rows.ts,
- * photo-rows.ts).
+ * photo-rows.ts) and the module-name cases (module-rows.ts).
  */
 import { type ApiLine, type OperationKind, operationKinds } from "@zcrm-attachments/types";
 import { ATTACHMENT_ROWS } from "./attachment-rows.js";
 import type { CallName, ContractCase } from "./case-types.js";
 import { LINE_DEFAULTS, operationIdOf, operationLabel } from "./line-defaults.js";
+import { moduleRows } from "./module-rows.js";
 import { PHOTO_ROWS } from "./photo-rows.js";
 import { answer, EVERYWHERE, type OperationRows, type RowSpec } from "./row-spec.js";
 import { rewriteUrl, withHeader } from "./tweaks.js";
@@ -17,6 +18,7 @@ const WRITING_CALLS: ReadonlySet<CallName> = new Set([
   "uploadFile",
   "attachLinkForm",
   "attachLinkQuery",
+  "attachSameLink",
   "rawUploadNeither",
   "deleteMany",
   "rawDeleteManyNoIds",
@@ -58,7 +60,7 @@ function commonRows(valid: RowSpec, line: ApiLine): RowSpec[] {
 export function provokedCases(line: ApiLine): ContractCase[] {
   return operationKinds.flatMap((name) => {
     const { valid, own } = OPERATION_ROWS[name];
-    const specs = [valid, ...commonRows(valid, line), ...own].filter(
+    const specs = [valid, ...commonRows(valid, line), ...own, ...(moduleRows(line)[name] ?? [])].filter(
       (spec) => !spec.lines || spec.lines.includes(line),
     );
     return specs.map((spec) => toCase(name, line, spec));
@@ -66,13 +68,13 @@ export function provokedCases(line: ApiLine): ContractCase[] {
 }
 
 function toCase(name: OperationKind, line: ApiLine, spec: RowSpec): ContractCase {
-  const { lines: _lines, otherVersion, on, ...rest } = spec;
+  const { lines: _lines, otherVersion, version, on, ...rest } = spec;
   return {
     ...rest,
     operation: operationLabel(name, line),
     operationId: operationIdOf(name, line),
     line,
-    version: otherVersion ? LINE_DEFAULTS[line].otherVersion : LINE_DEFAULTS[line].version,
+    version: version ?? (otherVersion ? LINE_DEFAULTS[line].otherVersion : LINE_DEFAULTS[line].version),
     source: "provoked",
     on: on ?? EVERYWHERE,
     writes: WRITING_CALLS.has(spec.call) || spec.prepare !== undefined,

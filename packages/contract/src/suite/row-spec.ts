@@ -2,7 +2,7 @@
  * The shape of a provoked row before a line fills in its operation, ids and version, and the
  * few expectations and target sets the row tables share.
  */
-import type { ApiLine } from "@zcrm-attachments/types";
+import type { ApiLine, ApiVersion } from "@zcrm-attachments/types";
 import type { CallName, Expectation, FixtureName, Preparation, TargetKind } from "./case-types.js";
 import type { RequestTweak } from "./tweaks.js";
 
@@ -13,9 +13,14 @@ export interface RowSpec {
   expect: Expectation;
   on?: readonly TargetKind[];
   file?: FixtureName;
+  /** Address this module instead of the target's. */
+  module?: string;
   prepare?: Preparation;
   tweak?: RequestTweak;
+  /** Call at the line's other version (see line-defaults.ts). */
   otherVersion?: true;
+  /** Call at this version of the line instead. */
+  version?: ApiVersion;
   unknownAttachment?: true;
   needsAttachmentId?: true;
   offContractRequest?: true;

@@ -2,9 +2,9 @@
  * The judge of the client's report: a result that differs from the wire in any way it reports
  * (data, error status or code, download bytes, name, type, length) is a failure.
  */
-import { ZohoApiError } from "@zcrm-attachments/client";
+import { ZohoApiError, ZohoInputError } from "@zcrm-attachments/client";
 import { describe, expect, it } from "vitest";
-import { judgeClient } from "../../src/run/client-judge.js";
+import { judgeClient, judgeRefusal } from "../../src/run/client-judge.js";
 import type { DrainedDownload } from "../../src/suite/calls.js";
 import type { Exchange } from "../../src/validator/exchange.js";
 
@@ -161,6 +161,32 @@ describe("judgeClient", () => {
     };
     expect(judgeClient("delete-many", exchange, body, { ok: true, value: wrong })).toEqual([
       "the client reports 2 as deleted, the wire said error",
+    ]);
+  });
+});
+
+describe("judgeRefusal", () => {
+  const refusal = new ZohoInputError("module", 'Unknown module "leads" for API v8. Did you mean "Leads"?');
+  const expected = 'Did you mean "Leads"?';
+
+  it("accepts a ZohoInputError saying the text, with no request sent", () => {
+    expect(judgeRefusal(expected, { ok: false, error: refusal }, 0)).toEqual([]);
+  });
+
+  it("flags a request sent, a result, another error and another message", () => {
+    expect(judgeRefusal(expected, { ok: false, error: refusal }, 1)).toEqual([
+      "the client sent 1 request(s) instead of refusing the call",
+    ]);
+    expect(judgeRefusal(expected, { ok: true, value: {} }, 1)).toEqual([
+      "the client sent 1 request(s) instead of refusing the call",
+      "the client returned a result instead of refusing the call",
+    ]);
+    expect(judgeRefusal(expected, { ok: false, error: new TypeError("boom") }, 0)).toEqual([
+      "the client threw TypeError: boom instead of a ZohoInputError",
+    ]);
+    const other = new ZohoInputError("module", "module must be a module API name");
+    expect(judgeRefusal(expected, { ok: false, error: other }, 0)).toEqual([
+      'the client\'s refusal does not say "Did you mean \\"Leads\\"?": module must be a module API name',
     ]);
   });
 });

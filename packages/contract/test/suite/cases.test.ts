@@ -79,6 +79,31 @@ describe("the case table", () => {
     ).toBeDefined();
   });
 
+  it("has a wrong-case module row per line that the client must refuse before any request", () => {
+    for (const operationId of ["listAttachmentsV2", "listAttachments"]) {
+      expect(rows.find((r) => r.operationId === operationId && r.module === "leads")).toMatchObject({
+        call: "list",
+        writes: false,
+        on: ["mock", "stateful", "live"],
+        expect: { status: [], refusal: 'Did you mean "Leads"?' },
+      });
+    }
+  });
+
+  it("sends a module that is not of API-name form in the unknown-module rows", async () => {
+    const row = rows.find(
+      (r) => r.operationId === "listAttachments" && r.name === "unknown module → 400 INVALID_MODULE",
+    );
+    const sent = row?.tweak?.(new Request("https://www.zohoapis.com/crm/v8/Leads/1000000231009/Attachments?fields=id"));
+    expect(sent?.url).toBe("https://www.zohoapis.com/crm/v8/Not-A-Module/1000000231009/Attachments?fields=id");
+  });
+
+  it("asks for one page more than Zoho's per_page limit", () => {
+    const row = rows.find((r) => r.operationId === "listAttachmentsV2" && r.name.startsWith("per_page above 200"));
+    const sent = row?.tweak?.(new Request("https://www.zohoapis.com/crm/v2/Leads/1/Attachments"));
+    expect(new URL(sent?.url ?? "http://x.invalid").searchParams.get("per_page")).toBe("201");
+  });
+
   it("has three workflow rows per line, for the stateful mock and writing live runs", () => {
     const workflows = rows.filter((r) => r.source === "workflow");
     expect(workflows.map((r) => `${r.line} ${r.file}`)).toEqual([
