@@ -64,15 +64,27 @@ function documentedRows(
     for (const [key, example] of examples) {
       const value = deref<{ value?: unknown }>(doc, example as object).value;
       const zohoCode = isObject(value) && typeof value.code === "string" ? [value.code] : undefined;
+      const items = itemCodesOf(value);
       rows.push({
         ...base,
         name: `documented ${status} ${key}`,
-        expect: zohoCode ? { status: [code], codes: zohoCode } : { status: [code] },
+        expect: {
+          status: [code],
+          ...(zohoCode ? { codes: zohoCode } : {}),
+          ...(items ? { itemCodes: items } : {}),
+        },
         tweak: withHeader("prefer", `code=${status}, example=${key}`),
       });
     }
   }
   return rows;
+}
+
+/** The codes of an example's `data[]` items (write answers), when every item has one; lists have none. */
+function itemCodesOf(value: unknown): string[] | undefined {
+  const data = isObject(value) && Array.isArray(value.data) ? value.data : [];
+  const codes = data.map((item) => (isObject(item) && typeof item.code === "string" ? item.code : undefined));
+  return codes.length > 0 && codes.every((c) => c !== undefined) ? (codes as string[]) : undefined;
 }
 
 /** Every documented row of every operation on one line. */

@@ -104,6 +104,32 @@ describe("the case table", () => {
     expect(new URL(sent?.url ?? "http://x.invalid").searchParams.get("per_page")).toBe("201");
   });
 
+  it.each(["v2", "current"] as const)("has documented rows for the wider answers (%s line)", (line) => {
+    const id = (kind: string) => (line === "v2" ? `${kind}V2` : kind);
+    const find = (kind: string, name: string) => rows.find((r) => r.operationId === id(kind) && r.name === name);
+    expect(find("deleteAttachments", "documented 202 acceptedWithErrors")?.expect).toEqual({
+      status: [202],
+      itemCodes: ["SUCCESS", "INVALID_DATA"],
+    });
+    expect(find("deleteAttachments", "documented 207 partlyDeleted")?.expect).toEqual({
+      status: [207],
+      itemCodes: ["SUCCESS", "INVALID_DATA"],
+    });
+    expect(find("deleteAttachments", "documented 207 noneDeleted")?.expect).toEqual({
+      status: [207],
+      itemCodes: ["INVALID_DATA", "INVALID_DATA"],
+    });
+    expect(find("uploadAttachment", "documented 200 linkAlreadyExists")?.expect).toEqual({
+      status: [200],
+      itemCodes: ["DUPLICATE_DATA"],
+    });
+    for (const kind of ["getPhoto", "uploadPhoto", "deletePhoto"])
+      expect(find(kind, "documented 400 invalidUrlPattern")?.expect).toEqual({
+        status: [400],
+        codes: ["INVALID_URL_PATTERN"],
+      });
+  });
+
   it("has three workflow rows per line, for the stateful mock and writing live runs", () => {
     const workflows = rows.filter((r) => r.source === "workflow");
     expect(workflows.map((r) => `${r.line} ${r.file}`)).toEqual([
