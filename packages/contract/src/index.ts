@@ -17,7 +17,7 @@ export type {
   FixtureName,
   Preparation,
   TargetKind,
-} from "./suite/cases.js";
+} from "./suite/case-types.js";
 export { allCases, casesFor, isPhotoModule, targetKind } from "./suite/cases.js";
 export type { FixtureFile, Fixtures } from "./suite/fixtures.js";
 export { createFixtures, LARGE_FILE_BYTES } from "./suite/fixtures.js";

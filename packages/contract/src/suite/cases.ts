@@ -12,17 +12,6 @@ import { provokedCases } from "./provoked-cases.js";
 import type { ContractTarget } from "./target.js";
 import { workflowCases } from "./workflow-cases.js";
 
-export type {
-  CallName,
-  CaseContext,
-  CaseResult,
-  ContractCase,
-  Expectation,
-  FixtureName,
-  Preparation,
-  TargetKind,
-} from "./case-types.js";
-
 /** Every row of the suite, for every target. */
 export function allCases(doc: OpenApiDocument): ContractCase[] {
   return API_LINES.flatMap((line) => [...provokedCases(line), ...documentedCases(doc, line), ...workflowCases(line)]);
