@@ -90,6 +90,27 @@ describe("the case table", () => {
     }
   });
 
+  it.each(["v2", "current"] as const)("has the renamed custom module's rows on the mocks (%s line)", (line) => {
+    const renamed = rows.filter((r) => r.line === line && r.module === "ServiceCenters");
+    expect(renamed.map((r) => [r.operationId.replace(/V2$/, ""), r.call])).toEqual([
+      ["listAttachments", "list"],
+      ["uploadAttachment", "uploadFile"],
+      ["downloadAttachment", "download"],
+      ["deleteAttachment", "deleteOne"],
+    ]);
+    expect(renamed.every((r) => r.on.join() === "mock,stateful" && r.version === (line === "v2" ? "v2" : "v8"))).toBe(
+      true,
+    );
+  });
+
+  it("refuses Calls at v2 (through client.raw) and lists it at v2.1, on the v2 line only", () => {
+    const calls = rows.filter((r) => r.module === "Calls");
+    expect(calls.map((r) => [r.operationId, r.version, r.call, r.expect])).toEqual([
+      ["listAttachmentsV2", "v2", "rawList", { status: [400], codes: ["INVALID_MODULE"] }],
+      ["listAttachmentsV2", "v2.1", "list", { status: [200, 204] }],
+    ]);
+  });
+
   it("sends a module that is not of API-name form in the unknown-module rows", async () => {
     const row = rows.find(
       (r) => r.operationId === "listAttachments" && r.name === "unknown module → 400 INVALID_MODULE",
