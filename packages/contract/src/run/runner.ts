@@ -4,11 +4,13 @@
  * faithfully. Rows that need state get it first and have it removed afterwards.
  */
 
+import { isDeepStrictEqual } from "node:util";
 import { type DrainedDownload, suiteClient } from "../suite/calls.js";
 import type { CaseContext, CaseResult, ContractCase } from "../suite/case-types.js";
 import { casesFor } from "../suite/cases.js";
 import { createFixtures, type Fixtures } from "../suite/fixtures.js";
 import type { ContractTarget } from "../suite/target.js";
+import { isObject } from "../validator/spec.js";
 import { ContractValidator } from "../validator/validator.js";
 import { describe } from "./client-judge.js";
 import { createdId, exampleIds, type Prepared, prepare, removeAttachments } from "./prepare.js";
@@ -45,7 +47,11 @@ export async function runCase(target: ContractTarget, row: ContractCase, context
     expect: row.expect,
     offContractRequest: row.offContractRequest === true,
   });
-  const failures = [...step.failures, ...checkPreparedFile(row, prepared, step.outcome)];
+  const failures = [
+    ...step.failures,
+    ...checkPreparedFile(row, prepared, step.outcome),
+    ...checkListedIds(row, prepared, step.outcome),
+  ];
   if (target.stateful) {
     // Leave the record as it was: remove what the row (or its setup) created.
     const made = row.call.startsWith("upload") || row.call.startsWith("attachLink") ? [tryCreatedId(step.outcome)] : [];
@@ -72,6 +78,17 @@ function checkPreparedFile(row: ContractCase, prepared: Prepared, outcome: { ok:
   if (row.call === "download" && got.fileName !== file.name)
     problems.push(`the download is named ${JSON.stringify(got.fileName)}, the upload was ${JSON.stringify(file.name)}`);
   return problems;
+}
+
+/** A list by ids must hold exactly the one attachment it asked for (listByIds asks for the first prepared). */
+function checkListedIds(row: ContractCase, prepared: Prepared, outcome: { ok: boolean; value?: unknown }): string[] {
+  if (row.call !== "listByIds" || !outcome.ok || !isObject(outcome.value)) return [];
+  const data = outcome.value.data;
+  const listed = Array.isArray(data) ? data.map((item) => (isObject(item) ? item.id : item)) : [];
+  const wanted = prepared.ids.slice(0, 1);
+  return isDeepStrictEqual(listed, wanted)
+    ? []
+    : [`the list by ids ${JSON.stringify(wanted)} holds ${JSON.stringify(listed)}`];
 }
 
 function tryCreatedId(outcome: { ok: boolean; value?: unknown }): string | undefined {

@@ -2,7 +2,7 @@
  * The attachment operations' own provoked rows (list, upload a file or a link, delete several,
  * download, delete one): each one's valid call and the cases only it has.
  */
-import { limits } from "@zcrm-attachments/types";
+import { limits, lineOf, since } from "@zcrm-attachments/types";
 import { answer, NOT_LIVE, type OperationRows, ok, STATEFUL } from "./row-spec.js";
 import { dropQuery, rewriteUrl, setQuery, withHeader, withMethod } from "./tweaks.js";
 
@@ -45,6 +45,15 @@ export const ATTACHMENT_ROWS: Record<AttachmentKind, OperationRows> = {
         tweak: setQuery("per_page", String(limits.list.perPageMax + 1)),
       },
       {
+        name: "with ids → only those attachments",
+        call: "listByIds",
+        // ids exist on one line only, from the version the facts name.
+        lines: [lineOf(since.listAttachments.ids)],
+        on: STATEFUL,
+        prepare: { kind: "files", count: 2 },
+        expect: ok,
+      },
+      {
         name: "without fields → 400 REQUIRED_PARAM_MISSING",
         call: "list",
         lines: ["current"],
@@ -65,6 +74,13 @@ export const ATTACHMENT_ROWS: Record<AttachmentKind, OperationRows> = {
       { name: "attaches a link as a form field", call: "attachLinkForm", expect: ok },
       { name: "attaches a link in the query", call: "attachLinkQuery", expect: ok },
       {
+        name: "the same link twice → 200 with a DUPLICATE_DATA item, raised as a ZohoApiError",
+        call: "attachSameLink",
+        on: STATEFUL,
+        prepare: { kind: "link" },
+        expect: { status: [200], itemCodes: ["DUPLICATE_DATA"] },
+      },
+      {
         name: "neither a file nor a link → 400 MANDATORY_NOT_FOUND (sent with client.raw: the client refuses to build it)",
         call: "rawUploadNeither",
         expect: answer(400, "MANDATORY_NOT_FOUND"),
@@ -81,12 +97,21 @@ export const ATTACHMENT_ROWS: Record<AttachmentKind, OperationRows> = {
     },
     own: [
       {
-        name: "one known and one unknown id → 200, one deleted and one failed",
+        name: "one known and one unknown id → 207, one deleted and one failed",
         call: "deleteMany",
-        on: STATEFUL,
+        on: ["stateful"],
         prepare: { kind: "files", count: 1 },
         unknownAttachment: true,
-        expect: ok,
+        expect: { status: [207], itemCodes: ["SUCCESS", "INVALID_DATA"] },
+      },
+      {
+        // The spec reads Zoho's 202 with per-item errors like a 207; a live org may answer either.
+        name: "one known and one unknown id → 202 or 207, one deleted and one failed",
+        call: "deleteMany",
+        on: ["live"],
+        prepare: { kind: "files", count: 1 },
+        unknownAttachment: true,
+        expect: { status: [202, 207], itemCodes: ["SUCCESS", "INVALID_DATA"] },
       },
       {
         name: "without ids → 400 REQUIRED_PARAM_MISSING (sent with client.raw: the client refuses an empty list)",

@@ -111,6 +111,31 @@ describe("the case table", () => {
     ]);
   });
 
+  it("has the stateful rows for partial bulk deletes, a link attached twice and a list by ids", () => {
+    const find = (operationId: string, name: string) =>
+      rows.filter((r) => r.operationId === operationId && r.name.startsWith(name));
+    for (const id of ["deleteAttachmentsV2", "deleteAttachments"]) {
+      expect(find(id, "one known and one unknown id").map((r) => [r.on, r.expect])).toEqual([
+        [["stateful"], { status: [207], itemCodes: ["SUCCESS", "INVALID_DATA"] }],
+        [["live"], { status: [202, 207], itemCodes: ["SUCCESS", "INVALID_DATA"] }],
+      ]);
+    }
+    for (const id of ["uploadAttachmentV2", "uploadAttachment"]) {
+      expect(find(id, "the same link twice")).toEqual([
+        expect.objectContaining({
+          call: "attachSameLink",
+          prepare: { kind: "link" },
+          writes: true,
+          expect: { status: [200], itemCodes: ["DUPLICATE_DATA"] },
+        }),
+      ]);
+    }
+    expect(find("listAttachments", "with ids")).toEqual([
+      expect.objectContaining({ call: "listByIds", version: "v8", prepare: { kind: "files", count: 2 } }),
+    ]);
+    expect(find("listAttachmentsV2", "with ids")).toEqual([]);
+  });
+
   it("sends a module that is not of API-name form in the unknown-module rows", async () => {
     const row = rows.find(
       (r) => r.operationId === "listAttachments" && r.name === "unknown module → 400 INVALID_MODULE",
