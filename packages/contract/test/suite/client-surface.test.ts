@@ -3,7 +3,7 @@
  * checks keep that view honest: the real client must fit it, by type (checked by `tsc` in the
  * typecheck task) and at run time.
  */
-import { type AttachmentsClient, createAttachmentsClient } from "@zcrm-attachments/client";
+import { type AttachmentsClient, createAttachmentsClient, type DeleteManyResult } from "@zcrm-attachments/client";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { SuiteClient } from "../../src/suite/calls.js";
 
@@ -33,6 +33,27 @@ describe("the client the suite drives", () => {
     }) as unknown as Record<string, unknown>;
     expect(METHODS.filter((name) => typeof client[name] !== "function")).toEqual([]);
     const raw = client.raw as Record<string, unknown>;
-    expect([typeof raw.POST, typeof raw.DELETE]).toEqual(["function", "function"]);
+    expect([typeof raw.GET, typeof raw.POST, typeof raw.DELETE]).toEqual(["function", "function", "function"]);
+  });
+
+  it("takes what the rows send it: any API name, a list's ids, per-id results of a bulk delete (types)", () => {
+    expectTypeOf(callsTheRowsMake).toBeFunction();
   });
 });
+
+/**
+ * Never called: `tsc` checks these calls against the client's API (the rows make them through the
+ * loose SuiteClient view, which cannot catch a narrower client).
+ */
+async function callsTheRowsMake(v8: AttachmentsClient<"v8">, v2: AttachmentsClient<"v2">): Promise<void> {
+  const record = "4150868000002728001";
+  await v8.listAttachments("ServiceCenters", record, { fields: ["id", "File_Name"], ids: ["4150868000002728012"] });
+  await v2.listAttachments("ServiceCenters", record);
+  await v8.uploadAttachment("ServiceCenters", record, "report.pdf");
+  await v2.downloadAttachment("ServiceCenters", record, "4150868000002728012");
+  await v8.deleteAttachment("ServiceCenters", record, "4150868000002728012");
+  const many: DeleteManyResult = await v8.deleteAttachments("ServiceCenters", record, ["1", "2"]);
+  expectTypeOf(many).toEqualTypeOf<DeleteManyResult>();
+  expectTypeOf(many.results).toBeArray();
+  expectTypeOf(many.responses).toBeNumber();
+}
