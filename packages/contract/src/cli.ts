@@ -3,12 +3,19 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readExchanges } from "./exchange-file.js";
-import { createFixtures } from "./fixtures.js";
-import { formatReport } from "./report.js";
-import { type CaseResult, runContract } from "./runner.js";
-import { type ContractTarget, liveTarget, mockTarget, TARGET_ENV } from "./target.js";
-import { ContractValidator } from "./validator.js";
+import { apiLines } from "@zcrm-attachments/types";
+import { formatReport } from "./run/report.js";
+import { runContract } from "./run/runner.js";
+import type { CaseResult } from "./suite/case-types.js";
+import { createFixtures } from "./suite/fixtures.js";
+import { type ContractTarget, liveTarget, mockTarget, TARGET_ENV } from "./suite/target.js";
+import { readExchanges } from "./validator/exchange-file.js";
+import { ContractValidator } from "./validator/validator.js";
+
+/** The versions the spec serves, line by line, as the usage text names them (a long line as a range). */
+const SUPPORTED_VERSIONS = Object.values(apiLines)
+  .map(({ versions }) => (versions.length > 2 ? `${versions[0]} to ${versions.at(-1)}` : versions.join(", ")))
+  .join(", ");
 
 const USAGE = `Usage:
   zcrm-contract run [--base-url <url>] [--token <token>] [--module <module>] [--record-id <id>]
@@ -22,7 +29,7 @@ const USAGE = `Usage:
       --stateful says a local server keeps state (a mock started with --stateful).
   zcrm-contract validate <file> [<file> ...]
       Checks recorded exchanges: JSON {"request":{"method","path","query","headers"},"response":{"status","headers","body"}},
-      an array of them, or a HAR file. Paths of any supported version (v2, v2.1, v3 to v8) are accepted.
+      an array of them, or a HAR file. Paths of any supported version (${SUPPORTED_VERSIONS}) are accepted.
       Downloads are checked by their headers and size (a HAR entry may leave the bytes out).
 
 Exits 1 when a case fails or an exchange departs from the contract, 2 on bad usage.`;
@@ -92,7 +99,7 @@ async function run(args: string[]): Promise<number> {
     if (values.json) {
       const summary = results.map((r) => ({
         operation: r.case.operation,
-        line: r.case.line,
+        line: apiLines[r.case.line].specVersion,
         source: r.case.source,
         case: r.case.name,
         passed: r.passed,

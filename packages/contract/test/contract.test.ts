@@ -6,11 +6,11 @@
  */
 import { type MockServer, startMock } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { casesFor } from "../src/cases.js";
-import { createFixtures, type Fixtures } from "../src/fixtures.js";
-import { runCase } from "../src/runner.js";
-import { type ContractTarget, mockTarget, targetFromEnv } from "../src/target.js";
-import { ContractValidator } from "../src/validator.js";
+import { runCase } from "../src/run/runner.js";
+import { casesFor } from "../src/suite/cases.js";
+import { createFixtures, type Fixtures } from "../src/suite/fixtures.js";
+import { type ContractTarget, mockTarget, targetFromEnv } from "../src/suite/target.js";
+import { ContractValidator } from "../src/validator/validator.js";
 
 const live = targetFromEnv();
 const validator = new ContractValidator();

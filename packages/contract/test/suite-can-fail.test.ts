@@ -7,12 +7,13 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { type MockServer, startMock } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allCases } from "../src/cases.js";
-import { createFixtures, type Fixtures } from "../src/fixtures.js";
-import { type CaseResult, runContract } from "../src/runner.js";
-import { loadSpec, type OpenApiDocument } from "../src/spec.js";
-import { type ContractTarget, mockTarget } from "../src/target.js";
-import { ContractValidator } from "../src/validator.js";
+import { runContract } from "../src/run/runner.js";
+import type { CaseResult } from "../src/suite/case-types.js";
+import { allCases } from "../src/suite/cases.js";
+import { createFixtures, type Fixtures } from "../src/suite/fixtures.js";
+import { type ContractTarget, mockTarget } from "../src/suite/target.js";
+import { loadSpec, type OpenApiDocument } from "../src/validator/spec.js";
+import { ContractValidator } from "../src/validator/validator.js";
 
 type Schema = { properties: Record<string, unknown>; required?: string[] };
 const attachment = (spec: OpenApiDocument) =>
@@ -107,6 +108,34 @@ describe("the contract suite turns red", () => {
     expect(failures.some((f) => f.includes(expected))).toBe(true);
   });
 
+  it("when a bulk delete's items are not the codes the row expects", async () => {
+    const [documented] = allCases(loadSpec()).filter(
+      (r) => r.operationId === "deleteAttachments" && r.name.startsWith("documented 200 "),
+    );
+    if (!documented) throw new Error("no documented 200 row for deleteAttachments");
+    const row = { ...documented, expect: { ...documented.expect, itemCodes: ["SUCCESS", "INVALID_DATA"] } };
+    const [result] = await runContract(target, { fixtures, cases: [row] });
+    expect(result?.failures).toEqual(['data[] codes ["SUCCESS","SUCCESS"], expected ["SUCCESS","INVALID_DATA"]']);
+    const [control] = await runContract(target, {
+      fixtures,
+      cases: [{ ...documented, expect: { ...documented.expect, itemCodes: ["SUCCESS", "SUCCESS"] } }],
+    });
+    expect(control?.failures).toEqual([]);
+  });
+
+  it("when the client sends a call it should refuse", async () => {
+    const [valid] = allCases(loadSpec()).filter(
+      (r) => r.operationId === "listAttachments" && r.name === "lists a record's attachments",
+    );
+    if (!valid) throw new Error("no valid list row");
+    const row = { ...valid, expect: { status: [], refusal: "Did you mean" } };
+    const [result] = await runContract(target, { fixtures, cases: [row] });
+    expect(result?.failures).toEqual([
+      "the client sent 1 request(s) instead of refusing the call",
+      "the client returned a result instead of refusing the call",
+    ]);
+  });
+
   describe("against a server that answers off-contract", () => {
     let server: { url: string; close(): Promise<void> };
     beforeAll(async () => {
@@ -118,9 +147,15 @@ describe("the contract suite turns red", () => {
     });
     afterAll(() => server.close());
 
-    it("fails every case, naming the violations", async () => {
+    it("fails every case that reaches it, naming the violations", async () => {
       const results = await runContract(mockTarget(server.url), { fixtures });
-      expect(results.every((r) => !r.passed)).toBe(true);
+      // Rows the client must refuse never reach a server, so no server can turn them red.
+      const refused = results.filter((r) => r.case.expect.refusal !== undefined);
+      expect(refused.map((r) => [r.case.module, r.passed, r.exchanges.length])).toEqual([
+        ["leads", true, 0],
+        ["leads", true, 0],
+      ]);
+      expect(results.filter((r) => r.case.expect.refusal === undefined).every((r) => !r.passed)).toBe(true);
       const failures = failuresOf(results);
       expect(failures).toContain("listAttachmentsV2 lists a record's attachments: contract: body/data must be array");
       expect(failures).toContain(
