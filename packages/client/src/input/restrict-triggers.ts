@@ -3,15 +3,11 @@
  * spec's RestrictTriggers values (comma-separated); the v2 line only its RestrictTriggersV2 values,
  * and only on uploads (the v2 delete has no such parameter). The values come from the spec.
  */
-import { apiLines, type components, restrictTriggersValues } from "@zcrm-attachments/types";
+import { apiLines, restrictTriggersV2Values, restrictTriggersValues } from "@zcrm-attachments/types";
 import type { ApiLine } from "../api-versions.js";
 import { ZohoInputError } from "../errors/errors.js";
 
-// The generated restrictTriggersV2Values is not exported by @zcrm-attachments/types yet. Until it is,
-// this table stands in, checked against the spec's RestrictTriggersV2 both ways: a value the spec
-// adds is a missing key, one it drops an excess key, so the build breaks either way.
-const v2Table = { workflow: true } satisfies Record<components["schemas"]["RestrictTriggersV2"], true>;
-const V2_VALUES: readonly string[] = Object.keys(v2Table);
+const V2_VALUES: readonly string[] = restrictTriggersV2Values;
 
 /** The first version of the current line, where every trigger is taken. */
 const CURRENT_FROM = apiLines.current.versions[0];
