@@ -1,0 +1,103 @@
+import type { IncomingMessage } from "node:http";
+import type { IHttpNameValues } from "@stoplight/prism-http";
+import { hasBody } from "../../wire/request-body.js";
+import { IMAGE_SIGNATURE_BYTES, imageType } from "../bytes/image-type.js";
+import { discardBody } from "./drain.js";
+import { FILE_FIELD, type FilePart, type ReadFault, readMultipart } from "./multipart-reader.js";
+import { ATTACHMENT_LIMITS, ATTACHMENT_URL_MAX_LENGTH, LINK_TITLE_MAX_LENGTH, PHOTO_LIMITS } from "./upload-limits.js";
+
+// Zoho's rules for one upload call, in one place: one file or one link (never both, never
+// neither), files up to 100 MiB and never `.exe`, photos up to 10 MiB and only PNG, JPEG, GIF or
+// BMP. The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs).
+
+/** Why an upload is refused; each maps to one of the spec's examples (see refusal-answers.ts). */
+export type UploadFault = ReadFault | "noFileNoLink" | "emptyFile" | "badUrl" | "badTitle";
+
+/** What an upload call carried, once every rule passed, or the first rule it broke. */
+export type UploadDecision =
+  | { kind: "file"; file: FilePart }
+  | { kind: "link"; url: string; title: string | undefined }
+  | { kind: "refused"; fault: UploadFault; detail: string };
+
+/** What the rules need to know about the call besides its body. */
+export interface UploadContext {
+  /** A record photo (true) or an attachment (false). */
+  photo: boolean;
+  /** The API version asked for: a link title counts from v5 on. */
+  version: number;
+  query: IHttpNameValues;
+  /** Keep the file's bytes when at most this large (0: only count and hash them). */
+  keepUpTo: number;
+}
+
+const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
+
+/** Reads the upload's body under Zoho's rules and decides what it carried. Never rejects. */
+export async function readUpload(req: IncomingMessage, context: UploadContext): Promise<UploadDecision> {
+  const limits = context.photo ? PHOTO_LIMITS : ATTACHMENT_LIMITS;
+  const queryUrl = context.query.attachmentUrl;
+  const linkInQuery = !context.photo && queryUrl !== undefined;
+  const contentType = req.headers["content-type"] ?? "";
+
+  if (!MULTIPART.test(contentType)) {
+    // Zoho's SDKs send a link with no body; any other body has no `file` part to find.
+    if (hasBody(req)) {
+      const discarded = await discardBody(req, limits.bodyBytes);
+      if (!discarded.ok) return refused("bodyTooLarge", `The request body is larger than ${limits.bodyBytes} bytes.`);
+    }
+    return linkInQuery ? decideLink(queryUrl, context.query.title, context) : refused("noFileNoLink", "");
+  }
+
+  const outcome = await readMultipart(req, {
+    limits,
+    keepUpTo: context.keepUpTo,
+    checkFileStart: (fileName, fields) => {
+      if (!context.photo && (linkInQuery || fields.has("attachmentUrl"))) return "fileAndLink";
+      if (!context.photo && /\.exe$/i.test(fileName)) return "executable";
+      return undefined;
+    },
+    ...(context.photo
+      ? { headBytes: IMAGE_SIGNATURE_BYTES, checkHead: (head: Buffer) => (imageType(head) ? undefined : "notAnImage") }
+      : {}),
+    checkField: (name, sawFile) => (!context.photo && name === "attachmentUrl" && sawFile ? "fileAndLink" : undefined),
+  });
+  if (!outcome.ok) return refused(outcome.fault, outcome.detail);
+
+  if (outcome.file !== undefined) {
+    if (outcome.file.size === 0) return refused("emptyFile", `The ${FILE_FIELD} part is empty.`);
+    return { kind: "file", file: outcome.file };
+  }
+  if (context.photo) return refused("noFileNoLink", "");
+  const formUrl = outcome.fields.get("attachmentUrl");
+  // A field longer than the reader keeps arrives cut short, still far beyond the length allowed.
+  if (formUrl !== undefined) return decideLink(formUrl, outcome.fields.get("title"), context);
+  return linkInQuery ? decideLink(queryUrl, context.query.title, context) : refused("noFileNoLink", "");
+}
+
+function decideLink(
+  url: string | string[] | undefined,
+  title: string | string[] | undefined,
+  context: UploadContext,
+): UploadDecision {
+  if (typeof url !== "string" || !isAttachmentUrl(url)) {
+    return refused(
+      "badUrl",
+      `attachmentUrl must be one absolute URL of at most ${ATTACHMENT_URL_MAX_LENGTH} characters.`,
+    );
+  }
+  // Before v5 Zoho has no link title; a title sent anyway is ignored, as Zoho ignores unknown parameters.
+  if (title === undefined || context.version < 5) return { kind: "link", url, title: undefined };
+  if (typeof title !== "string" || title.length === 0 || title.length > LINK_TITLE_MAX_LENGTH) {
+    return refused("badTitle", `title must be 1 to ${LINK_TITLE_MAX_LENGTH} characters.`);
+  }
+  return { kind: "link", url, title };
+}
+
+/** Whether a string is what the spec calls an attachment URL: an absolute URI of 1 to 3000 characters. */
+export function isAttachmentUrl(url: string): boolean {
+  return url.length > 0 && url.length <= ATTACHMENT_URL_MAX_LENGTH && URL.canParse(url) && !/\s/.test(url);
+}
+
+function refused(fault: UploadFault, detail: string): UploadDecision {
+  return { kind: "refused", fault, detail };
+}

@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendProblem } from "../wire/reply.js";
+import { readBody } from "../wire/request-body.js";
+import type { FaultRegistry } from "./fault-registry.js";
+import { type Fault, parseFault } from "./fault-spec.js";
+import { type MockStats, resetStats } from "./mock-stats.js";
+
+// A small HTTP API for tests that run in another process than the mock (e.g. against `pnpm mock`):
+// arm and clear faults, read and reset the counters. Its prefix starts with `/__`, which no Zoho
+// path does, so it can never shadow an API route.
+
+/** Prefix of every control endpoint. */
+export const CONTROL_PREFIX = "/__zcrm-mock/";
+const FAULTS = `${CONTROL_PREFIX}faults`;
+const STATS = `${CONTROL_PREFIX}stats`;
+const PROBLEMS = "urn:zcrm-attachments:mock:";
+
+/**
+ * Reads a list of faults (strings in header syntax or objects) for arming; throws an Error naming
+ * the first bad one. `source` says where they came from, for the message.
+ */
+export function parseArmedFaults(inputs: readonly unknown[], source: string): Fault[] {
+  return inputs.map((input, index) => {
+    const parsed = parseFault(input, "armed");
+    if (!parsed.ok) throw new Error(`${source}: fault ${index + 1} (${describe(input)}): ${parsed.message}`);
+    return parsed.fault;
+  });
+}
+
+/** Builds the handler of `/__zcrm-mock/*`. */
+export function createControlApi(
+  faults: FaultRegistry,
+  stats: MockStats,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? "";
+    const mark = url.indexOf("?");
+    const path = mark === -1 ? url : url.slice(0, mark);
+    const method = req.method ?? "GET";
+    if (path === FAULTS) {
+      if (method === "GET") return sendJson(res, 200, faults.snapshot());
+      if (method === "DELETE") return noContent(res, () => faults.clear());
+      if (method === "POST") {
+        const inputs = faultInputs(await readBody(req));
+        faults.arm(parseArmedFaults(inputs, `POST ${FAULTS}`));
+        return sendJson(res, 200, faults.snapshot());
+      }
+      return notAllowed(res, "GET, POST, DELETE");
+    }
+    if (path === STATS) {
+      if (method === "GET") return sendJson(res, 200, stats);
+      if (method === "DELETE") return noContent(res, () => resetStats(stats));
+      return notAllowed(res, "GET, DELETE");
+    }
+    req.resume();
+    sendProblem(
+      res,
+      404,
+      `${PROBLEMS}UNKNOWN_CONTROL_ENDPOINT`,
+      "Unknown control endpoint",
+      `The control endpoints are ${FAULTS} and ${STATS}.`,
+    );
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent) sendProblem(res, 400, `${PROBLEMS}INVALID_FAULT`, "Invalid fault", message);
+      else res.destroy();
+    });
+  };
+}
+
+/** The faults of a POST body: JSON (a list, `{ "faults": [...] }`, one fault) or plain text, one fault per line. */
+function faultInputs(body: unknown): unknown[] {
+  let value = body;
+  if (typeof body === "string") {
+    try {
+      value = JSON.parse(body) as unknown;
+    } catch {
+      return body
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
+    }
+  }
+  if (Array.isArray(value)) return value;
+  if (typeof value === "object" && value !== null && "faults" in value) {
+    const list = (value as { faults: unknown }).faults;
+    if (Array.isArray(list)) return list;
+    throw new Error(`POST ${FAULTS}: "faults" must be a list`);
+  }
+  return [value];
+}
+
+function describe(input: unknown): string {
+  return typeof input === "string" ? `"${input}"` : (JSON.stringify(input) ?? String(input));
+}
+
+function sendJson(res: ServerResponse, status: number, value: object): void {
+  const json = Buffer.from(JSON.stringify(value));
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json");
+  res.setHeader("Content-Length", json.length);
+  res.end(json);
+}
+
+function noContent(res: ServerResponse, action: () => void): void {
+  action();
+  res.statusCode = 204;
+  res.end();
+}
+
+function notAllowed(res: ServerResponse, allow: string): void {
+  res.setHeader("Allow", allow);
+  sendProblem(res, 405, `${PROBLEMS}METHOD_NOT_ALLOWED`, "Method not allowed", `This control endpoint takes ${allow}.`);
+}
