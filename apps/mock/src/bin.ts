@@ -1,4 +1,6 @@
-// The `zcrm-mock` command: start the mock, print how to use it, stop cleanly on Ctrl+C or SIGTERM.
+/**
+ * The `zcrm-mock` command: start the mock, print how to use it, stop cleanly on Ctrl+C or SIGTERM.
+ */
 import { startBanner } from "./cli/banner.js";
 import { parseCliArgs, USAGE } from "./cli/cli-args.js";
 import { startMockServing } from "./server.js";

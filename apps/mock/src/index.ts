@@ -1,5 +1,6 @@
-// Public entry point: start the Zoho CRM attachments mock from code (tests, benchmarks, other tools).
-
+/**
+ * Public entry point: start the Zoho CRM attachments mock from code (tests, benchmarks, other tools).
+ */
 export type { StatefulOptions } from "./answers/routes.js";
 export { DEFAULT_STORE_LIMITS } from "./answers/stateful/attachment-store.js";
 export { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT, UPLOAD_BODY_LIMIT } from "./answers/uploads/upload-limits.js";

@@ -1,8 +1,13 @@
+/**
+ * startMock: loads the spec, builds one of each part (Prism, the example catalogs, the token
+ * issuer, the mock's own routes, the fault registry, the counters) and wires them behind one
+ * `node:http` server. Option mistakes are refused before the slow spec load.
+ */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
-import { createBinaryRoutes } from "./answers/routes.js";
+import { createMockRoutes } from "./answers/routes.js";
 import { systemClock, systemSleep } from "./clock.js";
 import { createControlApi, parseArmedFaults } from "./faults/control-api.js";
 import { FaultRegistry } from "./faults/fault-registry.js";
@@ -80,7 +85,7 @@ export async function startMockServing(
         createPrismMock(operations),
         errors,
         tokens,
-        createBinaryRoutes(examples, options.stateful, options.now ?? systemClock),
+        createMockRoutes(examples, options.stateful, options.now ?? systemClock),
       ),
       token,
       control: createControlApi(faults, stats),

@@ -1,3 +1,8 @@
+/**
+ * What `zcrm-mock` prints at start-up: where it listens, each operation with the versions its path
+ * serves, the token and control endpoints, the mode, and a curl line to paste. It never prints a
+ * credential: the user may have configured real-looking ones.
+ */
 import type { IHttpOperation } from "@stoplight/types";
 import { versionsServedBy } from "../api-version.js";
 import { CONTROL_PREFIX } from "../faults/control-api.js";

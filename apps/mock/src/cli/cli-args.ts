@@ -1,3 +1,7 @@
+/**
+ * The `zcrm-mock` command line: flags and environment variables read into startMock's options,
+ * each bad value refused with a message that says what to write instead.
+ */
 import { parseArgs } from "node:util";
 import { parseArmedFaults } from "../faults/control-api.js";
 import type { MockOptions } from "../mock-options.js";

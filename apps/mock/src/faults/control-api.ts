@@ -1,19 +1,20 @@
+/**
+ * A small HTTP API for tests that run in another process than the mock (e.g. against `pnpm mock`):
+ * arm and clear faults, read and reset the counters. Its prefix starts with `/__`, which no Zoho
+ * path does, so it can never shadow an API route.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendProblem } from "../wire/reply.js";
+import { sendMockJson, sendMockProblem, sendNoContent } from "../wire/reply.js";
 import { readBody } from "../wire/request-body.js";
+import { requestTarget } from "../wire/request-input.js";
 import type { FaultRegistry } from "./fault-registry.js";
 import { type Fault, parseFault } from "./fault-spec.js";
 import { type MockStats, resetStats } from "./mock-stats.js";
-
-// A small HTTP API for tests that run in another process than the mock (e.g. against `pnpm mock`):
-// arm and clear faults, read and reset the counters. Its prefix starts with `/__`, which no Zoho
-// path does, so it can never shadow an API route.
 
 /** Prefix of every control endpoint. */
 export const CONTROL_PREFIX = "/__zcrm-mock/";
 const FAULTS = `${CONTROL_PREFIX}faults`;
 const STATS = `${CONTROL_PREFIX}stats`;
-const PROBLEMS = "urn:zcrm-attachments:mock:";
 
 /**
  * Reads a list of faults (strings in header syntax or objects) for arming; throws an Error naming
@@ -33,30 +34,28 @@ export function createControlApi(
   stats: MockStats,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = req.url ?? "";
-    const mark = url.indexOf("?");
-    const path = mark === -1 ? url : url.slice(0, mark);
+    const { path } = requestTarget(req);
     const method = req.method ?? "GET";
     if (path === FAULTS) {
-      if (method === "GET") return sendJson(res, 200, faults.snapshot());
-      if (method === "DELETE") return noContent(res, () => faults.clear());
+      if (method === "GET") return sendMockJson(res, 200, faults.snapshot());
+      if (method === "DELETE") return done(res, () => faults.clear());
       if (method === "POST") {
         const inputs = faultInputs(await readBody(req));
         faults.arm(parseArmedFaults(inputs, `POST ${FAULTS}`));
-        return sendJson(res, 200, faults.snapshot());
+        return sendMockJson(res, 200, faults.snapshot());
       }
       return notAllowed(res, "GET, POST, DELETE");
     }
     if (path === STATS) {
-      if (method === "GET") return sendJson(res, 200, stats);
-      if (method === "DELETE") return noContent(res, () => resetStats(stats));
+      if (method === "GET") return sendMockJson(res, 200, stats);
+      if (method === "DELETE") return done(res, () => resetStats(stats));
       return notAllowed(res, "GET, DELETE");
     }
     req.resume();
-    sendProblem(
+    sendMockProblem(
       res,
       404,
-      `${PROBLEMS}UNKNOWN_CONTROL_ENDPOINT`,
+      "UNKNOWN_CONTROL_ENDPOINT",
       "Unknown control endpoint",
       `The control endpoints are ${FAULTS} and ${STATS}.`,
     );
@@ -65,7 +64,7 @@ export function createControlApi(
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      if (!res.headersSent) sendProblem(res, 400, `${PROBLEMS}INVALID_FAULT`, "Invalid fault", message);
+      if (!res.headersSent) sendMockProblem(res, 400, "INVALID_FAULT", "Invalid fault", message);
       else res.destroy();
     });
   };
@@ -97,21 +96,12 @@ function describe(input: unknown): string {
   return typeof input === "string" ? `"${input}"` : (JSON.stringify(input) ?? String(input));
 }
 
-function sendJson(res: ServerResponse, status: number, value: object): void {
-  const json = Buffer.from(JSON.stringify(value));
-  res.statusCode = status;
-  res.setHeader("Content-Type", "application/json");
-  res.setHeader("Content-Length", json.length);
-  res.end(json);
-}
-
-function noContent(res: ServerResponse, action: () => void): void {
+function done(res: ServerResponse, action: () => void): void {
   action();
-  res.statusCode = 204;
-  res.end();
+  sendNoContent(res);
 }
 
 function notAllowed(res: ServerResponse, allow: string): void {
   res.setHeader("Allow", allow);
-  sendProblem(res, 405, `${PROBLEMS}METHOD_NOT_ALLOWED`, "Method not allowed", `This control endpoint takes ${allow}.`);
+  sendMockProblem(res, 405, "METHOD_NOT_ALLOWED", "Method not allowed", `This control endpoint takes ${allow}.`);
 }

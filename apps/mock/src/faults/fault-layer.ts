@@ -1,12 +1,13 @@
+/**
+ * Applies one fault around a route: error faults answer in the route's place, the others let the
+ * route answer and bend its response on the way out.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Sleep } from "../clock.js";
 import type { ZohoErrorCatalog, ZohoErrorKey } from "../prism/zoho-errors.js";
 import { sendZohoJson } from "../wire/reply.js";
 import type { Fault } from "./fault-spec.js";
 import { type ResponseShape, shapeResponse } from "./response-shaper.js";
-
-// Applies one fault around a route: error faults answer in the route's place, the others let the
-// route answer and bend its response on the way out.
 
 /** Answers one request (a route of the mock). */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;

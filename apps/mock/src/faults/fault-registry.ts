@@ -1,7 +1,8 @@
+/**
+ * Decides which fault, if any, hits a request: the one its X-Zcrm-Mock-Fault header names (with a
+ * key, a burst shared by the retries of one logical call), else the first armed fault that matches.
+ */
 import { type Fault, parseFaultText } from "./fault-spec.js";
-
-// Decides which fault, if any, hits a request: the one its X-Zcrm-Mock-Fault header names (with a
-// key, a burst shared by the retries of one logical call), else the first armed fault that matches.
 
 /** The request header that asks for a fault (Node lower-cases header names). */
 export const FAULT_HEADER = "x-zcrm-mock-fault";

@@ -1,7 +1,9 @@
-// Faults a test asks for, written either as the `X-Zcrm-Mock-Fault` header syntax
-// (`unavailable;times=3;key=abc`) or as an object (`{ kind: "unavailable", times: 3 }`).
-// Both go through one strict parser, so the header, the CLI, startMock and the control endpoint
-// accept exactly the same faults and refuse bad ones with the same messages.
+/**
+ * Faults a test asks for, written either as the `X-Zcrm-Mock-Fault` header syntax
+ * (`unavailable;times=3;key=abc`) or as an object (`{ kind: "unavailable", times: 3 }`).
+ * Both go through one strict parser, so the header, the CLI, startMock and the control endpoint
+ * accept exactly the same faults and refuse bad ones with the same messages.
+ */
 
 /** The kinds of fault the mock can inject. */
 export const FAULT_KINDS = ["rate-limit", "unavailable", "slow", "reset", "truncate"] as const;

@@ -1,5 +1,7 @@
-// Counters a test reads to check what a client did (e.g. that concurrent calls shared one token
-// refresh). Plain numbers on one object: incrementing them costs nothing on the hot path.
+/**
+ * Counters a test reads to check what a client did (e.g. that concurrent calls shared one token
+ * refresh). Plain numbers on one object: incrementing them costs nothing on the hot path.
+ */
 
 /** What the mock has seen since it started (or since the last reset). */
 export interface MockStats {

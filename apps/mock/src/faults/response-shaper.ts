@@ -1,10 +1,11 @@
+/**
+ * Faults that bend a response (hold its headers, dribble its body, cut it) sit between whoever
+ * writes the response and the socket: this replaces `write`, `end` and `flushHeaders` of one
+ * ServerResponse, queues what the handler writes and lets it out on the fault's terms. Any route,
+ * JSON or streamed bytes, gets the same treatment without knowing faults exist.
+ */
 import type { ServerResponse } from "node:http";
 import type { Sleep } from "../clock.js";
-
-// Faults that bend a response (hold its headers, dribble its body, cut it) sit between whoever
-// writes the response and the socket: this replaces `write`, `end` and `flushHeaders` of one
-// ServerResponse, queues what the handler writes and lets it out on the fault's terms. Any route,
-// JSON or streamed bytes, gets the same treatment without knowing faults exist.
 
 /** How one response is bent on its way out. */
 export interface ResponseShape {

@@ -1,13 +1,15 @@
+/**
+ * The mock's front door: control endpoints first (never faulted, never counted), then the fault
+ * layer around the token endpoint or the API. A request with no fault header while nothing is
+ * armed costs a prefix check, a path comparison and a header lookup more than the API handler alone.
+ */
 import { CONTROL_PREFIX } from "../faults/control-api.js";
 import { applyFault, type FaultLayerContext, type Route } from "../faults/fault-layer.js";
 import { FAULT_HEADER, type FaultRegistry } from "../faults/fault-registry.js";
 import type { MockStats } from "../faults/mock-stats.js";
 import { TOKEN_PATH } from "../oauth/token-endpoint.js";
-import { sendProblem } from "../wire/reply.js";
-
-// The mock's front door: control endpoints first (never faulted, never counted), then the fault
-// layer around the token endpoint or the API. A request with no fault header while nothing is
-// armed costs two prefix checks and a header lookup more than the API handler alone.
+import { sendMockProblem } from "../wire/reply.js";
+import { requestTarget } from "../wire/request-input.js";
 
 /** The routes and state the dispatcher puts together. */
 export interface DispatchParts extends FaultLayerContext {
@@ -27,13 +29,14 @@ export interface DispatchParts extends FaultLayerContext {
 export function createDispatcher(parts: DispatchParts): Route {
   const { api, token, control, faults, stats } = parts;
   return (req, res) => {
-    const url = req.url ?? "/";
-    if (url.startsWith(CONTROL_PREFIX)) {
+    const { path } = requestTarget(req);
+    if (path.startsWith(CONTROL_PREFIX)) {
       control(req, res);
       return;
     }
     stats.requests++;
-    const isToken = isTokenPath(url);
+    // Exactly the path, not /oauth/v2/token/revoke.
+    const isToken = path === TOKEN_PATH;
     if (isToken) stats.tokenRequests++;
     const route = isToken ? token : api;
     const header = req.headers[FAULT_HEADER];
@@ -41,35 +44,15 @@ export function createDispatcher(parts: DispatchParts): Route {
       route(req, res);
       return;
     }
-    const decision = faults.decide(
-      Array.isArray(header) ? header.join(", ") : header,
-      req.method ?? "GET",
-      pathOf(url),
-    );
+    const decision = faults.decide(Array.isArray(header) ? header.join(", ") : header, req.method ?? "GET", path);
     if (decision === undefined) {
       route(req, res);
     } else if ("problem" in decision) {
       req.resume();
-      sendProblem(
-        res,
-        400,
-        "urn:zcrm-attachments:mock:INVALID_FAULT",
-        "Invalid X-Zcrm-Mock-Fault header",
-        decision.problem,
-      );
+      sendMockProblem(res, 400, "INVALID_FAULT", "Invalid X-Zcrm-Mock-Fault header", decision.problem);
     } else {
       stats.faultsInjected++;
       applyFault(decision.fault, req, res, route, parts);
     }
   };
-}
-
-function isTokenPath(url: string): boolean {
-  // Exactly the path, with or without a query string (not /oauth/v2/token/revoke).
-  return url.startsWith(TOKEN_PATH) && (url.length === TOKEN_PATH.length || url.charCodeAt(TOKEN_PATH.length) === 63);
-}
-
-function pathOf(url: string): string {
-  const mark = url.indexOf("?");
-  return mark === -1 ? url : url.slice(0, mark);
 }

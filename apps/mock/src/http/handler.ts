@@ -1,22 +1,27 @@
+/**
+ * The API handler: one request through Prism and Zoho's checks, in the order Zoho runs them
+ * (route, method, Authorization, module, record id, query), then the mock's own answer or Prism's.
+ * Every Zoho error body comes from the spec's named examples; the mock's own failures (a bad
+ * Prefer, an oversize body, a bug) are problem documents under `urn:zcrm-attachments:mock:`.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NO_METHOD_MATCHED_ERROR, NO_PATH_MATCHED_ERROR } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
-import type { BinaryRoutes } from "../answers/routes.js";
+import type { MockRoutes } from "../answers/routes.js";
 import { wasCut } from "../faults/response-shaper.js";
 import { ACCESS_TOKEN_RESET, type AccessTokens } from "../oauth/access-tokens.js";
 import { checkAuthorization } from "../oauth/auth.js";
+import { withParamName } from "../prism/example-catalog.js";
 import { readPreferences } from "../prism/prefer.js";
 import type { PrismMock, PrismResult } from "../prism/prism.js";
 import { classifyViolations } from "../prism/violations.js";
-import { withParamName, type ZohoErrorCatalog, type ZohoErrorKey } from "../prism/zoho-errors.js";
-import { sendPrismOutput, sendProblem, sendZohoJson } from "../wire/reply.js";
+import type { ZohoErrorCatalog, ZohoErrorKey } from "../prism/zoho-errors.js";
+import { sendMockProblem, sendPrismOutput, sendProblem, sendZohoJson } from "../wire/reply.js";
 import { BodyTooLargeError, hasBody, readBody } from "../wire/request-body.js";
-import { toPrismRequest } from "../wire/request-input.js";
+import { requestTarget, toPrismRequest } from "../wire/request-input.js";
 
 const METHOD_NOT_MATCHED = `#${NO_METHOD_MATCHED_ERROR.type}`;
 const PATH_NOT_MATCHED = `#${NO_PATH_MATCHED_ERROR.type}`;
-// Problem types of the mock's own failures (not Zoho errors, not Prism's).
-const MOCK_ERRORS = "urn:zcrm-attachments:mock:";
 
 /** Answers one HTTP request: Zoho's checks in Zoho's order, then Prism's answer. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -29,7 +34,7 @@ export function createRequestHandler(
   prism: PrismMock,
   errors: ZohoErrorCatalog,
   tokens: AccessTokens,
-  routes: BinaryRoutes,
+  routes: MockRoutes,
 ): RequestHandler {
   function sendZohoError(res: ServerResponse, key: ZohoErrorKey, operation?: IHttpOperation): boolean {
     const example = errors.find(key, operation);
@@ -39,18 +44,19 @@ export function createRequestHandler(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = requestTarget(req);
     // An upload's body is streamed by the mock's own routes (step 6); Prism checks a stand-in.
-    const claimed = routes.claimsBody(req);
+    const claimed = routes.claimsBody(req, target);
     let body: unknown = null;
     if (!claimed && hasBody(req)) body = await readBody(req);
-    const input = claimed ? routes.prismInput(toPrismRequest(req, null)) : toPrismRequest(req, body);
+    const input = claimed ? routes.prismInput(toPrismRequest(req, target, null)) : toPrismRequest(req, target, body);
     const query = input.url.query;
     const prefer = req.headers.prefer;
     const preferences = readPreferences(typeof prefer === "string" ? prefer : undefined, query);
     let result = await prism.request(input, preferences.ok ? preferences.mock : { dynamic: false });
     const operation = prism.matchedOperation(input);
 
-    // 1-3. Version rewriting happened in toPrismRequest; routing failures become Zoho's URL errors.
+    // 1-3. requestTarget swapped the version for its line's; routing failures become Zoho's URL errors.
     if (operation === undefined) {
       const name = result._tag === "Left" ? result.left.name : "";
       if (name.endsWith(PATH_NOT_MATCHED) && sendZohoError(res, "invalidUrlPattern")) return;
@@ -90,11 +96,11 @@ export function createRequestHandler(
 
     // 6. The mock's own answer, or Prism's, as the Prefer header selected it.
     if (!preferences.ok) {
-      sendProblem(res, 422, `${MOCK_ERRORS}INVALID_PREFER`, "Invalid Prefer header", preferences.message);
+      sendMockProblem(res, 422, "INVALID_PREFER", "Invalid Prefer header", preferences.message);
       return;
     }
     // The mock's own answers: uploads, real bytes, the stateful mode (not when Prefer names an example).
-    if (await routes.answer(req, res, operation, preferences.mock)) return;
+    if (await routes.answer(req, res, target, operation, preferences.mock)) return;
     if (result._tag === "Left") {
       sendPrismFailure(res, result, ` The documented responses are: ${describeResponses(operation)}.`);
       return;
@@ -107,13 +113,13 @@ export function createRequestHandler(
       // A fault cut the connection on purpose: the handler's failure to finish is expected.
       if (wasCut(res)) return;
       if (error instanceof BodyTooLargeError) {
-        sendProblem(res, 413, `${MOCK_ERRORS}BODY_TOO_LARGE`, "Request body too large", error.message);
+        sendMockProblem(res, 413, "BODY_TOO_LARGE", "Request body too large", error.message);
         return;
       }
       // Only a bug gets here: say so once, and answer rather than leave the client hanging.
       console.error("zcrm-mock: request failed:", error);
       if (!res.headersSent) {
-        sendProblem(res, 500, `${MOCK_ERRORS}MOCK_FAILURE`, "The mock failed", String(error));
+        sendMockProblem(res, 500, "MOCK_FAILURE", "The mock failed", String(error));
       } else {
         res.destroy();
       }

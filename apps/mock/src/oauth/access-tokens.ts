@@ -1,9 +1,10 @@
+/**
+ * Access tokens issued by the mock's token endpoint carry their own expiry time, so the mock can
+ * tell an expired one from a live one without remembering every token it ever issued. Tokens
+ * without the prefix were not issued here and stay accepted as before (any non-empty token works).
+ */
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
-
-// Access tokens issued by the mock's token endpoint carry their own expiry time, so the mock can
-// tell an expired one from a live one without remembering every token it ever issued. Tokens
-// without the prefix were not issued here and stay accepted as before (any non-empty token works).
 
 /** Every access token the mock issues starts with this; the expiry (epoch ms) and a random part follow. */
 export const ISSUED_TOKEN_PREFIX = "1000.zcrm-mock.";

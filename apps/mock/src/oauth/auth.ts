@@ -1,4 +1,6 @@
-// Prism only understands `Bearer` for OAuth schemes, so the mock checks Zoho's own header itself.
+/**
+ * Prism only understands `Bearer` for OAuth schemes, so the mock checks Zoho's own header itself.
+ */
 
 /** Which Zoho 401 example a request's Authorization header deserves (the spec's example keys). */
 export type AuthProblem = "authenticationFailure" | "invalidToken";

@@ -1,11 +1,13 @@
+/**
+ * The mock doubles as Zoho's accounts server for the refresh grant, so a client pointed at the
+ * mock for both its accounts server and its API domain refreshes without a network.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MockStats } from "../faults/mock-stats.js";
-import { sendProblem, ZOHO_JSON } from "../wire/reply.js";
+import { sendMockProblem, sendZohoValue } from "../wire/reply.js";
+import { requestTarget } from "../wire/request-input.js";
 import type { AccessTokens } from "./access-tokens.js";
 import { readTokenParams, TokenParamsError } from "./token-params.js";
-
-// The mock doubles as Zoho's accounts server for the refresh grant, so a client pointed at the
-// mock for both its accounts server and its API domain refreshes without a network.
 
 /** The token endpoint's path, as on accounts.zoho.com. */
 export const TOKEN_PATH = "/oauth/v2/token";
@@ -54,27 +56,19 @@ export function createTokenEndpoint(
     if (req.method !== "POST") {
       req.resume();
       res.setHeader("Allow", "POST");
-      sendProblem(
-        res,
-        405,
-        "urn:zcrm-attachments:mock:METHOD_NOT_ALLOWED",
-        "Method not allowed",
-        `${TOKEN_PATH} takes POST only.`,
-      );
+      sendMockProblem(res, 405, "METHOD_NOT_ALLOWED", "Method not allowed", `${TOKEN_PATH} takes POST only.`);
       return;
     }
-    const url = req.url ?? "";
-    const mark = url.indexOf("?");
-    const params = await readTokenParams(req, mark === -1 ? "" : url.slice(mark + 1));
+    const params = await readTokenParams(req, requestTarget(req).search);
     const problem = checkGrant(params, config);
     if (problem !== undefined) {
-      sendJson(res, TOKEN_ERROR_STATUS, { error: problem });
+      sendZohoValue(res, TOKEN_ERROR_STATUS, { error: problem });
       return;
     }
     const accessToken = tokens.issue();
     stats.tokensIssued++;
     const ttl = config.ttlSeconds;
-    sendJson(
+    sendZohoValue(
       res,
       200,
       config.legacyUnits
@@ -92,15 +86,14 @@ export function createTokenEndpoint(
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof TokenParamsError) {
-        sendJson(res, TOKEN_ERROR_STATUS, { error: "invalid_request" });
+        sendZohoValue(res, TOKEN_ERROR_STATUS, { error: "invalid_request" });
         return;
       }
       // A client that went away mid-body is not the mock's failure.
       if (res.destroyed) return;
       // The message of a parsing failure never holds parameter values, so it is safe to show.
       console.error("zcrm-mock: token request failed:", error instanceof Error ? error.message : String(error));
-      if (!res.headersSent)
-        sendProblem(res, 500, "urn:zcrm-attachments:mock:MOCK_FAILURE", "The mock failed", "See the mock's log.");
+      if (!res.headersSent) sendMockProblem(res, 500, "MOCK_FAILURE", "The mock failed", "See the mock's log.");
       else res.destroy();
     });
   };
@@ -117,12 +110,4 @@ function checkGrant(params: ReadonlyMap<string, string>, config: TokenEndpointCo
   }
   if (params.get("refresh_token") !== config.refreshToken) return "invalid_code";
   return undefined;
-}
-
-function sendJson(res: ServerResponse, status: number, body: object): void {
-  const json = Buffer.from(JSON.stringify(body));
-  res.statusCode = status;
-  res.setHeader("Content-Type", ZOHO_JSON);
-  res.setHeader("Content-Length", json.length);
-  res.end(json);
 }

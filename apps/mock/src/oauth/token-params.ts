@@ -1,9 +1,10 @@
+/**
+ * Zoho's accounts server takes the token parameters from the query string, from a form body
+ * (urlencoded or multipart) or, for the client credentials, from a Basic Authorization header.
+ * The mock reads all of them, body first, so any client that works against Zoho works here.
+ */
 import type { IncomingMessage } from "node:http";
 import busboy from "busboy";
-
-// Zoho's accounts server takes the token parameters from the query string, from a form body
-// (urlencoded or multipart) or, for the client credentials, from a Basic Authorization header.
-// The mock reads all of them, body first, so any client that works against Zoho works here.
 
 /** The parameters of one token request, first value of each name. */
 export type TokenParams = ReadonlyMap<string, string>;

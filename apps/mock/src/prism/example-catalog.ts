@@ -1,10 +1,12 @@
+/**
+ * The spec's named JSON examples, indexed once at start-up. Every Zoho body the mock writes starts
+ * from one of them (errors and successes alike), so the wording stays the spec's; the mock only
+ * fills in what a request decides (an id, a time, the parameter at fault). Unlike the error
+ * catalog of zoho-errors.ts, this one is not limited to a fixed list of keys.
+ */
 import type { ServerResponse } from "node:http";
 import type { IHttpOperation } from "@stoplight/types";
 import { sendZohoJson } from "../wire/reply.js";
-
-// Every body the mock writes for uploads, downloads and the stateful mode starts from one of the
-// spec's named examples (errors and successes alike), so the wording stays the spec's. Unlike the
-// error catalog used for routing failures, this one is not limited to a fixed list of keys.
 
 /** One named JSON example of the spec, with the status of the response it documents. */
 export interface NamedExample {
@@ -49,6 +51,24 @@ export function buildExampleCatalog(operations: readonly IHttpOperation[]): Exam
       sendZohoJson(res, example.status, json === undefined ? example.json : Buffer.from(JSON.stringify(json)));
     },
   };
+}
+
+const withParamCache = new WeakMap<NamedExample, Map<string, Buffer>>();
+
+/** The example's body with `details.param_name` set to the parameter the request got wrong (cached per name). */
+export function withParamName(example: NamedExample, paramName: string): Buffer {
+  let cache = withParamCache.get(example);
+  if (cache === undefined) {
+    cache = new Map();
+    withParamCache.set(example, cache);
+  }
+  let json = cache.get(paramName);
+  if (json === undefined) {
+    const details = isRecord(example.value.details) ? example.value.details : {};
+    json = Buffer.from(JSON.stringify({ ...example.value, details: { ...details, param_name: paramName } }));
+    cache.set(paramName, json);
+  }
+  return json;
 }
 
 function examplesOf(operation: IHttpOperation): Examples {

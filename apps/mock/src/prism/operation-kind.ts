@@ -1,7 +1,9 @@
+/**
+ * Which operation Prism routed a request to, as the mock's own answers see it. The spec names each
+ * operation once per API line (`uploadAttachment`, `uploadAttachmentV2`); the answers only care
+ * which of the eight it is and which line's shape to answer in.
+ */
 import type { IHttpOperation } from "@stoplight/types";
-
-// The spec names each operation once per API line (`uploadAttachment`, `uploadAttachmentV2`); the
-// mock's own answers only care which of the eight it is and which line's shape to answer in.
 
 /** The eight attachment and photo operations, by their current-line operationId. */
 export type OperationKind =

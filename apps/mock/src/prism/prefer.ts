@@ -1,8 +1,9 @@
+/**
+ * The response a request asks Prism for. Mirrors what prism-http-server reads (the `Prefer`
+ * header, or the `__code`, `__example`, `__dynamic` and `__seed` query parameters when there is no
+ * header), so the mock answers the same preferences as bare `prism mock`.
+ */
 import type { IHttpNameValues, IHttpOperationConfig } from "@stoplight/prism-http";
-
-// Mirrors what prism-http-server reads from a request (the `Prefer` header, or the `__code`,
-// `__example`, `__dynamic` and `__seed` query parameters when there is no header), so the mock
-// answers the same preferences as bare `prism mock`.
 
 /** The mock preferences of one request, or why they could not be read. */
 export type Preferences = { ok: true; mock: IHttpOperationConfig } | { ok: false; message: string };

@@ -1,3 +1,8 @@
+/**
+ * Prism in process: one instance per mock, bound to the spec's operations, with its logging off and
+ * its security hook turned into a record of which operation each request was routed to (Prism
+ * reports no route otherwise, and the mock's checks need it).
+ */
 import { createInstance, type IHttpConfig, type IHttpOperationConfig, type IHttpRequest } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 import pino, { type Logger } from "pino";

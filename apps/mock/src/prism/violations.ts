@@ -1,11 +1,12 @@
+/**
+ * From Prism's violations to the Zoho error a request deserves. Prism reports what is wrong as a
+ * list but answers with the spec's first 400 example whatever the fault; Zoho names the fault, so
+ * the mock picks the example that matches the most important violation, in the order Zoho checks
+ * a URL: module, record id, then the query string.
+ */
 import type { IHttpNameValues } from "@stoplight/prism-http";
 import { DiagnosticSeverity, type IHttpOperation } from "@stoplight/types";
 import type { ZohoErrorKey } from "./zoho-errors.js";
-
-// Prism reports what is wrong with a request as a list of violations but answers with the spec's
-// first 400 example whatever the fault. Zoho names the fault, so the mock picks the example that
-// matches the most important violation, in the order Zoho checks a URL: module, record id, then
-// the query string.
 
 /** One input violation as Prism reports it (`path` is e.g. `["query", "per_page"]`). */
 export interface Violation {
@@ -65,5 +66,5 @@ function paramNameOf(violation: Violation, operation: IHttpOperation): string {
   }
   if (name !== undefined) return (violation.path ?? []).slice(1).join(".");
   // A missing required header (or body) is reported without a name; take it from Prism's message.
-  return /'([^']+)'/.exec(violation.message)?.[1] ?? where ?? "request";
+  return violation.message.match(/'([^']+)'/)?.[1] ?? where ?? "request";
 }

@@ -1,8 +1,11 @@
+/**
+ * The Zoho errors the request checks answer with (routing, authorization, module, record id,
+ * query), as a view of the example catalog limited to known keys and statuses. The bodies come
+ * from the spec's named examples, never from this code; they are serialised once at start-up, so
+ * an error costs no more than a success.
+ */
 import type { IHttpOperation } from "@stoplight/types";
-import { buildExampleCatalog, type ExampleCatalog, isRecord, type NamedExample } from "./example-catalog.js";
-
-// Zoho-shaped error bodies come from the spec's named examples, never from this code. They are
-// looked up once at start-up and kept serialised, so an error costs no more than a success.
+import { buildExampleCatalog, type ExampleCatalog, type NamedExample } from "./example-catalog.js";
 
 /** The spec's example keys the mock answers with, and the HTTP status each lives under. */
 export const ZOHO_ERRORS = {
@@ -45,22 +48,4 @@ export function buildZohoErrorCatalog(
       return example?.status === ZOHO_ERRORS[key] ? example : undefined;
     },
   };
-}
-
-const withParamCache = new WeakMap<ZohoErrorExample, Map<string, Buffer>>();
-
-/** The example's body with `details.param_name` set to the parameter the request got wrong (cached per name). */
-export function withParamName(example: ZohoErrorExample, paramName: string): Buffer {
-  let cache = withParamCache.get(example);
-  if (cache === undefined) {
-    cache = new Map();
-    withParamCache.set(example, cache);
-  }
-  let json = cache.get(paramName);
-  if (json === undefined) {
-    const details = isRecord(example.value.details) ? example.value.details : {};
-    json = Buffer.from(JSON.stringify({ ...example.value, details: { ...details, param_name: paramName } }));
-    cache.set(paramName, json);
-  }
-  return json;
 }

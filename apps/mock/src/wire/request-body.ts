@@ -1,7 +1,9 @@
+/**
+ * Request bodies for Prism. The list endpoint takes no body, but Prism validates bodies for
+ * operations that do, so the mock reads one the way prism-http-server does: JSON when declared as
+ * JSON, text otherwise, 10 MB at most. Uploads never come here (answers/uploads streams them).
+ */
 import type { IncomingMessage } from "node:http";
-
-// The list endpoint takes no body, but Prism validates bodies for operations that do, so the mock
-// reads one the way prism-http-server does: JSON when declared as JSON, text otherwise, 10 MB at most.
 
 /** Prism's own limit on request bodies. */
 export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;

@@ -1,30 +1,64 @@
+/**
+ * The one place the mock splits a request target. The dispatcher, the handler and the mock's own
+ * answers all need the path, the query or both; splitting `req.url` once and keeping the result
+ * beside the request means none of them parses it again, and all of them agree on what was asked.
+ */
 import type { IncomingMessage } from "node:http";
 import type { IHttpNameValue, IHttpNameValues, IHttpRequest } from "@stoplight/prism-http";
 import type { HttpMethod } from "@stoplight/types";
 import { toSpecPath } from "../api-version.js";
 
-/** Builds Prism's input from a Node request, with the API version rewritten to the spec's path family. */
-export function toPrismRequest(
-  req: IncomingMessage,
-  body: unknown,
-): IHttpRequest & { url: { query: IHttpNameValues } } {
-  let target = req.url ?? "/";
-  if (!target.startsWith("/")) {
-    // Absolute-form targets (sent through proxies) are rare; parse those properly.
-    const url = new URL(target);
-    target = url.pathname + url.search;
+/** A request target, split once. */
+export interface RequestTarget {
+  /** The path as sent (an absolute-form target is reduced to its path). */
+  path: string;
+  /** The query string without its `?`; empty when there is none. */
+  search: string;
+  /** The query as prism-http-server reads it: one value as a string, a repeated key as an array. */
+  query: IHttpNameValues;
+  /** The path Prism routes: the version segment swapped for its line's spec version. */
+  specPath: string;
+}
+
+/** Prism's view of one request: method, the spec path, the query, the headers and the body. */
+export type PrismRequest = IHttpRequest & { url: { query: IHttpNameValues } };
+
+const targets = new WeakMap<IncomingMessage, RequestTarget>();
+
+/** The split target of `req`, computed on the first call and kept for the request's lifetime. */
+export function requestTarget(req: IncomingMessage): RequestTarget {
+  let target = targets.get(req);
+  if (target === undefined) {
+    target = splitTarget(req.url);
+    targets.set(req, target);
   }
-  // Origin-form targets ("/path?query") are split by hand: cheaper than `new URL` on every request.
-  const mark = target.indexOf("?");
-  const path = mark === -1 ? target : target.slice(0, mark);
+  return target;
+}
+
+/** Builds Prism's input for a request whose target was split as `target`. */
+export function toPrismRequest(req: IncomingMessage, target: RequestTarget, body: unknown): PrismRequest {
   return {
     // Prism matches lower-case method names; one the spec does not know simply matches no operation.
     method: (req.method ?? "GET").toLowerCase() as HttpMethod,
-    url: { path: toSpecPath(path), query: mark === -1 ? {} : parseQuery(target.slice(mark + 1)) },
+    url: { path: target.specPath, query: target.query },
     // Node joins repeated headers into one string (except set-cookie), which is what Prism reads.
     headers: req.headers as IHttpNameValue,
     body,
   };
+}
+
+function splitTarget(url: string | undefined): RequestTarget {
+  let target = url ?? "/";
+  if (!target.startsWith("/") && URL.canParse(target)) {
+    // Absolute-form targets (sent through proxies) are rare; parse those properly.
+    const parsed = new URL(target);
+    target = parsed.pathname + parsed.search;
+  }
+  // Origin-form targets ("/path?query") are split by hand: cheaper than `new URL` on every request.
+  const mark = target.indexOf("?");
+  const path = mark === -1 ? target : target.slice(0, mark);
+  const search = mark === -1 ? "" : target.slice(mark + 1);
+  return { path, search, query: parseQuery(search), specPath: toSpecPath(path) };
 }
 
 /** Parses a query string the way prism-http-server does: one value as a string, repeated keys as an array. */

@@ -1,11 +1,12 @@
+/**
+ * Real files for the default (example-driven) mode, where Prism could only send the word "string"
+ * for a binary body. They live in the package's fixtures/ folder (written by
+ * scripts/write-fixtures.mjs) and are read once, on the first download.
+ */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { FileBody } from "./send-bytes.js";
-
-// Real files for the default (example-driven) mode, where Prism could only send the word "string"
-// for a binary body. They live in the package's fixtures/ folder (written by
-// scripts/write-fixtures.mjs) and are read once, on the first download.
 
 /** The fixtures, in the order the attachment ids pick them. */
 const FIXTURES: readonly Omit<FileBody, "bytes">[] = [

@@ -1,5 +1,8 @@
-// Zoho takes PNG, JPEG, GIF and BMP record photos. The mock decides by the file's first bytes,
-// not by its name or the part's Content-Type, which a client can set to anything.
+/**
+ * Which image a file is, by its first bytes. Zoho takes PNG, JPEG, GIF and BMP record photos; the
+ * mock decides by the signature, not by the name or the part's Content-Type, which a client can
+ * set to anything.
+ */
 
 /** How many leading bytes {@link imageType} needs to decide. */
 export const IMAGE_SIGNATURE_BYTES = 8;

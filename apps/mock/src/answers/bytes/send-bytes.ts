@@ -1,9 +1,11 @@
+/**
+ * Sends a file the way Zoho sends a download. Zoho names the file in Content-Disposition; clients
+ * read `filename*` (RFC 5987, UTF-8) when it is there and fall back to `filename`, so the fallback
+ * is plain ASCII: "Résumé 日本.txt" goes out as
+ * `filename="Resume __.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9...`.
+ */
 import type { ServerResponse } from "node:http";
 import contentDisposition from "content-disposition";
-
-// Zoho names a downloaded file in Content-Disposition. Clients read `filename*` (RFC 5987, UTF-8)
-// when it is there and fall back to `filename`, so the fallback is plain ASCII: a name such as
-// "Résumé 日本.txt" goes out as `filename="Resume __.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9...`.
 
 /** A file to send: its bytes, media type and the name to give the client. */
 export interface FileBody {
@@ -19,12 +21,6 @@ export function sendFile(res: ServerResponse, file: FileBody): void {
   res.setHeader("Content-Length", file.bytes.length);
   res.setHeader("Content-Disposition", attachmentDisposition(file.fileName));
   res.end(file.bytes);
-}
-
-/** Sends an empty 204, the answer for a record without photo or an attachment id Zoho does not know. */
-export function sendNoContent(res: ServerResponse): void {
-  res.statusCode = 204;
-  res.end();
 }
 
 /** The Content-Disposition value for a file name: an ASCII `filename`, plus `filename*` when the name is not ASCII. */

@@ -1,7 +1,8 @@
+/**
+ * How a stored attachment looks in a list: the keys and value forms of Zoho's own samples (ids
+ * and Size as strings, $-prefixed metadata, users as {name, id, email}), narrowed to `fields`.
+ */
 import type { StoredAttachment } from "./attachment-store.js";
-
-// How a stored attachment looks in a list: the keys and value forms of Zoho's own samples (ids
-// and Size as strings, $-prefixed metadata, users as {name, id, email}), narrowed to `fields`.
 
 /** The user every attachment of the mock belongs to (the owner of Zoho's v2 sample). */
 export const MOCK_USER = { name: "Patricia Boyle", id: "4150868000000225013", email: "patricia.b@zylker.com" } as const;

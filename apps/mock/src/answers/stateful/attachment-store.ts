@@ -1,9 +1,10 @@
+/**
+ * The stateful mode's memory: each record's attachments and photo, per mock instance (two mocks
+ * never share one). It is bounded: past `maxBytes` of file and photo bytes, or `maxAttachments`
+ * attachments, an upload is refused (507) rather than something older silently evicted, so a test
+ * never loses data it just wrote without being told.
+ */
 import type { Clock } from "../../clock.js";
-
-// The stateful mode's memory: each record's attachments and photo, per mock instance (two mocks
-// never share one). It is bounded: past `maxBytes` of file and photo bytes, or `maxAttachments`
-// attachments, an upload is refused (507) rather than something older silently evicted, so a test
-// never loses data it just wrote without being told.
 
 /** One file or link attached to a record. */
 export interface StoredAttachment {

@@ -1,10 +1,11 @@
+/**
+ * One page of a record's stored attachments, in the shape of the line asked: v2's `info` has
+ * page, per_page, count and more_records; the current line adds the page-token keys, which carry
+ * real tokens from v7 on (null before, as in the v3 to v6 samples).
+ */
 import { attachmentRecord, projectFields, zohoTime } from "./attachment-fields.js";
 import type { StoredAttachment } from "./attachment-store.js";
 import type { PageCursor, PageTokens } from "./page-tokens.js";
-
-// One page of a record's stored attachments, in the shape of the line asked: v2's `info` has
-// page, per_page, count and more_records; the current line adds the page-token keys, which carry
-// real tokens from v7 on (null before, as in the v3 to v6 samples).
 
 /** What the list request asked for (Prism has already checked the ranges). */
 export interface ListRequest {

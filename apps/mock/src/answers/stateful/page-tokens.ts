@@ -1,10 +1,11 @@
+/**
+ * Page tokens (v7 and later) are opaque to clients. Here each one names a position in a record's
+ * list by creation order rather than by index, so the next page continues after the last item
+ * the client saw even when attachments were added or deleted in between. Tokens live in memory,
+ * per mock; the oldest are forgotten beyond a cap.
+ */
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../../clock.js";
-
-// Page tokens (v7 and later) are opaque to clients. Here each one names a position in a record's
-// list by creation order rather than by index, so the next page continues after the last item
-// the client saw even when attachments were added or deleted in between. Tokens live in memory,
-// per mock; the oldest are forgotten beyond a cap.
 
 /** Where a token continues: the items older than `afterSeq`, or the page just newer than `beforeSeq`. */
 export interface PageCursor {

@@ -1,12 +1,16 @@
+/**
+ * The stateful mode answers the eight operations from the store instead of the spec's examples;
+ * the bodies still start from those examples (their keys, codes and messages).
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 import type { Clock } from "../../clock.js";
-import type { ExampleCatalog } from "../../prism/example-catalog.js";
+import { type ExampleCatalog, withParamName } from "../../prism/example-catalog.js";
 import type { OperationKind, RecordAddress } from "../../prism/operation-kind.js";
-import { sendProblem, sendZohoJson } from "../../wire/reply.js";
+import { sendMockProblem, sendNoContent, sendZohoJson, sendZohoValue } from "../../wire/reply.js";
 import { imageType } from "../bytes/image-type.js";
-import { sendFile, sendNoContent } from "../bytes/send-bytes.js";
+import { sendFile } from "../bytes/send-bytes.js";
 import { sendUploadRefusal } from "../uploads/refusal-answers.js";
 import { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT } from "../uploads/upload-limits.js";
 import { readUpload } from "../uploads/upload-rules.js";
@@ -14,9 +18,6 @@ import { MOCK_USER_SHORT, splitList, zohoTime } from "./attachment-fields.js";
 import { AttachmentStore, recordKey, type StoredAttachment, type StoreLimits } from "./attachment-store.js";
 import { listPage } from "./list-page.js";
 import { PageTokens } from "./page-tokens.js";
-
-// The stateful mode answers the eight operations from the store instead of the spec's examples;
-// the bodies still start from those examples (their keys, codes and messages).
 
 /** One routed request, as the stateful answers need it. */
 export interface StatefulRequest {
@@ -43,10 +44,10 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
 
   function storeFull(res: ServerResponse): void {
     const { maxBytes, maxAttachments } = store.limits;
-    sendProblem(
+    sendMockProblem(
       res,
       507,
-      "urn:zcrm-attachments:mock:STORE_FULL",
+      "STORE_FULL",
       "The mock's attachment store is full",
       `The stateful mock keeps at most ${maxBytes} bytes of files and photos and ${maxAttachments} attachments. ` +
         "Delete some, or start the mock with larger limits.",
@@ -124,7 +125,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
         );
         if (page.kind === "empty") return sendNoContent(r.res);
         if (page.kind === "badToken") return sendParamError(r, "page_token");
-        return sendZohoJson(r.res, 200, Buffer.from(JSON.stringify(page.body)));
+        return sendZohoValue(r.res, 200, page.body);
       }
       case "downloadAttachment": {
         const item = store.get(module, recordId, attachmentId);
@@ -148,7 +149,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
             ? deletedItem(catalog, r.operation, id)
             : notDeletedItem(catalog, r.operation, id),
         );
-        return sendZohoJson(r.res, 200, Buffer.from(JSON.stringify({ data })));
+        return sendZohoValue(r.res, 200, { data });
       }
       case "getPhoto": {
         const photo = store.photo(module, recordId);
@@ -162,8 +163,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
 
   function sendParamError(r: StatefulRequest, paramName: string): void {
     const example = catalog.require("invalidParameter", r.operation);
-    const details = { ...(example.value.details as object), param_name: paramName };
-    sendZohoJson(r.res, example.status, Buffer.from(JSON.stringify({ ...example.value, details })));
+    sendZohoJson(r.res, example.status, withParamName(example, paramName));
   }
 
   return { store, answer };

@@ -1,13 +1,14 @@
+/**
+ * Answering an upload before its body ends. When the mock refuses an upload early (too large,
+ * wrong type), the client should read the answer rather than a connection reset. Closing the socket
+ * while the client still writes makes the kernel send a reset, and many clients then lose the
+ * answer they have not read yet; Node closes the socket as soon as a response ends on a
+ * `Connection: close` request. So the whole answer is written at once (its Content-Length tells
+ * the client it is complete) but the response is only ended once the rest of the body has been
+ * read and thrown away: curl stops sending when it sees the answer, fetch (undici) sends
+ * everything first. A client that sends more than `limit` further bytes is cut off.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
-
-// When the mock refuses an upload before its end (too large, wrong type), the client should read
-// the answer rather than a connection reset. Closing the socket while the client still writes
-// makes the kernel send a reset, and many clients then lose the answer they have not read yet;
-// Node closes the socket as soon as a response ends on a `Connection: close` request. So the
-// whole answer is written at once (its Content-Length tells the client it is complete) but the
-// response is only ended once the rest of the body has been read and thrown away: curl stops
-// sending when it sees the answer, fetch (undici) sends everything first. A client that sends
-// more than `limit` further bytes is cut off.
 
 /** Sends `body` now and ends the response once the request body is over, discarding up to `limit` more bytes of it. */
 export function answerThenDrain(req: IncomingMessage, res: ServerResponse, body: Buffer, limit: number): void {

@@ -1,11 +1,12 @@
+/**
+ * Reads a multipart/form-data body as it arrives: the file part is counted and hashed chunk by
+ * chunk and only kept when asked to (the stateful mode), so a 100 MiB upload never sits in memory
+ * otherwise. The reader stops at the first fault and says why; the caller answers and drains.
+ */
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import busboy, { type Busboy } from "busboy";
 import type { UploadLimits } from "./upload-limits.js";
-
-// Reads a multipart/form-data body as it arrives: the file part is counted and hashed chunk by
-// chunk and only kept when asked to (the stateful mode), so a 100 MiB upload never sits in memory
-// otherwise. The reader stops at the first fault and says why; the caller answers and drains.
 
 /** Why the reader stopped before the end of the body. */
 export type ReadFault =

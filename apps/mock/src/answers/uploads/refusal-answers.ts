@@ -1,13 +1,15 @@
+/**
+ * Which of the spec's examples answers each refused upload, and how it is sent (at once, then the
+ * rest of the body drained). Where Zoho documents no code for a case, the nearest documented body
+ * is reused and the choice is explained here.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IHttpOperation } from "@stoplight/types";
-import type { ExampleCatalog } from "../../prism/example-catalog.js";
-import { ZOHO_JSON } from "../../wire/reply.js";
+import { type ExampleCatalog, withParamName } from "../../prism/example-catalog.js";
+import { writeZohoJsonHead } from "../../wire/reply.js";
 import { answerThenDrain } from "./drain.js";
 import { DRAIN_LIMIT } from "./upload-limits.js";
 import type { UploadFault } from "./upload-rules.js";
-
-// Which of the spec's examples answers each refused upload. Where Zoho documents no code for a
-// case, the nearest documented body is reused and the choice is explained here.
 
 interface RefusalAnswer {
   /** The example whose body is sent. */
@@ -62,24 +64,19 @@ export function sendUploadRefusal(
 ): void {
   const answer = answerFor(refusal.fault, photo);
   const example = catalog.require(answer.key, operation);
-  let json = example.json;
-  if (answer.paramName !== undefined) {
-    const details = { ...(example.value.details as object), param_name: answer.paramName };
-    json = Buffer.from(JSON.stringify({ ...example.value, details }));
-  }
+  const json = answer.paramName === undefined ? example.json : withParamName(example, answer.paramName);
   if (res.headersSent || res.destroyed) return;
-  res.statusCode = answer.status ?? example.status;
-  res.setHeader("Content-Type", ZOHO_JSON);
-  res.setHeader("Content-Length", json.length);
-  if (refusal.detail !== "") {
-    // The same debugging header the mock uses for Prism's violations. Header values must be
-    // Latin-1: anything beyond ASCII (a file name) is written as \uXXXX.
-    const violation = [{ location: ["request", "body"], code: refusal.fault, message: refusal.detail }];
-    const ascii = JSON.stringify(violation).replace(
-      /[\u007f-\uffff]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    );
-    res.setHeader("sl-violations", ascii);
-  }
+  writeZohoJsonHead(res, answer.status ?? example.status, json, violationHeader(refusal));
   answerThenDrain(req, res, json, DRAIN_LIMIT);
+}
+
+/** The refusal as an sl-violations value (the mock's debugging header for Prism's violations too). */
+function violationHeader(refusal: { fault: UploadFault; detail: string }): string | undefined {
+  if (refusal.detail === "") return undefined;
+  const violation = [{ location: ["request", "body"], code: refusal.fault, message: refusal.detail }];
+  // Header values must be Latin-1: anything beyond ASCII (a file name) is written as \uXXXX.
+  return JSON.stringify(violation).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -1,9 +1,11 @@
+/**
+ * What Prism sees of an upload. Prism reads request bodies as text (10 MB at most) and would parse
+ * a multipart upload itself, so it never sees a real upload body. It routes and validates the
+ * request with this small one-file form instead, which satisfies every upload operation's body
+ * schema; the mock reads the real body afterwards, once the route, the token and the path and
+ * query have passed.
+ */
 import type { IHttpRequest } from "@stoplight/prism-http";
-
-// Prism reads request bodies as text (10 MB at most) and would parse a multipart upload itself, so
-// it never sees a real upload body. It routes and validates the request with this small one-file
-// form instead, which satisfies every upload operation's body schema; the mock reads the real
-// body afterwards, once the route, the token and the path and query have passed.
 
 const BOUNDARY = "zcrm-mock-stand-in";
 const STAND_IN_BODY =

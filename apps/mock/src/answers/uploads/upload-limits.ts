@@ -1,5 +1,7 @@
-// Zoho's documented limits on uploads, as the mock enforces them. "100 MB" and "10 MB" in Zoho's
-// pages are taken as binary megabytes (MiB): the photo error's own example names 10485760 bytes.
+/**
+ * Zoho's documented limits on uploads, as the mock enforces them. "100 MB" and "10 MB" in Zoho's
+ * pages are taken as binary megabytes (MiB): the photo error's own example names 10485760 bytes.
+ */
 
 const MIB = 1024 * 1024;
 

@@ -1,3 +1,8 @@
+/**
+ * Zoho's rules for one upload call, in one place: one file or one link (never both, never
+ * neither), files up to 100 MiB and never `.exe`, photos up to 10 MiB and only PNG, JPEG, GIF or
+ * BMP. The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs).
+ */
 import type { IncomingMessage } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
 import { hasBody } from "../../wire/request-body.js";
@@ -5,10 +10,6 @@ import { IMAGE_SIGNATURE_BYTES, imageType } from "../bytes/image-type.js";
 import { discardBody } from "./drain.js";
 import { FILE_FIELD, type FilePart, type ReadFault, readMultipart } from "./multipart-reader.js";
 import { ATTACHMENT_LIMITS, ATTACHMENT_URL_MAX_LENGTH, LINK_TITLE_MAX_LENGTH, PHOTO_LIMITS } from "./upload-limits.js";
-
-// Zoho's rules for one upload call, in one place: one file or one link (never both, never
-// neither), files up to 100 MiB and never `.exe`, photos up to 10 MiB and only PNG, JPEG, GIF or
-// BMP. The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs).
 
 /** Why an upload is refused; each maps to one of the spec's examples (see refusal-answers.ts). */
 export type UploadFault = ReadFault | "noFileNoLink" | "emptyFile" | "badUrl" | "badTitle";
