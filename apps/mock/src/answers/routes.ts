@@ -9,7 +9,7 @@ import type { IHttpOperationConfig, IHttpRequest } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 import { type Clock, systemClock } from "../clock.js";
 import type { ExampleCatalog } from "../prism/example-catalog.js";
-import { isV2Line, operationKind, recordAddress, requestedVersion } from "../prism/operation-kind.js";
+import { recordAddress, routedOperation } from "../prism/operation-kind.js";
 import type { RequestTarget } from "../wire/request-input.js";
 import { fixtureForAttachment, photoFixture } from "./bytes/fixtures.js";
 import { sendFile } from "./bytes/send-bytes.js";
@@ -65,14 +65,16 @@ export function createMockRoutes(
     claimsBody: (req, target) => isUploadRequest(req.method, target.specPath),
     prismInput: withStandInBody,
     async answer(req, res, target, operation, mock) {
-      const kind = operationKind(operation);
-      if (kind === undefined || prefersDocumented(mock)) return false;
+      const routed = routedOperation(operation);
+      // A routed operation always has a served version in its path; the check keeps the types honest.
+      const version = target.version;
+      if (routed === undefined || version === undefined || prefersDocumented(mock)) return false;
+      const { kind, line } = routed;
       // The whole query: Prism saw an upload's without attachmentUrl (see stand-in-body.ts).
-      const { path, query } = target;
-      const address = recordAddress(path);
-      const version = requestedVersion(path);
+      const query = target.query;
+      const address = recordAddress(target);
       if (mode !== undefined) {
-        await mode.answer({ req, res, operation, kind, address, query, version, v2Line: isV2Line(operation) });
+        await mode.answer({ req, res, operation, kind, line, address, query, version });
         return true;
       }
       switch (kind) {

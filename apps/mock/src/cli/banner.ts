@@ -4,7 +4,7 @@
  * credential: the user may have configured real-looking ones.
  */
 import type { IHttpOperation } from "@stoplight/types";
-import { versionsServedBy } from "../api-version.js";
+import { apiLines, lineOf, versionOfPath } from "@zcrm-attachments/types";
 import { CONTROL_PREFIX } from "../faults/control-api.js";
 import { TOKEN_PATH } from "../oauth/token-endpoint.js";
 
@@ -32,4 +32,14 @@ export function startBanner(url: string, operations: readonly IHttpOperation[], 
     `  curl "${url}${SEED_CURL_PATH}" -X GET -H "Authorization: Zoho-oauthtoken ${SEED_TOKEN}"`,
     "Press Ctrl+C to stop.",
   ].join("\n");
+}
+
+/** The versions a spec path serves: both when its line has two, else "first to last"; undefined for a path of no known version. */
+export function versionsServedBy(specPath: string): string | undefined {
+  const version = versionOfPath(specPath);
+  if (version === undefined) return undefined;
+  const versions = apiLines[lineOf(version)].versions;
+  const first = versions[0];
+  const last = versions[versions.length - 1];
+  return versions.length <= 2 ? versions.join(", ") : `${first} to ${last}`;
 }

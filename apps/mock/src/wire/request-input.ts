@@ -6,7 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import type { IHttpNameValue, IHttpNameValues, IHttpRequest } from "@stoplight/prism-http";
 import type { HttpMethod } from "@stoplight/types";
-import { toSpecPath } from "../api-version.js";
+import { type ApiVersion, specPathFor, versionOfPath } from "@zcrm-attachments/types";
 
 /** A request target, split once. */
 export interface RequestTarget {
@@ -16,8 +16,15 @@ export interface RequestTarget {
   search: string;
   /** The query as prism-http-server reads it: one value as a string, a repeated key as an array. */
   query: IHttpNameValues;
-  /** The path Prism routes: the version segment swapped for its line's spec version. */
+  /** The API version in the path (`v2`, `v5`, ...), or undefined when it names none the contract serves. */
+  version: ApiVersion | undefined;
+  /**
+   * The path Prism routes: the version swapped for its line's (`/crm/v5/...` → `/crm/v8/...`).
+   * A path with an unknown version (v1, v9, v2.2) is left alone and matches no operation.
+   */
   specPath: string;
+  /** The path's segments split at `/` (`["", "crm", "v8", "Leads", ...]`). */
+  segments: readonly string[];
 }
 
 /** Prism's view of one request: method, the spec path, the query, the headers and the body. */
@@ -58,7 +65,14 @@ function splitTarget(url: string | undefined): RequestTarget {
   const mark = target.indexOf("?");
   const path = mark === -1 ? target : target.slice(0, mark);
   const search = mark === -1 ? "" : target.slice(mark + 1);
-  return { path, search, query: parseQuery(search), specPath: toSpecPath(path) };
+  return {
+    path,
+    search,
+    query: parseQuery(search),
+    version: versionOfPath(path),
+    specPath: specPathFor(path) ?? path,
+    segments: path.split("/"),
+  };
 }
 
 /** Parses a query string the way prism-http-server does: one value as a string, repeated keys as an array. */

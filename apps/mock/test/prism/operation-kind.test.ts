@@ -1,13 +1,23 @@
+import type { IHttpOperation } from "@stoplight/types";
 import { describe, expect, it } from "vitest";
-import { requestedVersion } from "../../src/prism/operation-kind.js";
+import { routedOperation } from "../../src/prism/operation-kind.js";
 
-describe("requestedVersion", () => {
+/** An operation as Prism hands it over: only its operationId matters here. */
+function operation(iid: string | undefined): IHttpOperation {
+  return { iid } as IHttpOperation;
+}
+
+describe("routedOperation", () => {
   it.each([
-    ["/crm/v2/Leads/1/Attachments", 2],
-    ["/crm/v2.1/Leads/1/Attachments?x=1", 2.1],
-    ["/crm/v7/Leads/1/Attachments", 7],
-    ["/somewhere/else", 8],
-  ])("%s → %d", (url, version) => {
-    expect(requestedVersion(url)).toBe(version);
+    ["listAttachmentsV2", { kind: "listAttachments", line: "v2" }],
+    ["uploadAttachment", { kind: "uploadAttachment", line: "current" }],
+    ["deletePhotoV2", { kind: "deletePhoto", line: "v2" }],
+    ["getPhoto", { kind: "getPhoto", line: "current" }],
+  ])("%s → %j", (iid, routed) => {
+    expect(routedOperation(operation(iid))).toStrictEqual(routed);
+  });
+
+  it.each(["listNotes", "toString", undefined])("%s (not an operation of the spec's facts) → undefined", (iid) => {
+    expect(routedOperation(operation(iid))).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
  * How a stored attachment looks in a list: the keys and value forms of Zoho's own samples (ids
  * and Size as strings, $-prefixed metadata, users as {name, id, email}), narrowed to `fields`.
  */
+import type { ApiLine } from "@zcrm-attachments/types";
 import type { StoredAttachment } from "./attachment-store.js";
 
 /** The user every attachment of the mock belongs to (the owner of Zoho's v2 sample). */
@@ -16,7 +17,8 @@ export function zohoTime(epochMs: number): string {
 }
 
 /** Every field of a stored attachment, in the order of Zoho's v2 sample; the line decides the few that differ. */
-export function attachmentRecord(item: StoredAttachment, v2Line: boolean): Record<string, unknown> {
+export function attachmentRecord(item: StoredAttachment, line: ApiLine): Record<string, unknown> {
+  const v2Line = line === "v2";
   const time = zohoTime(item.createdAt);
   const file = item.kind === "file";
   const record: Record<string, unknown> = {

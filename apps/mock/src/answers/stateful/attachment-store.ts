@@ -43,7 +43,7 @@ export interface StoreLimits {
 export const DEFAULT_STORE_LIMITS: StoreLimits = { maxBytes: 512 * 1024 * 1024, maxAttachments: 10_000 };
 
 // Ids look like Zoho's: 19 digits, an org-like prefix, then a counter.
-const FIRST_ID = 4150868000003000001n;
+const FIRST_ID = 4_150_868_000_003_000_001n;
 
 interface RecordEntry {
   /** Oldest first; lists read it backwards (Zoho lists the newest first). */

@@ -3,14 +3,16 @@
  * page, per_page, count and more_records; the current line adds the page-token keys, which carry
  * real tokens from v7 on (null before, as in the v3 to v6 samples).
  */
+import { type ApiLine, type ApiVersion, since, versionAtLeast } from "@zcrm-attachments/types";
 import { attachmentRecord, projectFields, zohoTime } from "./attachment-fields.js";
 import type { StoredAttachment } from "./attachment-store.js";
 import type { PageCursor, PageTokens } from "./page-tokens.js";
 
 /** What the list request asked for (Prism has already checked the ranges). */
 export interface ListRequest {
-  v2Line: boolean;
-  version: number;
+  /** The line whose `info` shape the page takes. */
+  line: ApiLine;
+  version: ApiVersion;
   recordKey: string;
   page: number | undefined;
   perPage: number | undefined;
@@ -25,7 +27,8 @@ const DEFAULT_PER_PAGE = 200;
 
 /** Builds the page that `request` asks for out of a record's attachments (newest first). */
 export function listPage(items: readonly StoredAttachment[], request: ListRequest, tokens: PageTokens): ListAnswer {
-  const tokensOn = !request.v2Line && request.version >= 7;
+  const v2Line = request.line === "v2";
+  const tokensOn = versionAtLeast(request.version, since.listAttachments.page_token);
   let perPage = request.perPage ?? DEFAULT_PER_PAGE;
   let page = request.page ?? 1;
   let start = (page - 1) * perPage;
@@ -39,8 +42,8 @@ export function listPage(items: readonly StoredAttachment[], request: ListReques
   const slice = items.slice(start, start + perPage);
   if (slice.length === 0) return { kind: "empty" };
   const more = start + slice.length < items.length;
-  const data = slice.map((item) => projectFields(attachmentRecord(item, request.v2Line), request.fields));
-  if (request.v2Line)
+  const data = slice.map((item) => projectFields(attachmentRecord(item, request.line), request.fields));
+  if (v2Line)
     return { kind: "page", body: { data, info: { per_page: perPage, count: slice.length, page, more_records: more } } };
 
   let next: string | null = null;

@@ -5,9 +5,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
+import type { ApiLine, ApiVersion, OperationKind } from "@zcrm-attachments/types";
 import type { Clock } from "../../clock.js";
 import { type ExampleCatalog, withParamName } from "../../prism/example-catalog.js";
-import type { OperationKind, RecordAddress } from "../../prism/operation-kind.js";
+import type { RecordAddress } from "../../prism/operation-kind.js";
 import { sendMockProblem, sendNoContent, sendZohoJson, sendZohoValue } from "../../wire/reply.js";
 import { imageType } from "../bytes/image-type.js";
 import { sendFile } from "../bytes/send-bytes.js";
@@ -25,10 +26,12 @@ export interface StatefulRequest {
   res: ServerResponse;
   operation: IHttpOperation;
   kind: OperationKind;
+  /** The line whose shape the answer takes. */
+  line: ApiLine;
   address: RecordAddress;
   query: IHttpNameValues;
-  version: number;
-  v2Line: boolean;
+  /** The version asked for, for what arrived after the line's first version (page tokens, titles). */
+  version: ApiVersion;
 }
 
 /** The stateful mode of one mock: its store and how it answers. */
@@ -113,7 +116,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
         const page = listPage(
           store.list(module, recordId),
           {
-            v2Line: r.v2Line,
+            line: r.line,
             version: r.version,
             recordKey: recordKey(module, recordId),
             page: numberParam(r.query.page),

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { limits } from "@zcrm-attachments/types";
 import busboy, { type Busboy } from "busboy";
 import type { UploadLimits } from "./upload-limits.js";
 
@@ -55,8 +56,9 @@ export interface ReadOptions {
 
 /** The multipart part that carries the upload. */
 export const FILE_FIELD = "file";
-// A link's URL is at most 3000 characters; anything much longer is refused as too long anyway.
-const FIELD_SIZE_LIMIT = 16 * 1024;
+// Far beyond any field Zoho takes (a link's URL is the longest; four bytes per character covers
+// any UTF-8): a value cut at this size is refused as too long anyway.
+const FIELD_SIZE_LIMIT = Math.max(16 * 1024, 4 * limits.link.urlMaxLength);
 
 /** Reads a multipart body, resolving with its file part and fields or with the first fault. Never rejects. */
 export function readMultipart(req: IncomingMessage, options: ReadOptions): Promise<ReadOutcome> {

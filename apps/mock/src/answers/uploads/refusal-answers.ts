@@ -40,7 +40,7 @@ function answerFor(fault: UploadFault, photo: boolean): RefusalAnswer {
     case "notAnImage":
       return { key: "invalidFileType" };
     case "executable":
-      // Zoho's pages refuse .exe files without naming the error: the photo's "invalid file type"
+      // Zoho's pages refuse executables without naming the error: the photo's "invalid file type"
       // body (INVALID_DATA), sent as a 400 like Zoho's other attachment refusals.
       return { key: "invalidFileType", status: 400 };
     case "fileAndLink":

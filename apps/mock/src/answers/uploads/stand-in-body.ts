@@ -6,6 +6,7 @@
  * query have passed.
  */
 import type { IHttpRequest } from "@stoplight/prism-http";
+import { apiOperations } from "@zcrm-attachments/types";
 
 const BOUNDARY = "zcrm-mock-stand-in";
 const STAND_IN_BODY =
@@ -13,11 +14,29 @@ const STAND_IN_BODY =
   `Content-Disposition: form-data; name="file"; filename="stand-in.png"\r\n` +
   `Content-Type: image/png\r\n\r\nx\r\n--${BOUNDARY}--\r\n`;
 
-const UPLOAD_PATH = /^\/crm\/v[0-9.]+\/[^/]+\/[^/]+\/(?:Attachments|photo)$/;
+// The spec paths of the upload operations, split into segments (`{module}` matches any segment).
+const UPLOAD_PATHS: readonly (readonly string[])[] = Object.values(apiOperations)
+  .filter((operation) => operation.kind === "uploadAttachment" || operation.kind === "uploadPhoto")
+  .map((operation) => operation.path.split("/"));
+const VERSION_SEGMENT = 2;
 
-/** Whether a request is an upload whose body the mock reads itself (a POST to …/Attachments or …/photo). */
+/**
+ * Whether a request is an upload whose body the mock reads itself: a POST to the path of an upload
+ * operation, whatever version the path names. An unknown version still gets its body left unread
+ * (Prism answers INVALID_URL_PATTERN from the path alone), as for a known one.
+ */
 export function isUploadRequest(method: string | undefined, path: string): boolean {
-  return method === "POST" && UPLOAD_PATH.test(path);
+  if (method !== "POST") return false;
+  const segments = path.split("/");
+  return UPLOAD_PATHS.some(
+    (template) =>
+      template.length === segments.length &&
+      template.every((part, i) => {
+        const segment = segments[i] ?? "";
+        if (i === VERSION_SEGMENT || part.startsWith("{")) return segment !== "";
+        return part === segment;
+      }),
+  );
 }
 
 /** Prism's view of an upload: the stand-in body, and no `attachmentUrl` (the mock checks it, as Zoho words it). */

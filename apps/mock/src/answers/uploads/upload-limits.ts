@@ -1,15 +1,15 @@
 /**
- * Zoho's documented limits on uploads, as the mock enforces them. "100 MB" and "10 MB" in Zoho's
- * pages are taken as binary megabytes (MiB): the photo error's own example names 10485760 bytes.
+ * The limits the mock holds uploads to. Zoho's own (the largest file, the largest photo) come from
+ * the spec through @zcrm-attachments/types; what is added here is the mock's mechanics: room for
+ * the multipart framing around a file, and how much of a refused body it still drains.
  */
+import { limits } from "@zcrm-attachments/types";
 
-const MIB = 1024 * 1024;
+/** The largest attachment file Zoho takes (FILE_SIZE_MORE_THAN_ALLOWED_SIZE beyond), from the spec. */
+export const ATTACHMENT_FILE_LIMIT: number = limits.attachment.fileBytes;
 
-/** The largest attachment file Zoho takes: 100 MiB (FILE_SIZE_MORE_THAN_ALLOWED_SIZE beyond). */
-export const ATTACHMENT_FILE_LIMIT = 100 * MIB;
-
-/** The largest record photo Zoho takes: 10 MiB (FILE_SIZE_EXCEEDS beyond). */
-export const PHOTO_FILE_LIMIT = 10 * MIB;
+/** The largest record photo Zoho takes (FILE_SIZE_EXCEEDS beyond), from the spec. */
+export const PHOTO_FILE_LIMIT: number = limits.photo.fileBytes;
 
 /**
  * Room for the multipart framing around a file: part headers, boundaries and small fields. A body
@@ -17,7 +17,7 @@ export const PHOTO_FILE_LIMIT = 10 * MIB;
  */
 export const MULTIPART_OVERHEAD_LIMIT = 64 * 1024;
 
-/** The largest request body of any upload: 100 MiB plus framing (BODY_SIZE_REACHED beyond). */
+/** The largest request body of any upload: the attachment file limit plus framing (BODY_SIZE_REACHED beyond). */
 export const UPLOAD_BODY_LIMIT = ATTACHMENT_FILE_LIMIT + MULTIPART_OVERHEAD_LIMIT;
 
 /**
@@ -26,12 +26,6 @@ export const UPLOAD_BODY_LIMIT = ATTACHMENT_FILE_LIMIT + MULTIPART_OVERHEAD_LIMI
  * answer still gets it; a client that sends more than that is disconnected.
  */
 export const DRAIN_LIMIT = UPLOAD_BODY_LIMIT;
-
-/** The longest `attachmentUrl` the spec allows. */
-export const ATTACHMENT_URL_MAX_LENGTH = 3000;
-
-/** The longest link `title` the spec allows. */
-export const LINK_TITLE_MAX_LENGTH = 255;
 
 /** The limits one upload operation applies. */
 export interface UploadLimits {

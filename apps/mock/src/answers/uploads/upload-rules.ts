@@ -1,15 +1,18 @@
 /**
  * Zoho's rules for one upload call, in one place: one file or one link (never both, never
- * neither), files up to 100 MiB and never `.exe`, photos up to 10 MiB and only PNG, JPEG, GIF or
- * BMP. The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs).
+ * neither), files up to the spec's size and never of a refused extension (executables), photos up
+ * to the spec's size and only PNG, JPEG, GIF or BMP, link URLs and titles up to the spec's lengths.
+ * The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs). The numbers live
+ * in the spec and reach the mock through @zcrm-attachments/types.
  */
 import type { IncomingMessage } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
+import { type ApiVersion, limits, since, versionAtLeast } from "@zcrm-attachments/types";
 import { hasBody } from "../../wire/request-body.js";
 import { IMAGE_SIGNATURE_BYTES, imageType } from "../bytes/image-type.js";
 import { discardBody } from "./drain.js";
 import { FILE_FIELD, type FilePart, type ReadFault, readMultipart } from "./multipart-reader.js";
-import { ATTACHMENT_LIMITS, ATTACHMENT_URL_MAX_LENGTH, LINK_TITLE_MAX_LENGTH, PHOTO_LIMITS } from "./upload-limits.js";
+import { ATTACHMENT_LIMITS, PHOTO_LIMITS } from "./upload-limits.js";
 
 /** Why an upload is refused; each maps to one of the spec's examples (see refusal-answers.ts). */
 export type UploadFault = ReadFault | "noFileNoLink" | "emptyFile" | "badUrl" | "badTitle";
@@ -24,14 +27,15 @@ export type UploadDecision =
 export interface UploadContext {
   /** A record photo (true) or an attachment (false). */
   photo: boolean;
-  /** The API version asked for: a link title counts from v5 on. */
-  version: number;
+  /** The API version asked for: a link title only counts from `since.uploadAttachment.title` on. */
+  version: ApiVersion;
   query: IHttpNameValues;
   /** Keep the file's bytes when at most this large (0: only count and hash them). */
   keepUpTo: number;
 }
 
 const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
+const { urlMaxLength, titleMaxLength } = limits.link;
 
 /** Reads the upload's body under Zoho's rules and decides what it carried. Never rejects. */
 export async function readUpload(req: IncomingMessage, context: UploadContext): Promise<UploadDecision> {
@@ -54,7 +58,7 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
     keepUpTo: context.keepUpTo,
     checkFileStart: (fileName, fields) => {
       if (!context.photo && (linkInQuery || fields.has("attachmentUrl"))) return "fileAndLink";
-      if (!context.photo && /\.exe$/i.test(fileName)) return "executable";
+      if (!context.photo && hasRefusedExtension(fileName)) return "executable";
       return undefined;
     },
     ...(context.photo
@@ -81,22 +85,28 @@ function decideLink(
   context: UploadContext,
 ): UploadDecision {
   if (typeof url !== "string" || !isAttachmentUrl(url)) {
-    return refused(
-      "badUrl",
-      `attachmentUrl must be one absolute URL of at most ${ATTACHMENT_URL_MAX_LENGTH} characters.`,
-    );
+    return refused("badUrl", `attachmentUrl must be one absolute URL of at most ${urlMaxLength} characters.`);
   }
-  // Before v5 Zoho has no link title; a title sent anyway is ignored, as Zoho ignores unknown parameters.
-  if (title === undefined || context.version < 5) return { kind: "link", url, title: undefined };
-  if (typeof title !== "string" || title.length === 0 || title.length > LINK_TITLE_MAX_LENGTH) {
-    return refused("badTitle", `title must be 1 to ${LINK_TITLE_MAX_LENGTH} characters.`);
+  // Before its version Zoho has no link title; a title sent anyway is ignored, as Zoho ignores
+  // unknown parameters.
+  if (title === undefined || !versionAtLeast(context.version, since.uploadAttachment.title)) {
+    return { kind: "link", url, title: undefined };
+  }
+  if (typeof title !== "string" || title.length === 0 || title.length > titleMaxLength) {
+    return refused("badTitle", `title must be 1 to ${titleMaxLength} characters.`);
   }
   return { kind: "link", url, title };
 }
 
-/** Whether a string is what the spec calls an attachment URL: an absolute URI of 1 to 3000 characters. */
+/** Whether a string is what the spec calls an attachment URL: an absolute URI of 1 to `limits.link.urlMaxLength` characters. */
 export function isAttachmentUrl(url: string): boolean {
-  return url.length > 0 && url.length <= ATTACHMENT_URL_MAX_LENGTH && URL.canParse(url) && !/\s/.test(url);
+  return url.length > 0 && url.length <= urlMaxLength && URL.canParse(url) && !/\s/.test(url);
+}
+
+/** Whether a file name ends in an extension Zoho refuses for attachments (case-insensitive). */
+export function hasRefusedExtension(fileName: string): boolean {
+  const name = fileName.toLowerCase();
+  return limits.attachment.refusedExtensions.some((extension) => name.endsWith(extension));
 }
 
 function refused(fault: UploadFault, detail: string): UploadDecision {
