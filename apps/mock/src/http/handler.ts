@@ -12,6 +12,8 @@ import { wasCut } from "../faults/response-shaper.js";
 import { ACCESS_TOKEN_RESET, type AccessTokens } from "../oauth/access-tokens.js";
 import { checkAuthorization } from "../oauth/auth.js";
 import { withParamName } from "../prism/example-catalog.js";
+import { moduleTooNew, refusedModuleError } from "../prism/module-rules.js";
+import { recordAddress, routedOperation } from "../prism/operation-kind.js";
 import { readPreferences } from "../prism/prefer.js";
 import type { PrismMock, PrismResult } from "../prism/prism.js";
 import { classifyViolations } from "../prism/violations.js";
@@ -73,8 +75,15 @@ export function createRequestHandler(
     if (issued?.valid === false && sendZohoError(res, "invalidToken", operation)) return;
     if (issued?.valid === true) res.setHeader(ACCESS_TOKEN_RESET, issued.resetHeader);
 
-    // 5. Request violations, named the way Zoho names them. A Prefer that Prism could not honour
-    // hides the violations (Prism fails before reporting them), so ask again without it.
+    // 5. The module first: one newer than the version asked for is unknown to that version
+    // (the schema lists it for the whole line).
+    const routed = routedOperation(operation);
+    const { module } = recordAddress(target);
+    if (routed !== undefined && target.version !== undefined && moduleTooNew(routed, target.version, module)) {
+      if (sendZohoError(res, "invalidModule", operation)) return;
+    }
+    // Then the request's violations, named the way Zoho names them. A Prefer that Prism could not
+    // honour hides the violations (Prism fails before reporting them), so ask again without it.
     if (
       result._tag === "Left" &&
       preferences.ok &&
@@ -85,7 +94,7 @@ export function createRequestHandler(
     }
     if (result._tag === "Right" && result.right.validations.input.length > 0) {
       const violations = result.right.validations.input;
-      const fault = classifyViolations(violations, operation, query);
+      const fault = classifyViolations(violations, operation, query, refusedModuleError(routed, module));
       const example = fault && errors.find(fault.key, operation);
       if (fault !== undefined && example !== undefined) {
         const json = fault.paramName === undefined ? example.json : withParamName(example, fault.paramName);

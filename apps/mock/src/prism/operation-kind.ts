@@ -5,21 +5,34 @@
  * @zcrm-attachments/types says both for every operationId.
  */
 import type { IHttpOperation } from "@stoplight/types";
-import { type ApiLine, apiOperations, type OperationId, type OperationKind } from "@zcrm-attachments/types";
+import {
+  type ApiLine,
+  apiOperations,
+  type knownModules,
+  type OperationId,
+  type OperationKind,
+} from "@zcrm-attachments/types";
 import type { RequestTarget } from "../wire/request-input.js";
 
-/** A routed operation: which kind it is and the line it belongs to. */
+/** The resource a record's path names after its id: its attachments or its photo. */
+export type RecordResource = keyof (typeof knownModules)[ApiLine];
+
+/** A routed operation: which kind it is, the line it belongs to and the resource its path names. */
 export interface RoutedOperation {
   kind: OperationKind;
   line: ApiLine;
+  resource: RecordResource;
 }
+
+// In a spec path (`/crm/v8/{module}/{record_id}/Attachments/...`), the segment after the record id.
+const RESOURCE_SEGMENT = 5;
 
 /** The kind and line of a routed operation, or undefined for one the spec's facts do not list (another spec). */
 export function routedOperation(operation: IHttpOperation): RoutedOperation | undefined {
   const id = operation.iid;
   if (id === undefined || !Object.hasOwn(apiOperations, id)) return undefined;
-  const { kind, line } = apiOperations[id as OperationId];
-  return { kind, line };
+  const { kind, line, path } = apiOperations[id as OperationId];
+  return { kind, line, resource: path.split("/")[RESOURCE_SEGMENT] as RecordResource };
 }
 
 /** The path parameters of a routed request: module, record id and (for one attachment) its id. */

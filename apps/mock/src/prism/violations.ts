@@ -22,11 +22,15 @@ export interface ZohoFault {
   paramName?: string;
 }
 
-/** Picks the Zoho error for Prism's input violations, or undefined when none is an error. */
+/**
+ * Picks the Zoho error for Prism's input violations, or undefined when none is an error.
+ * `moduleError` is what a refused module deserves on this path (see module-rules.ts).
+ */
 export function classifyViolations(
   violations: readonly Violation[],
   operation: IHttpOperation,
   query: IHttpNameValues,
+  moduleError: ZohoErrorKey = "invalidModule",
 ): ZohoFault | undefined {
   let first: Violation | undefined;
   let badRecordId = false;
@@ -35,7 +39,7 @@ export function classifyViolations(
     if (violation.severity !== DiagnosticSeverity.Error) continue;
     first ??= violation;
     const [where, name] = violation.path ?? [];
-    if (where === "path" && name === "module") return { key: "invalidModule" };
+    if (where === "path" && name === "module") return { key: moduleError };
     if (where === "path" && name === "record_id") badRecordId = true;
     if (where === "query") queryProblem = true;
   }

@@ -14,6 +14,8 @@ export const ZOHO_ERRORS = {
   authenticationFailure: 401,
   invalidToken: 401,
   invalidModule: 400,
+  // A standard module the path does not serve (a photo of a Deal).
+  moduleNotSupported: 400,
   invalidRecordId: 400,
   requiredParamMissing: 400,
   invalidParameter: 400,

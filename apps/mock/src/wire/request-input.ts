@@ -23,7 +23,10 @@ export interface RequestTarget {
    * A path with an unknown version (v1, v9, v2.2) is left alone and matches no operation.
    */
   specPath: string;
-  /** The path's segments split at `/` (`["", "crm", "v8", "Leads", ...]`). */
+  /**
+   * The path's segments split at `/` and percent-decoded (`["", "crm", "v8", "Leads", ...]`), so
+   * `%4Ceads` names the same module as `Leads`; a segment that does not decode is kept as sent.
+   */
   segments: readonly string[];
 }
 
@@ -65,14 +68,31 @@ function splitTarget(url: string | undefined): RequestTarget {
   const mark = target.indexOf("?");
   const path = mark === -1 ? target : target.slice(0, mark);
   const search = mark === -1 ? "" : target.slice(mark + 1);
+  const raw = path.split("/");
+  const decoded = raw.map(decodeSegment);
+  // Prism decodes path parameters and throws on a malformed escape (`%zz`); such a segment is sent
+  // to it escaped, so it arrives as the literal text and fails the parameter's own check instead
+  // (an invalid module, an invalid record id), where Zoho would refuse it too.
+  const routable = decoded.includes(undefined)
+    ? raw.map((segment, i) => (decoded[i] === undefined ? encodeURIComponent(segment) : segment)).join("/")
+    : path;
   return {
     path,
     search,
     query: parseQuery(search),
     version: versionOfPath(path),
-    specPath: specPathFor(path) ?? path,
-    segments: path.split("/"),
+    specPath: specPathFor(routable) ?? routable,
+    segments: decoded.map((segment, i) => segment ?? raw[i] ?? ""),
   };
+}
+
+function decodeSegment(segment: string): string | undefined {
+  if (!segment.includes("%")) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses a query string the way prism-http-server does: one value as a string, repeated keys as an array. */

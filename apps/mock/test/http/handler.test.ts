@@ -146,18 +146,18 @@ describe("Zoho errors", () => {
   });
 
   it("authentication is checked before the request's parameters", async () => {
-    const res = await call("/crm/v8/Foo/abc/Attachments", { headers: { Authorization: "Bearer x" } });
+    const res = await call("/crm/v8/Not-A-Module/abc/Attachments", { headers: { Authorization: "Bearer x" } });
     expect(res.status).toBe(401);
   });
 
-  it("an unknown module is INVALID_MODULE", async () => {
-    const res = await call("/crm/v2/Foo/1000000231009/Attachments");
+  it("a module name that is no API name is INVALID_MODULE", async () => {
+    const res = await call("/crm/v2/Not-A-Module/1000000231009/Attachments");
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual(specExample(V2, 400, "invalidModule"));
   });
 
   it("the module is reported before a bad record id or a missing fields", async () => {
-    const res = await call("/crm/v8/Foo/abc/Attachments");
+    const res = await call("/crm/v8/Not-A-Module/abc/Attachments");
     expect(res.body).toMatchObject({ code: "INVALID_MODULE" });
   });
 

@@ -9,10 +9,11 @@ function operation(iid: string | undefined): IHttpOperation {
 
 describe("routedOperation", () => {
   it.each([
-    ["listAttachmentsV2", { kind: "listAttachments", line: "v2" }],
-    ["uploadAttachment", { kind: "uploadAttachment", line: "current" }],
-    ["deletePhotoV2", { kind: "deletePhoto", line: "v2" }],
-    ["getPhoto", { kind: "getPhoto", line: "current" }],
+    ["listAttachmentsV2", { kind: "listAttachments", line: "v2", resource: "Attachments" }],
+    ["uploadAttachment", { kind: "uploadAttachment", line: "current", resource: "Attachments" }],
+    ["downloadAttachmentV2", { kind: "downloadAttachment", line: "v2", resource: "Attachments" }],
+    ["deletePhotoV2", { kind: "deletePhoto", line: "v2", resource: "photo" }],
+    ["getPhoto", { kind: "getPhoto", line: "current", resource: "photo" }],
   ])("%s → %j", (iid, routed) => {
     expect(routedOperation(operation(iid))).toStrictEqual(routed);
   });

@@ -119,10 +119,10 @@ describe("record photos", () => {
     expect(JSON.parse(res.bytes.toString())).toStrictEqual(example("get", PATHS.v8.photo, 403, "noPermission"));
   });
 
-  it("a module without photos is INVALID_MODULE", async () => {
+  it("a standard module without photos is INVALID_MODULE, not supported", async () => {
     const res = await get("/crm/v8/Tasks/1/photo");
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.bytes.toString())).toStrictEqual(example("get", PATHS.v8.photo, 400, "invalidModule"));
+    expect(JSON.parse(res.bytes.toString())).toStrictEqual(example("get", PATHS.v8.photo, 400, "moduleNotSupported"));
   });
 });
 

@@ -377,10 +377,10 @@ describe("record photos", () => {
     expect(res.body).toStrictEqual(example("post", PATHS.v8.photo, 400, "mandatoryNotFound"));
   });
 
-  it("a module without photos (Deals) is INVALID_MODULE", async () => {
+  it("a standard module without photos (Deals) is INVALID_MODULE, not supported", async () => {
     const res = await post("/crm/v8/Deals/1000000231009/photo", fileForm("me.png", fixture("photo.png")));
     expect(res.status).toBe(400);
-    expect(res.body).toStrictEqual(example("post", PATHS.v8.photo, 400, "invalidModule"));
+    expect(res.body).toStrictEqual(example("post", PATHS.v8.photo, 400, "moduleNotSupported"));
   });
 });
 
@@ -391,8 +391,8 @@ describe("the checks before the body", () => {
     expect(await res.json()).toStrictEqual(example("post", PATHS.v2.list, 401, "authenticationFailure"));
   });
 
-  it("an unknown module is INVALID_MODULE", async () => {
-    const res = await post("/crm/v2/Foo/1000000231009/Attachments", fileForm("a.txt", "a"));
+  it("a module name that is no API name is INVALID_MODULE", async () => {
+    const res = await post("/crm/v2/Not-A-Module/1000000231009/Attachments", fileForm("a.txt", "a"));
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual(example("post", PATHS.v2.list, 400, "invalidModule"));
   });
