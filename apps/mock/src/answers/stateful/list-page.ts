@@ -1,7 +1,10 @@
 /**
  * One page of a record's stored attachments, in the shape of the line asked: v2's `info` has
  * page, per_page, count and more_records; the current line adds the page-token keys, which carry
- * real tokens from v7 on (null before, as in the v3 to v6 samples).
+ * real tokens from `page_token`'s version on (null before, as in the earlier samples). From
+ * `ids`'s version on, `ids` narrows the list to those attachments before it is paged; an id the
+ * record does not hold is simply absent. Before their versions both parameters are ignored, as
+ * Zoho ignores parameters a version does not know.
  */
 import { type ApiLine, type ApiVersion, since, versionAtLeast } from "@zcrm-attachments/types";
 import { attachmentRecord, projectFields, zohoTime } from "./attachment-fields.js";
@@ -17,6 +20,8 @@ export interface ListRequest {
   page: number | undefined;
   perPage: number | undefined;
   pageToken: string | undefined;
+  /** Only these attachments (`ids=a,b`); undefined for all. */
+  ids: string[] | undefined;
   fields: string[] | undefined;
 }
 
@@ -26,9 +31,11 @@ export type ListAnswer = { kind: "page"; body: Record<string, unknown> } | { kin
 const DEFAULT_PER_PAGE = 200;
 
 /** Builds the page that `request` asks for out of a record's attachments (newest first). */
-export function listPage(items: readonly StoredAttachment[], request: ListRequest, tokens: PageTokens): ListAnswer {
+export function listPage(all: readonly StoredAttachment[], request: ListRequest, tokens: PageTokens): ListAnswer {
   const v2Line = request.line === "v2";
   const tokensOn = versionAtLeast(request.version, since.listAttachments.page_token);
+  const wanted = versionAtLeast(request.version, since.listAttachments.ids) ? request.ids : undefined;
+  const items = wanted === undefined ? all : only(all, wanted);
   let perPage = request.perPage ?? DEFAULT_PER_PAGE;
   let page = request.page ?? 1;
   let start = (page - 1) * perPage;
@@ -86,4 +93,9 @@ function startOf(items: readonly StoredAttachment[], cursor: PageCursor, perPage
   const newer = items.findIndex((item) => item.seq <= cursor.seq);
   const end = newer === -1 ? items.length : newer;
   return Math.max(0, end - perPage);
+}
+
+function only(items: readonly StoredAttachment[], ids: readonly string[]): StoredAttachment[] {
+  const wanted = new Set(ids);
+  return items.filter((item) => wanted.has(item.id));
 }

@@ -1,37 +1,25 @@
 /**
  * The stateful mode answers the eight operations from the store instead of the spec's examples;
- * the bodies still start from those examples (their keys, codes and messages).
+ * the bodies still start from those examples (their keys, codes and messages). Uploads are in
+ * stateful-uploads.ts, the bodies in answer-bodies.ts, the list's pages in list-page.ts.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { IHttpNameValues } from "@stoplight/prism-http";
-import type { IHttpOperation } from "@stoplight/types";
-import type { ApiLine, ApiVersion, OperationKind } from "@zcrm-attachments/types";
+import type { ApiLine, OperationKind } from "@zcrm-attachments/types";
 import type { Clock } from "../../clock.js";
 import { type ExampleCatalog, withParamName } from "../../prism/example-catalog.js";
-import type { RecordAddress } from "../../prism/operation-kind.js";
-import { sendMockProblem, sendNoContent, sendZohoJson, sendZohoValue } from "../../wire/reply.js";
-import { imageType } from "../bytes/image-type.js";
+import { sendNoContent, sendZohoJson, sendZohoValue } from "../../wire/reply.js";
 import { sendFile } from "../bytes/send-bytes.js";
-import { sendUploadRefusal } from "../uploads/refusal-answers.js";
-import { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT } from "../uploads/upload-limits.js";
-import { readUpload } from "../uploads/upload-rules.js";
-import { MOCK_USER_SHORT, splitList, zohoTime } from "./attachment-fields.js";
-import { AttachmentStore, recordKey, type StoredAttachment, type StoreLimits } from "./attachment-store.js";
+import { bulkDeleteAnswer, deletedAnswer, type ExampleAnswer } from "./answer-bodies.js";
+import { splitList } from "./attachment-fields.js";
+import { AttachmentStore, recordKey, type StoreLimits } from "./attachment-store.js";
 import { listPage } from "./list-page.js";
 import { PageTokens } from "./page-tokens.js";
+import { createStatefulUpload, type UploadCall } from "./stateful-uploads.js";
 
 /** One routed request, as the stateful answers need it. */
-export interface StatefulRequest {
-  req: IncomingMessage;
-  res: ServerResponse;
-  operation: IHttpOperation;
+export interface StatefulRequest extends UploadCall {
   kind: OperationKind;
   /** The line whose shape the answer takes. */
   line: ApiLine;
-  address: RecordAddress;
-  query: IHttpNameValues;
-  /** The version asked for, for what arrived after the line's first version (page tokens, titles). */
-  version: ApiVersion;
 }
 
 /** The stateful mode of one mock: its store and how it answers. */
@@ -44,65 +32,10 @@ export interface StatefulMode {
 export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: ExampleCatalog): StatefulMode {
   const store = new AttachmentStore(limits, now);
   const tokens = new PageTokens(now);
+  const upload = createStatefulUpload(store, catalog);
 
-  function storeFull(res: ServerResponse): void {
-    const { maxBytes, maxAttachments } = store.limits;
-    sendMockProblem(
-      res,
-      507,
-      "STORE_FULL",
-      "The mock's attachment store is full",
-      `The stateful mock keeps at most ${maxBytes} bytes of files and photos and ${maxAttachments} attachments. ` +
-        "Delete some, or start the mock with larger limits.",
-    );
-  }
-
-  async function upload(r: StatefulRequest, photo: boolean): Promise<void> {
-    const { module, recordId } = r.address;
-    const keepUpTo = Math.min(photo ? PHOTO_FILE_LIMIT : ATTACHMENT_FILE_LIMIT, store.freeBytes());
-    const decision = await readUpload(r.req, { photo, version: r.version, query: r.query, keepUpTo });
-    if (decision.kind === "refused") return sendUploadRefusal(r.req, r.res, catalog, r.operation, decision, photo);
-    // Bytes are only missing when they would not have fitted in the store.
-    if (decision.kind === "file" && decision.file.bytes === undefined) return storeFull(r.res);
-    if (photo) {
-      // readUpload answers a photo call with a file or a refusal, never a link.
-      const bytes = decision.kind === "file" ? decision.file.bytes : undefined;
-      const saved =
-        bytes !== undefined &&
-        store.setPhoto(module, recordId, {
-          bytes,
-          contentType: imageType(bytes) ?? "application/octet-stream",
-          fileName: decision.kind === "file" ? decision.file.fileName : "photo",
-        });
-      return saved ? catalog.send(r.res, "photoUploaded", r.operation) : storeFull(r.res);
-    }
-    const stored =
-      decision.kind === "file"
-        ? store.add(module, recordId, {
-            kind: "file",
-            fileName: decision.file.fileName,
-            contentType: decision.file.contentType,
-            size: decision.file.size,
-            bytes: decision.file.bytes,
-            sha256: decision.file.sha256,
-            linkUrl: null,
-          })
-        : store.add(module, recordId, {
-            kind: "link",
-            fileName: decision.title ?? decision.url,
-            contentType: "",
-            size: 0,
-            bytes: undefined,
-            sha256: undefined,
-            linkUrl: decision.url,
-          });
-    if (stored === undefined) return storeFull(r.res);
-    catalog.send(
-      r.res,
-      stored.kind === "file" ? "fileUploaded" : "linkAttached",
-      r.operation,
-      uploadedBody(catalog, r.operation, stored),
-    );
+  function send(r: StatefulRequest, answer: ExampleAnswer): void {
+    catalog.send(r.res, answer.key, r.operation, answer.body);
   }
 
   async function answer(r: StatefulRequest): Promise<void> {
@@ -122,6 +55,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
             page: numberParam(r.query.page),
             perPage: numberParam(r.query.per_page),
             pageToken: stringParam(r.query.page_token),
+            ids: splitList(r.query.ids),
             fields: splitList(r.query.fields),
           },
           tokens,
@@ -144,15 +78,11 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
       case "deleteAttachment":
         if (!store.remove(module, recordId, attachmentId))
           return catalog.send(r.res, "attachmentNotDeleted", r.operation);
-        return catalog.send(r.res, "deleted", r.operation, { data: [deletedItem(catalog, r.operation, attachmentId)] });
+        return send(r, deletedAnswer(catalog, r.operation, attachmentId));
       case "deleteAttachments": {
         const ids = splitList(r.query.ids) ?? [];
-        const data = ids.map((id) =>
-          store.remove(module, recordId, id)
-            ? deletedItem(catalog, r.operation, id)
-            : notDeletedItem(catalog, r.operation, id),
-        );
-        return sendZohoValue(r.res, 200, { data });
+        const results = ids.map((id) => ({ id, deleted: store.remove(module, recordId, id) }));
+        return send(r, bulkDeleteAnswer(catalog, r.operation, results));
       }
       case "getPhoto": {
         const photo = store.photo(module, recordId);
@@ -170,32 +100,6 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
   }
 
   return { store, answer };
-}
-
-/** The upload success example with the new attachment's id, times and user. */
-function uploadedBody(catalog: ExampleCatalog, operation: IHttpOperation, item: StoredAttachment): unknown {
-  const example = catalog.require(item.kind === "file" ? "fileUploaded" : "linkAttached", operation);
-  const [template] = example.value.data as Record<string, unknown>[];
-  const time = zohoTime(item.createdAt);
-  const details = {
-    Modified_Time: time,
-    Modified_By: { ...MOCK_USER_SHORT },
-    Created_Time: time,
-    id: item.id,
-    Created_By: { ...MOCK_USER_SHORT },
-  };
-  return { data: [{ ...template, details }] };
-}
-
-function deletedItem(catalog: ExampleCatalog, operation: IHttpOperation, id: string): unknown {
-  const [template] = catalog.require("deleted", operation).value.data as Record<string, unknown>[];
-  return { ...template, details: { id } };
-}
-
-function notDeletedItem(catalog: ExampleCatalog, operation: IHttpOperation, id: string): unknown {
-  const items = catalog.require("partlyDeleted", operation).value.data as Record<string, unknown>[];
-  const template = items.find((item) => item.status === "error") ?? {};
-  return { ...template, details: { id } };
 }
 
 function numberParam(value: string | string[] | undefined): number | undefined {

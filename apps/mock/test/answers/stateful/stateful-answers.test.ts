@@ -186,14 +186,15 @@ describe("links", () => {
 });
 
 describe("deleting several", () => {
-  it("answers one item per id: deleted, not deleted, deleted", async () => {
+  it("answers 207 with one item per id when one is not deleted: deleted, not deleted, deleted", async () => {
     const rec = freshRecord();
     const a = await upload("v8", rec, "a.txt", "a");
     const b = await upload("v8", rec, "b.txt", "b");
     const res = await call("DELETE", `/crm/v8/${rec}/Attachments?ids=${a},1386586000002588099,${b}`);
-    expect(res.status).toBe(200);
-    expect(await specProblems("deleteAttachments", 200, res.json)).toStrictEqual([]);
-    const partly = example("delete", PATHS.v8.list, 200, "partlyDeleted") as unknown as { data: [object, object] };
+    expect(res.status).toBe(207);
+    expect(res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
+    expect(await specProblems("deleteAttachments", 207, res.json)).toStrictEqual([]);
+    const partly = example("delete", PATHS.v8.list, 207, "partlyDeleted") as unknown as { data: [object, object] };
     const [ok, failed] = partly.data;
     expect(res.json).toStrictEqual({
       data: [

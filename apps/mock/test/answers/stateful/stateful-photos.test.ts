@@ -90,10 +90,11 @@ describe("the store's bounds", () => {
   it("counts links against maxAttachments", async () => {
     const small = await startMock({ port: 0, stateful: { maxAttachments: 2 } });
     try {
-      const url = `${small.url}/crm/v2/Leads/1/Attachments?attachmentUrl=https%3A%2F%2Fa.example`;
-      expect((await call(url, "POST")).status).toBe(200);
-      expect((await call(url, "POST")).status).toBe(200);
-      expect((await call(url, "POST")).status).toBe(507);
+      // Three different links: the same one twice would be a duplicate, stored once.
+      const url = (n: number) => `${small.url}/crm/v2/Leads/1/Attachments?attachmentUrl=https%3A%2F%2Fa.example%2F${n}`;
+      expect((await call(url(1), "POST")).status).toBe(200);
+      expect((await call(url(2), "POST")).status).toBe(200);
+      expect((await call(url(3), "POST")).status).toBe(507);
     } finally {
       await small.close();
     }
