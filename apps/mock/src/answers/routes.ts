@@ -11,6 +11,7 @@ import { type Clock, systemClock } from "../clock.js";
 import type { ExampleCatalog } from "../prism/example-catalog.js";
 import { recordAddress, routedOperation } from "../prism/operation-kind.js";
 import type { RequestTarget } from "../wire/request-input.js";
+import { downloadType } from "./bytes/content-types.js";
 import { fixtureForAttachment, photoFixture } from "./bytes/fixtures.js";
 import { sendFile } from "./bytes/send-bytes.js";
 import { type AttachmentStore, DEFAULT_STORE_LIMITS } from "./stateful/attachment-store.js";
@@ -91,9 +92,11 @@ export function createMockRoutes(
             );
           return true;
         }
-        case "downloadAttachment":
-          sendFile(res, fixtureForAttachment(address.attachmentId ?? "0"));
+        case "downloadAttachment": {
+          const file = fixtureForAttachment(address.attachmentId ?? "0");
+          sendFile(res, { ...file, contentType: downloadType(line, file.contentType) });
           return true;
+        }
         case "getPhoto":
           sendFile(res, photoFixture());
           return true;

@@ -7,6 +7,7 @@ import type { ApiLine, OperationKind } from "@zcrm-attachments/types";
 import type { Clock } from "../../clock.js";
 import { type ExampleCatalog, withParamName } from "../../prism/example-catalog.js";
 import { sendNoContent, sendZohoJson, sendZohoValue } from "../../wire/reply.js";
+import { downloadType } from "../bytes/content-types.js";
 import { sendFile } from "../bytes/send-bytes.js";
 import { bulkDeleteAnswer, deletedAnswer, type ExampleAnswer } from "./answer-bodies.js";
 import { splitList } from "./attachment-fields.js";
@@ -71,7 +72,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
           return catalog.send(r.res, "downloadNotAllowed", r.operation);
         return sendFile(r.res, {
           bytes: item.bytes,
-          contentType: item.contentType === "" ? "application/octet-stream" : item.contentType,
+          contentType: downloadType(r.line, item.contentType),
           fileName: item.fileName,
         });
       }

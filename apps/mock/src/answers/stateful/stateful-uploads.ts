@@ -1,6 +1,6 @@
 /**
  * Uploads in the stateful mode: the upload rules decide what the call carried, the store keeps it.
- * A file keeps its bytes and the type its part declared; a link is refused as a duplicate when the
+ * A file keeps its bytes and its type (declared, else guessed from its name); a link is refused as a duplicate when the
  * record already holds the same URL (Zoho's "Attachment link already exists", a 200 whose item is
  * an error); a photo replaces the record's photo. Past the store's bounds the answer is 507.
  */
@@ -11,6 +11,7 @@ import type { ApiVersion } from "@zcrm-attachments/types";
 import type { ExampleCatalog } from "../../prism/example-catalog.js";
 import type { RecordAddress } from "../../prism/operation-kind.js";
 import { sendMockProblem } from "../../wire/reply.js";
+import { uploadedFileType } from "../bytes/content-types.js";
 import { imageType } from "../bytes/image-type.js";
 import { sendUploadRefusal } from "../uploads/refusal-answers.js";
 import { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT } from "../uploads/upload-limits.js";
@@ -77,7 +78,7 @@ export function createStatefulUpload(store: AttachmentStore, catalog: ExampleCat
         ? store.add(module, recordId, {
             kind: "file",
             fileName: decision.file.fileName,
-            contentType: decision.file.contentType,
+            contentType: uploadedFileType(decision.file.contentType, decision.file.fileName),
             size: decision.file.size,
             bytes: decision.file.bytes,
             sha256: decision.file.sha256,
