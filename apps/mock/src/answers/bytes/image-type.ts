@@ -1,5 +1,6 @@
 /**
- * Which image a file is, by its first bytes. Zoho takes PNG, JPEG, GIF and BMP record photos; the
+ * Which image a file is, by its first bytes: PNG, JPEG, GIF or BMP, the photo types Zoho takes
+ * (which ones it takes is the spec's `limits.photo.contentTypes`, checked in upload-rules.ts). The
  * mock decides by the signature, not by the name or the part's Content-Type, which a client can
  * set to anything.
  */

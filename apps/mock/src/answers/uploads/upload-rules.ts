@@ -62,7 +62,10 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
       return undefined;
     },
     ...(context.photo
-      ? { headBytes: IMAGE_SIGNATURE_BYTES, checkHead: (head: Buffer) => (imageType(head) ? undefined : "notAnImage") }
+      ? {
+          headBytes: IMAGE_SIGNATURE_BYTES,
+          checkHead: (head: Buffer) => (isPhotoType(head) ? undefined : "notAnImage"),
+        }
       : {}),
     checkField: (name, sawFile) => (!context.photo && name === "attachmentUrl" && sawFile ? "fileAndLink" : undefined),
   });
@@ -101,6 +104,12 @@ function decideLink(
 /** Whether a string is what the spec calls an attachment URL: an absolute URI of 1 to `limits.link.urlMaxLength` characters. */
 export function isAttachmentUrl(url: string): boolean {
   return url.length > 0 && url.length <= urlMaxLength && URL.canParse(url) && !/\s/.test(url);
+}
+
+/** Whether a photo's first bytes are an image of a type the spec takes for photos (`limits.photo.contentTypes`). */
+function isPhotoType(head: Buffer): boolean {
+  const type = imageType(head);
+  return type !== undefined && (limits.photo.contentTypes as readonly string[]).includes(type);
 }
 
 /** Whether a file name ends in an extension Zoho refuses for attachments (case-insensitive). */
