@@ -3,9 +3,17 @@
  * list but answers with the spec's first 400 example whatever the fault; Zoho names the fault, so
  * the mock picks the example that matches the most important violation, in the order Zoho checks
  * a URL: module, record id, then the query string.
+ *
+ * Two module rules need the request itself, beyond the schema (which takes any API name and names
+ * the standard modules): a module that arrived after its line's first version (Calls, from v2.1 on
+ * the v2 line) is unknown to the versions before it, and a photo path refuses a standard module
+ * without photos with "module not supported" rather than "invalid module" (which stays the answer
+ * for a name that is no API name at all).
  */
 import type { IHttpNameValues } from "@stoplight/prism-http";
 import { DiagnosticSeverity, type IHttpOperation } from "@stoplight/types";
+import { type ApiVersion, knownModules, moduleSinceOn, versionAtLeast } from "@zcrm-attachments/types";
+import type { RoutedOperation } from "./operation-kind.js";
 import type { ZohoErrorKey } from "./zoho-errors.js";
 
 /** One input violation as Prism reports it (`path` is e.g. `["query", "per_page"]`). */
@@ -24,7 +32,7 @@ export interface ZohoFault {
 
 /**
  * Picks the Zoho error for Prism's input violations, or undefined when none is an error.
- * `moduleError` is what a refused module deserves on this path (see module-rules.ts).
+ * `moduleError` is what a refused module deserves on this path ({@link refusedModuleError}).
  */
 export function classifyViolations(
   violations: readonly Violation[],
@@ -59,6 +67,19 @@ export function classifyViolations(
       (v) => v.severity === DiagnosticSeverity.Error && (v.path?.[0] === "query" || v.path?.[0] === "header"),
     ) ?? first;
   return { key: "invalidParameter", paramName: paramNameOf(offending, operation) };
+}
+
+/** True when `module` is a standard module the line knows but `version` precedes its arrival. */
+export function moduleTooNew(routed: RoutedOperation, version: ApiVersion, module: string): boolean {
+  const since = moduleSinceOn(routed.line, module);
+  return since !== undefined && !versionAtLeast(version, since);
+}
+
+/** The Zoho error for a module the schema refused: photo paths tell a standard module apart. */
+export function refusedModuleError(routed: RoutedOperation | undefined, module: string): ZohoErrorKey {
+  if (routed === undefined || routed.resource !== "photo") return "invalidModule";
+  const standard: readonly string[] = knownModules[routed.line].Attachments;
+  return standard.includes(module) ? "moduleNotSupported" : "invalidModule";
 }
 
 function paramNameOf(violation: Violation, operation: IHttpOperation): string {
