@@ -1,6 +1,8 @@
-// The `zcrm-mock` command: start the mock, print how to use it, stop cleanly on Ctrl+C or SIGTERM.
-import { startBanner } from "./banner.js";
-import { parseCliArgs, USAGE } from "./cli-args.js";
+/**
+ * The `zcrm-mock` command: start the mock, print how to use it, stop cleanly on Ctrl+C or SIGTERM.
+ */
+import { startBanner } from "./cli/banner.js";
+import { parseCliArgs, USAGE } from "./cli/cli-args.js";
 import { startMockServing } from "./server.js";
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
+/**
+ * Time is injected so that tests can expire tokens and hold slow responses without waiting.
+ */
 import { setTimeout as delay } from "node:timers/promises";
-
-// Time is injected so that tests can expire tokens and hold slow responses without waiting.
 
 /** Milliseconds since the epoch, like `Date.now`. */
 export type Clock = () => number;

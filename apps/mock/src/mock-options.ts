@@ -1,10 +1,11 @@
-import type { StatefulOptions } from "./binary/binary-routes.js";
+/**
+ * The public shapes of startMock: what it takes and what it hands back.
+ */
+import type { StatefulOptions } from "./answers/routes.js";
 import type { Clock, Sleep } from "./clock.js";
-import type { ArmedFault } from "./fault-registry.js";
-import type { FaultSpec } from "./fault-spec.js";
-import type { MockStats } from "./mock-stats.js";
-
-// The public shapes of startMock: what it takes and what it hands back.
+import type { ArmedFault } from "./faults/fault-registry.js";
+import type { FaultSpec } from "./faults/fault-spec.js";
+import type { MockStats } from "./faults/mock-stats.js";
 
 /** Where the mock listens and which spec it serves. */
 export interface MockOptions {

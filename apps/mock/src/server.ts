@@ -1,27 +1,32 @@
+/**
+ * startMock: loads the spec, builds one of each part (Prism, the example catalogs, the token
+ * issuer, the mock's own routes, the fault registry, the counters) and wires them behind one
+ * `node:http` server. Option mistakes are refused before the slow spec load.
+ */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
-import { createAccessTokens } from "./access-tokens.js";
-import { createBinaryRoutes } from "./binary/binary-routes.js";
-import { buildExampleCatalog } from "./binary/example-catalog.js";
+import { createMockRoutes } from "./answers/routes.js";
 import { systemClock, systemSleep } from "./clock.js";
-import { createControlApi, parseArmedFaults } from "./control-api.js";
-import { createDispatcher } from "./dispatch.js";
-import { FaultRegistry } from "./fault-registry.js";
-import { createRequestHandler } from "./handler.js";
+import { createControlApi, parseArmedFaults } from "./faults/control-api.js";
+import { FaultRegistry } from "./faults/fault-registry.js";
+import { createStats, resetStats } from "./faults/mock-stats.js";
+import { createDispatcher } from "./http/dispatch.js";
+import { createRequestHandler } from "./http/handler.js";
 import type { MockOptions, MockServer } from "./mock-options.js";
-import { createStats, resetStats } from "./mock-stats.js";
-import { createPrismMock } from "./prism.js";
-import { defaultSpecPath } from "./spec-path.js";
+import { createAccessTokens } from "./oauth/access-tokens.js";
 import {
   createTokenEndpoint,
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   DEFAULT_REFRESH_TOKEN,
   DEFAULT_TOKEN_TTL_SECONDS,
-} from "./token-endpoint.js";
-import { buildZohoErrorCatalog } from "./zoho-errors.js";
+} from "./oauth/token-endpoint.js";
+import { buildExampleCatalog } from "./prism/example-catalog.js";
+import { createPrismMock } from "./prism/prism.js";
+import { defaultSpecPath } from "./prism/spec-path.js";
+import { buildZohoErrorCatalog } from "./prism/zoho-errors.js";
 
 export type { FaultControl, FaultInput, MockOptions, MockServer } from "./mock-options.js";
 
@@ -80,7 +85,7 @@ export async function startMockServing(
         createPrismMock(operations),
         errors,
         tokens,
-        createBinaryRoutes(examples, options.stateful, options.now ?? systemClock),
+        createMockRoutes(examples, options.stateful, options.now ?? systemClock),
       ),
       token,
       control: createControlApi(faults, stats),

@@ -901,10 +901,10 @@ export interface components {
          * @example id,Owner,File_Name,Created_Time,Parent_Id
          */
         fields: string;
-        /** @description The `next_page_token` of the previous page (v7 and later). Tokens are tied to the user and expire at `info.page_token_expiry`. */
+        /** @description The `next_page_token` of the previous page (v7 and later). Tokens are tied to the user and expire at `info.page_token_expiry`. What Zoho does with a token before v7 is not documented; the stateful mock ignores it there and pages by `page` and `per_page`. */
         "page-token": string;
         /**
-         * @description Only the attachments with these ids, comma-separated (v5 and later). Zoho's v8 SDK has this parameter (GetAttachmentsParam.IDS) and its generation-1 OpenAPI lists it; no doc page explains it, so "only these attachments" is inferred from its name. The SDK's `required` flag on it is a code-generation artefact (the same flag sits on the Notes list) and is not followed here.
+         * @description Only the attachments with these ids, comma-separated (v5 and later). Zoho's v8 SDK has this parameter (GetAttachmentsParam.IDS) and its generation-1 OpenAPI lists it; no doc page explains it, so "only these attachments" is inferred from its name. The SDK's `required` flag on it is a code-generation artefact (the same flag sits on the Notes list) and is not followed here. What Zoho does with ids the record does not hold, and with `ids` before v5, is not documented: the stateful mock leaves such ids out of the page (204 when none is left) and ignores `ids` before v5, as it ignores `page_token` before v7.
          * @example [
          *       "1386586000002588012",
          *       "1386586000002588019"
@@ -1359,10 +1359,10 @@ export interface operations {
                  * @example 10
                  */
                 per_page?: components["parameters"]["per-page"];
-                /** @description The `next_page_token` of the previous page (v7 and later). Tokens are tied to the user and expire at `info.page_token_expiry`. */
+                /** @description The `next_page_token` of the previous page (v7 and later). Tokens are tied to the user and expire at `info.page_token_expiry`. What Zoho does with a token before v7 is not documented; the stateful mock ignores it there and pages by `page` and `per_page`. */
                 page_token?: components["parameters"]["page-token"];
                 /**
-                 * @description Only the attachments with these ids, comma-separated (v5 and later). Zoho's v8 SDK has this parameter (GetAttachmentsParam.IDS) and its generation-1 OpenAPI lists it; no doc page explains it, so "only these attachments" is inferred from its name. The SDK's `required` flag on it is a code-generation artefact (the same flag sits on the Notes list) and is not followed here.
+                 * @description Only the attachments with these ids, comma-separated (v5 and later). Zoho's v8 SDK has this parameter (GetAttachmentsParam.IDS) and its generation-1 OpenAPI lists it; no doc page explains it, so "only these attachments" is inferred from its name. The SDK's `required` flag on it is a code-generation artefact (the same flag sits on the Notes list) and is not followed here. What Zoho does with ids the record does not hold, and with `ids` before v5, is not documented: the stateful mock leaves such ids out of the page (204 when none is left) and ignores `ids` before v5, as it ignores `page_token` before v7.
                  * @example [
                  *       "1386586000002588012",
                  *       "1386586000002588019"

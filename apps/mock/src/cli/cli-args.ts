@@ -1,0 +1,103 @@
+/**
+ * The `zcrm-mock` command line: flags and environment variables read into startMock's options,
+ * each bad value refused with a message that says what to write instead.
+ */
+import { parseArgs } from "node:util";
+import { parseArmedFaults } from "../faults/control-api.js";
+import type { MockOptions } from "../mock-options.js";
+
+/** Usage text of `zcrm-mock`. */
+export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [--stateful] [token options] [--fault SPEC ...]
+
+Serves a mock of Zoho CRM's attachments API (default http://127.0.0.1:4010), with Zoho's token
+endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/.
+
+  --port N              port to listen on (also PORT=N; the flag wins; 0 = any free port)
+  --host H              interface to bind (default 127.0.0.1)
+  --spec PATH           a bundled OpenAPI document to serve instead of @zcrm-attachments/spec
+  --stateful            keep uploads in memory and answer lists, downloads and deletes from them
+                        (also ZCRM_MOCK_STATEFUL=1; default: the spec's examples)
+  --client-id ID        client id the token endpoint accepts (also ZCRM_MOCK_CLIENT_ID; default 1000.MOCKCLIENT)
+  --client-secret S     client secret it accepts (also ZCRM_MOCK_CLIENT_SECRET; default mock-client-secret)
+  --refresh-token T     refresh token it accepts (also ZCRM_MOCK_REFRESH_TOKEN; default 1000.mock-refresh-token)
+  --token-ttl SECONDS   lifetime of issued access tokens (also ZCRM_MOCK_TOKEN_TTL; default 3600)
+  --legacy-token-units  answer expires_in in milliseconds plus expires_in_sec, like older Zoho servers
+  --fault SPEC          arm a fault for the next matching requests, e.g. "unavailable;times=3" (repeatable)
+  --help                show this text`;
+
+/** What the command line asks for. */
+export type CliRequest = { help: true } | { help: false; options: MockOptions };
+
+/** Parses `zcrm-mock`'s arguments and the PORT variable; throws an Error with a readable message on bad input. */
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliRequest {
+  // `pnpm mock -- --port N` hands the `--` on to the command; skip it rather than refuse.
+  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      spec: { type: "string" },
+      stateful: { type: "boolean" },
+      "client-id": { type: "string" },
+      "client-secret": { type: "string" },
+      "refresh-token": { type: "string" },
+      "token-ttl": { type: "string" },
+      "legacy-token-units": { type: "boolean" },
+      fault: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help === true) return { help: true };
+  const options: MockOptions = {};
+  const port = values.port ?? env.PORT;
+  if (port !== undefined && port !== "") options.port = parsePort(port, values.port !== undefined ? "--port" : "PORT");
+  if (values.host !== undefined) options.host = values.host;
+  if (values.spec !== undefined) options.specPath = values.spec;
+  if (values.stateful === true || parseSwitch(env.ZCRM_MOCK_STATEFUL, "ZCRM_MOCK_STATEFUL")) options.stateful = true;
+  // Secrets are better passed through the environment than on a command line others can read.
+  const clientId = flagOrEnv(values["client-id"], env.ZCRM_MOCK_CLIENT_ID, "--client-id");
+  const clientSecret = flagOrEnv(values["client-secret"], env.ZCRM_MOCK_CLIENT_SECRET, "--client-secret");
+  const refreshToken = flagOrEnv(values["refresh-token"], env.ZCRM_MOCK_REFRESH_TOKEN, "--refresh-token");
+  if (clientId !== undefined) options.clientId = clientId;
+  if (clientSecret !== undefined) options.clientSecret = clientSecret;
+  if (refreshToken !== undefined) options.refreshToken = refreshToken;
+  const ttl = values["token-ttl"] ?? env.ZCRM_MOCK_TOKEN_TTL;
+  if (ttl !== undefined && ttl !== "")
+    options.tokenTtlSeconds = parseTtl(ttl, values["token-ttl"] !== undefined ? "--token-ttl" : "ZCRM_MOCK_TOKEN_TTL");
+  if (values["legacy-token-units"] === true) options.legacyTokenUnits = true;
+  if (values.fault !== undefined) {
+    parseArmedFaults(values.fault, "--fault"); // refuse a bad fault now, with usage, rather than at start-up
+    options.faults = values.fault;
+  }
+  return { help: false, options };
+}
+
+function flagOrEnv(flag: string | undefined, variable: string | undefined, name: string): string | undefined {
+  // An empty flag is a mistake; an empty variable counts as unset (`VAR= zcrm-mock`).
+  if (flag === "") throw new Error(`${name} must not be empty.`);
+  return flag ?? (variable === "" ? undefined : variable);
+}
+
+function parseSwitch(value: string | undefined, source: string): boolean {
+  // Unset or empty is off; anything but the usual spellings is a mistake worth saying.
+  if (value === undefined || value === "" || /^(0|false|no|off)$/i.test(value)) return false;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  throw new Error(`${source} must be 1 or 0 (got "${value}").`);
+}
+
+function parseTtl(value: string, source: string): number {
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1 || !Number.isSafeInteger(seconds)) {
+    throw new Error(`${source} must be a whole number of seconds, 1 or more (got "${value}").`);
+  }
+  return seconds;
+}
+
+function parsePort(value: string, source: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new Error(`${source} must be a port number from 0 to 65535 (got "${value}").`);
+  return port;
+}

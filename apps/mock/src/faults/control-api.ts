@@ -1,0 +1,107 @@
+/**
+ * A small HTTP API for tests that run in another process than the mock (e.g. against `pnpm mock`):
+ * arm and clear faults, read and reset the counters. Its prefix starts with `/__`, which no Zoho
+ * path does, so it can never shadow an API route.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendMockJson, sendMockProblem, sendNoContent } from "../wire/reply.js";
+import { readBody } from "../wire/request-body.js";
+import { requestTarget } from "../wire/request-input.js";
+import type { FaultRegistry } from "./fault-registry.js";
+import { type Fault, parseFault } from "./fault-spec.js";
+import { type MockStats, resetStats } from "./mock-stats.js";
+
+/** Prefix of every control endpoint. */
+export const CONTROL_PREFIX = "/__zcrm-mock/";
+const FAULTS = `${CONTROL_PREFIX}faults`;
+const STATS = `${CONTROL_PREFIX}stats`;
+
+/**
+ * Reads a list of faults (strings in header syntax or objects) for arming; throws an Error naming
+ * the first bad one. `source` says where they came from, for the message.
+ */
+export function parseArmedFaults(inputs: readonly unknown[], source: string): Fault[] {
+  return inputs.map((input, index) => {
+    const parsed = parseFault(input, "armed");
+    if (!parsed.ok) throw new Error(`${source}: fault ${index + 1} (${describe(input)}): ${parsed.message}`);
+    return parsed.fault;
+  });
+}
+
+/** Builds the handler of `/__zcrm-mock/*`. */
+export function createControlApi(
+  faults: FaultRegistry,
+  stats: MockStats,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { path } = requestTarget(req);
+    const method = req.method ?? "GET";
+    if (path === FAULTS) {
+      if (method === "GET") return sendMockJson(res, 200, faults.snapshot());
+      if (method === "DELETE") return done(res, () => faults.clear());
+      if (method === "POST") {
+        const inputs = faultInputs(await readBody(req));
+        faults.arm(parseArmedFaults(inputs, `POST ${FAULTS}`));
+        return sendMockJson(res, 200, faults.snapshot());
+      }
+      return notAllowed(res, "GET, POST, DELETE");
+    }
+    if (path === STATS) {
+      if (method === "GET") return sendMockJson(res, 200, stats);
+      if (method === "DELETE") return done(res, () => resetStats(stats));
+      return notAllowed(res, "GET, DELETE");
+    }
+    req.resume();
+    sendMockProblem(
+      res,
+      404,
+      "UNKNOWN_CONTROL_ENDPOINT",
+      "Unknown control endpoint",
+      `The control endpoints are ${FAULTS} and ${STATS}.`,
+    );
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent) sendMockProblem(res, 400, "INVALID_FAULT", "Invalid fault", message);
+      else res.destroy();
+    });
+  };
+}
+
+/** The faults of a POST body: JSON (a list, `{ "faults": [...] }`, one fault) or plain text, one fault per line. */
+function faultInputs(body: unknown): unknown[] {
+  let value = body;
+  if (typeof body === "string") {
+    try {
+      value = JSON.parse(body) as unknown;
+    } catch {
+      return body
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
+    }
+  }
+  if (Array.isArray(value)) return value;
+  if (typeof value === "object" && value !== null && "faults" in value) {
+    const list = (value as { faults: unknown }).faults;
+    if (Array.isArray(list)) return list;
+    throw new Error(`POST ${FAULTS}: "faults" must be a list`);
+  }
+  return [value];
+}
+
+function describe(input: unknown): string {
+  return typeof input === "string" ? `"${input}"` : (JSON.stringify(input) ?? String(input));
+}
+
+function done(res: ServerResponse, action: () => void): void {
+  action();
+  sendNoContent(res);
+}
+
+function notAllowed(res: ServerResponse, allow: string): void {
+  res.setHeader("Allow", allow);
+  sendMockProblem(res, 405, "METHOD_NOT_ALLOWED", "Method not allowed", `This control endpoint takes ${allow}.`);
+}

@@ -1,0 +1,58 @@
+/**
+ * The mock's front door: control endpoints first (never faulted, never counted), then the fault
+ * layer around the token endpoint or the API. A request with no fault header while nothing is
+ * armed costs a prefix check, a path comparison and a header lookup more than the API handler alone.
+ */
+import { CONTROL_PREFIX } from "../faults/control-api.js";
+import { applyFault, type FaultLayerContext, type Route } from "../faults/fault-layer.js";
+import { FAULT_HEADER, type FaultRegistry } from "../faults/fault-registry.js";
+import type { MockStats } from "../faults/mock-stats.js";
+import { TOKEN_PATH } from "../oauth/token-endpoint.js";
+import { sendMockProblem } from "../wire/reply.js";
+import { requestTarget } from "../wire/request-input.js";
+
+/** The routes and state the dispatcher puts together. */
+export interface DispatchParts extends FaultLayerContext {
+  /** Zoho's API (the Prism-backed handler). */
+  api: Route;
+  /** `/oauth/v2/token`. */
+  token: Route;
+  /** `/__zcrm-mock/*`. */
+  control: Route;
+  /** Header and armed faults. */
+  faults: FaultRegistry;
+  /** Counters the dispatcher bumps. */
+  stats: MockStats;
+}
+
+/** Builds the request listener of the mock's HTTP server. */
+export function createDispatcher(parts: DispatchParts): Route {
+  const { api, token, control, faults, stats } = parts;
+  return (req, res) => {
+    const { path } = requestTarget(req);
+    if (path.startsWith(CONTROL_PREFIX)) {
+      control(req, res);
+      return;
+    }
+    stats.requests++;
+    // Exactly the path, not /oauth/v2/token/revoke.
+    const isToken = path === TOKEN_PATH;
+    if (isToken) stats.tokenRequests++;
+    const route = isToken ? token : api;
+    const header = req.headers[FAULT_HEADER];
+    if (header === undefined && faults.armed.length === 0) {
+      route(req, res);
+      return;
+    }
+    const decision = faults.decide(Array.isArray(header) ? header.join(", ") : header, req.method ?? "GET", path);
+    if (decision === undefined) {
+      route(req, res);
+    } else if ("problem" in decision) {
+      req.resume();
+      sendMockProblem(res, 400, "INVALID_FAULT", "Invalid X-Zcrm-Mock-Fault header", decision.problem);
+    } else {
+      stats.faultsInjected++;
+      applyFault(decision.fault, req, res, route, parts);
+    }
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The API handler: one request through Prism and Zoho's checks, in the order Zoho runs them
+ * (route, method, Authorization, module, record id, query), then the mock's own answer or Prism's.
+ * Every Zoho error body comes from the spec's named examples; the mock's own failures (a bad
+ * Prefer, an oversize body, a bug) are problem documents under `urn:zcrm-attachments:mock:`.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { NO_METHOD_MATCHED_ERROR, NO_PATH_MATCHED_ERROR } from "@stoplight/prism-http";
+import type { IHttpOperation } from "@stoplight/types";
+import type { MockRoutes } from "../answers/routes.js";
+import { wasCut } from "../faults/response-shaper.js";
+import { ACCESS_TOKEN_RESET, type AccessTokens } from "../oauth/access-tokens.js";
+import { checkAuthorization } from "../oauth/auth.js";
+import { withParamName } from "../prism/example-catalog.js";
+import { recordAddress, routedOperation } from "../prism/operation-kind.js";
+import { readPreferences } from "../prism/prefer.js";
+import type { PrismMock, PrismResult } from "../prism/prism.js";
+import { classifyViolations, moduleTooNew, refusedModuleError } from "../prism/violations.js";
+import type { ZohoErrorCatalog, ZohoErrorKey } from "../prism/zoho-errors.js";
+import { sendMockProblem, sendPrismOutput, sendProblem, sendZohoJson } from "../wire/reply.js";
+import { BodyTooLargeError, hasBody, readBody } from "../wire/request-body.js";
+import { requestTarget, toPrismRequest } from "../wire/request-input.js";
+
+const METHOD_NOT_MATCHED = `#${NO_METHOD_MATCHED_ERROR.type}`;
+const PATH_NOT_MATCHED = `#${NO_PATH_MATCHED_ERROR.type}`;
+
+/** Answers one HTTP request: Zoho's checks in Zoho's order, then Prism's answer. */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Builds the request handler over one Prism instance, the spec's error examples, the mock's token
+ * issuer and the mock's own routes (uploads, real bytes, the stateful mode).
+ */
+export function createRequestHandler(
+  prism: PrismMock,
+  errors: ZohoErrorCatalog,
+  tokens: AccessTokens,
+  routes: MockRoutes,
+): RequestHandler {
+  function sendZohoError(res: ServerResponse, key: ZohoErrorKey, operation?: IHttpOperation): boolean {
+    const example = errors.find(key, operation);
+    if (example === undefined) return false;
+    sendZohoJson(res, example.status, example.json);
+    return true;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = requestTarget(req);
+    // An upload's body is streamed by the mock's own routes (step 6); Prism checks a stand-in.
+    const claimed = routes.claimsBody(req, target);
+    let body: unknown = null;
+    if (!claimed && hasBody(req)) body = await readBody(req);
+    const input = claimed ? routes.prismInput(toPrismRequest(req, target, null)) : toPrismRequest(req, target, body);
+    const query = input.url.query;
+    const prefer = req.headers.prefer;
+    const preferences = readPreferences(typeof prefer === "string" ? prefer : undefined, query);
+    let result = await prism.request(input, preferences.ok ? preferences.mock : { dynamic: false });
+    const operation = prism.matchedOperation(input);
+
+    // 1-3. requestTarget swapped the version for its line's; routing failures become Zoho's URL errors.
+    if (operation === undefined) {
+      const name = result._tag === "Left" ? result.left.name : "";
+      if (name.endsWith(PATH_NOT_MATCHED) && sendZohoError(res, "invalidUrlPattern")) return;
+      if (name.endsWith(METHOD_NOT_MATCHED) && sendZohoError(res, "invalidRequestMethod")) return;
+      sendPrismFailure(res, result);
+      return;
+    }
+
+    // 4. Zoho's own Authorization scheme; tokens the mock issued also expire.
+    const authorization = req.headers.authorization;
+    const authProblem = checkAuthorization(authorization);
+    if (authProblem !== undefined && sendZohoError(res, authProblem, operation)) return;
+    const issued = authorization === undefined ? undefined : tokens.inspect(authorization);
+    if (issued?.valid === false && sendZohoError(res, "invalidToken", operation)) return;
+    if (issued?.valid === true) res.setHeader(ACCESS_TOKEN_RESET, issued.resetHeader);
+
+    // 5. The module first: one newer than the version asked for is unknown to that version
+    // (the schema lists it for the whole line).
+    const routed = routedOperation(operation);
+    const { module } = recordAddress(target);
+    if (routed !== undefined && target.version !== undefined && moduleTooNew(routed, target.version, module)) {
+      if (sendZohoError(res, "invalidModule", operation)) return;
+    }
+    // Then the request's violations, named the way Zoho names them. A Prefer that Prism could not
+    // honour hides the violations (Prism fails before reporting them), so ask again without it.
+    if (
+      result._tag === "Left" &&
+      preferences.ok &&
+      (preferences.mock.code ?? preferences.mock.exampleKey) !== undefined
+    ) {
+      const plain = await prism.request(input, { dynamic: false });
+      if (plain._tag === "Right" && plain.right.validations.input.length > 0) result = plain;
+    }
+    if (result._tag === "Right" && result.right.validations.input.length > 0) {
+      const violations = result.right.validations.input;
+      const fault = classifyViolations(violations, operation, query, refusedModuleError(routed, module));
+      const example = fault && errors.find(fault.key, operation);
+      if (fault !== undefined && example !== undefined) {
+        const json = fault.paramName === undefined ? example.json : withParamName(example, fault.paramName);
+        sendZohoJson(res, example.status, json, violationsHeader(violations));
+        return;
+      }
+    }
+
+    // 6. The mock's own answer, or Prism's, as the Prefer header selected it.
+    if (!preferences.ok) {
+      sendMockProblem(res, 422, "INVALID_PREFER", "Invalid Prefer header", preferences.message);
+      return;
+    }
+    // The mock's own answers: uploads, real bytes, the stateful mode (not when Prefer names an example).
+    if (await routes.answer(req, res, target, operation, preferences.mock)) return;
+    if (result._tag === "Left") {
+      sendPrismFailure(res, result, ` The documented responses are: ${describeResponses(operation)}.`);
+      return;
+    }
+    sendPrismOutput(res, result.right.output);
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // A fault cut the connection on purpose: the handler's failure to finish is expected.
+      if (wasCut(res)) return;
+      if (error instanceof BodyTooLargeError) {
+        sendMockProblem(res, 413, "BODY_TOO_LARGE", "Request body too large", error.message);
+        return;
+      }
+      // Only a bug gets here: say so once, and answer rather than leave the client hanging.
+      console.error("zcrm-mock: request failed:", error);
+      if (!res.headersSent) {
+        sendMockProblem(res, 500, "MOCK_FAILURE", "The mock failed", String(error));
+      } else {
+        res.destroy();
+      }
+    });
+  };
+}
+
+function sendPrismFailure(res: ServerResponse, result: PrismResult, hint = ""): void {
+  const error: Error & { status?: number; detail?: string } =
+    result._tag === "Left" ? result.left : new Error("Prism gave no answer");
+  const detail = error.detail === undefined || error.detail === "" ? error.message : error.detail;
+  sendProblem(res, error.status ?? 500, error.name, error.message, detail + hint);
+}
+
+function describeResponses(operation: IHttpOperation): string {
+  return operation.responses
+    .map((response) => {
+      const keys = (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((e) => e.key));
+      return keys.length === 0 ? response.code : `${response.code} (examples: ${keys.join(", ")})`;
+    })
+    .join("; ");
+}
+
+// Prism's header limit: a long list is cut rather than risk an oversize header.
+const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
+
+function violationsHeader(violations: readonly { path?: string[]; code?: string | number; message: string }[]): string {
+  const value = JSON.stringify(
+    violations.map((v) => ({ location: ["request", ...(v.path ?? [])], code: v.code, message: v.message })),
+  );
+  return value.length > MAX_VIOLATIONS_HEADER ? value.slice(0, MAX_VIOLATIONS_HEADER) : value;
+}

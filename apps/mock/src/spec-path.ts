@@ -1,6 +1,0 @@
-import { createRequire } from "node:module";
-
-/** Path of the bundled spec shipped by `@zcrm-attachments/spec`, resolved the way Node resolves it from this package. */
-export function defaultSpecPath(): string {
-  return createRequire(import.meta.url).resolve("@zcrm-attachments/spec/openapi.json");
-}

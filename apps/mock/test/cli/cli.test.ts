@@ -1,0 +1,163 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { specExample, V2 } from "../spec-examples.js";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "bin.js");
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  await once(server, "close");
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts dist/bin.js and resolves once it printed its banner (or exited). */
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PORT: "", ...env } });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      if (output.includes("Press Ctrl+C")) resolve();
+    };
+    child.stdout?.on("data", check);
+    child.once("close", () => resolve());
+  });
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  const exited = once(child, "exit");
+  child.kill(signal);
+  const [code] = (await exited) as [number | null];
+  return code;
+}
+
+async function seed(port: number): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${port}/crm/v2/Leads/1000000231009/Attachments`, {
+    headers: { Authorization: "Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf" },
+  });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+describe("zcrm-mock CLI", () => {
+  it("listens on --port, prints the URL, the served paths and a curl line, and stops on SIGINT", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port)]);
+    expect(output()).toContain(`zcrm-mock listening on http://127.0.0.1:${port}`);
+    expect(output()).toContain(`GET    http://127.0.0.1:${port}/crm/v8/{module}/{record_id}/Attachments  (v3 to v8)`);
+    expect(output()).toContain(
+      `curl "http://127.0.0.1:${port}/crm/v2/Leads/1000000231009/Attachments" -X GET -H "Authorization: Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf"`,
+    );
+    expect(await seed(port)).toStrictEqual(specExample(V2, 200, "seedSample"));
+    expect(await stop(child, "SIGINT")).toBe(0);
+  });
+
+  it("listens on PORT and stops on SIGTERM", async () => {
+    const port = await freePort();
+    const { child } = await run([], { PORT: String(port) });
+    expect(await seed(port)).toStrictEqual(specExample(V2, 200, "seedSample"));
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
+  it("prefers --port over PORT", async () => {
+    const [port, other] = [await freePort(), await freePort()];
+    const { child, output } = await run(["--port", String(port)], { PORT: String(other) });
+    expect(output()).toContain(`http://127.0.0.1:${port}`);
+    await stop(child, "SIGTERM");
+  });
+
+  it("explains a port in use and exits non-zero", async () => {
+    const port = await freePort();
+    const first = await run(["--port", String(port)]);
+    const second = await run(["--port", String(port)]);
+    expect(second.child.exitCode).toBe(1);
+    expect(second.output()).toMatch(
+      new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*--port <n> or PORT=<n>`),
+    );
+    await stop(first.child, "SIGTERM");
+  });
+
+  it("refuses a bad --port with usage", async () => {
+    const { child, output } = await run(["--port", "nope"]);
+    expect(child.exitCode).toBe(2);
+    expect(output()).toContain("Usage: zcrm-mock");
+  });
+
+  it("arms --fault, serves the token endpoint with the flags' credentials and TTL, and lists both at start-up", async () => {
+    const port = await freePort();
+    const { child, output } = await run(
+      [
+        "--port",
+        String(port),
+        "--fault",
+        "unavailable;times=1",
+        "--client-id",
+        "1000.CLI",
+        "--token-ttl",
+        "90",
+        "--legacy-token-units",
+      ],
+      { ZCRM_MOCK_CLIENT_SECRET: "cli-secret", ZCRM_MOCK_REFRESH_TOKEN: "1000.cli-refresh" },
+    );
+    expect(output()).toContain(`POST   http://127.0.0.1:${port}/oauth/v2/token`);
+    expect(output()).toContain(`http://127.0.0.1:${port}/__zcrm-mock/faults`);
+    expect(output()).not.toContain("cli-secret");
+    const url = `http://127.0.0.1:${port}`;
+    const first = await fetch(`${url}/crm/v2/Leads/1000000231009/Attachments`, {
+      headers: { Authorization: "Zoho-oauthtoken x" },
+    });
+    expect(first.status).toBe(503);
+    await first.arrayBuffer();
+    const query = new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: "1000.CLI",
+      client_secret: "cli-secret",
+      refresh_token: "1000.cli-refresh",
+    });
+    const token = await fetch(`${url}/oauth/v2/token?${query}`, { method: "POST" });
+    expect(await token.json()).toMatchObject({ expires_in: 90_000, expires_in_sec: 90, api_domain: url });
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
+  it("--stateful keeps an upload and lists it", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port), "--stateful"]);
+    expect(output()).toContain("Mode: stateful");
+    const url = `http://127.0.0.1:${port}/crm/v2/Leads/1000000231009/Attachments`;
+    const headers = { Authorization: "Zoho-oauthtoken x" };
+    const form = new FormData();
+    form.append("file", new Blob(["kept"]), "kept.txt");
+    expect((await fetch(url, { method: "POST", headers, body: form })).status).toBe(200);
+    const list = (await (await fetch(url, { headers })).json()) as { data: { File_Name: string; Size: string }[] };
+    expect(list.data).toMatchObject([{ File_Name: "kept.txt", Size: "4" }]);
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
+  it("refuses a malformed --fault with usage", async () => {
+    const { child, output } = await run(["--fault", "slow;delay=later"]);
+    expect(child.exitCode).toBe(2);
+    expect(output()).toContain('--fault: fault 1 ("slow;delay=later"): delay must be a whole number');
+  });
+});
