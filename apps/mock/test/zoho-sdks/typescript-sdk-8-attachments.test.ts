@@ -79,6 +79,14 @@ describe("typescript-sdk-8.0: upload, download, link, delete", () => {
     expect(Buffer.compare(bytes, file.bytes)).toBe(0);
   });
 
+  it("names a file with an apostrophe whole (the mock puts it in filename*, past the SDK's cut at the last ')", async () => {
+    const record = freshRecord();
+    const file = v8.ctx.sandbox.textFile("O'Brien notes.txt");
+    const { name, bytes } = await download(await upload(record, file), record);
+    expect(decodeURIComponent(name)).toBe("O'Brien notes.txt");
+    expect(Buffer.compare(bytes, file.bytes)).toBe(0);
+  });
+
   it("attaches a titled link, listed as a Link URL under its title", async () => {
     const record = freshRecord();
     const link = await params(

@@ -3,6 +3,11 @@
  * read `filename*` (RFC 5987, UTF-8) when it is there and fall back to `filename`, so the fallback
  * is plain ASCII: "Résumé 日本.txt" goes out as
  * `filename="Resume __.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9...`.
+ *
+ * An apostrophe also moves a name into `filename*` (as `%27`): Zoho's own SDKs take the name after
+ * the last `'` of the header (they expect `UTF-8''…`), so `filename="O'Brien.txt"` reached them as
+ * `Brien.txt"`, while `filename*=UTF-8''O%27Brien.txt` reaches them whole, percent-encoded like any
+ * other `filename*` name.
  */
 import type { ServerResponse } from "node:http";
 import contentDisposition from "content-disposition";
@@ -29,11 +34,11 @@ export function attachmentDisposition(fileName: string): string {
   return contentDisposition(name, { type: "attachment", fallback: asciiFallback(name) });
 }
 
-/** The name with accents stripped and every other non-printable-ASCII character (and `"`, `\`, `%`) replaced by `_`. */
+/** The name with accents stripped and every other non-printable-ASCII character (and `"`, `\`, `%`, `'`) replaced by `_`. */
 export function asciiFallback(fileName: string): string {
   // NFKD splits "é" into "e" and a combining accent, which the replacement below then drops.
   return fileName
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e]|["\\%]/g, "_");
+    .replace(/[^\x20-\x7e]|["\\%']/g, "_");
 }
