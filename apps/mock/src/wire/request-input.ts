@@ -33,14 +33,18 @@ export interface RequestTarget {
 /** Prism's view of one request: method, the spec path, the query, the headers and the body. */
 export type PrismRequest = IHttpRequest & { url: { query: IHttpNameValues } };
 
-const targets = new WeakMap<IncomingMessage, RequestTarget>();
+// Kept on the request itself under a symbol: a WeakMap entry per request made the garbage
+// collector's ephemeron work show up in the mock's p99 latency (measured with pnpm bench).
+const TARGET: unique symbol = Symbol("zcrm-mock.requestTarget");
+type WithTarget = IncomingMessage & { [TARGET]?: RequestTarget };
 
 /** The split target of `req`, computed on the first call and kept for the request's lifetime. */
 export function requestTarget(req: IncomingMessage): RequestTarget {
-  let target = targets.get(req);
+  const holder = req as WithTarget;
+  let target = holder[TARGET];
   if (target === undefined) {
     target = splitTarget(req.url);
-    targets.set(req, target);
+    holder[TARGET] = target;
   }
   return target;
 }
