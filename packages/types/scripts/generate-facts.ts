@@ -353,6 +353,10 @@ function readLimits(
       titleMaxLength: single("uploadAttachment", "the link title length", (op) =>
         number(formProperty(op, "title", "maxLength")),
       ),
+      urlPattern: single("uploadAttachment", "the link's form", (op) => {
+        const pattern = formProperty(op, "attachmentUrl", "pattern");
+        return typeof pattern === "string" ? pattern : undefined;
+      }),
     },
     list: {
       perPageMax: single("listAttachments", "per_page's maximum", (op, item) =>

@@ -4,7 +4,7 @@
  * a feature, and which spec path serves a request path. The client, the mock and the contract read
  * these instead of keeping their own copies, so a new API version is a spec change only.
  */
-import { apiLines, type apiOperations, apiVersions, moduleSince } from "./generated/facts.gen.js";
+import { apiLines, type apiOperations, apiVersions, limits, moduleSince } from "./generated/facts.gen.js";
 
 export {
   apiLines,
@@ -103,4 +103,23 @@ export function pathForVersion(specPath: string, version: ApiVersion): string {
   const current = versionOfPath(specPath);
   if (current === undefined) throw new Error(`${specPath} is not a /crm/<version>/ path of the spec`);
   return `/crm/${version}${specPath.slice(5 + current.length)}`;
+}
+
+const linkForm = new RegExp(limits.link.urlPattern, "u");
+
+/**
+ * True for a link Zoho takes as an attachment: an absolute http(s) URL with a host, no spaces or
+ * control characters, at most `limits.link.urlMaxLength` characters (the spec's AttachmentUrl).
+ */
+export function isAttachmentUrl(url: string): boolean {
+  return url.length <= limits.link.urlMaxLength && linkForm.test(url);
+}
+
+/**
+ * True when a file name ends in an extension Zoho refuses (`.exe`), in any case. Trailing dots and
+ * spaces are ignored first, as Windows ignores them, so `x.EXE ` and `x.exe.` count too.
+ */
+export function hasRefusedExtension(name: string): boolean {
+  const trimmed = name.replace(/[. ]+$/, "").toLowerCase();
+  return limits.attachment.refusedExtensions.some((extension) => trimmed.endsWith(extension));
 }

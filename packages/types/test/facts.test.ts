@@ -6,6 +6,8 @@ import {
   type ApiVersion,
   apiOperations,
   apiVersions,
+  hasRefusedExtension,
+  isAttachmentUrl,
   knownModules,
   type LineOf,
   limits,
@@ -59,10 +61,26 @@ describe("the generated facts module", () => {
   it("states the limits once, as the spec gives them", () => {
     expect(limits.attachment).toEqual({ fileBytes: 100 * 1024 * 1024, refusedExtensions: [".exe"] });
     expect(limits.photo.fileBytes).toBe(10 * 1024 * 1024);
-    expect(limits.link).toEqual({ urlMaxLength: 3000, titleMaxLength: 255 });
+    expect(limits.link).toMatchObject({ urlMaxLength: 3000, titleMaxLength: 255 });
     expect(limits.list.perPageMax).toBe(200);
     expect(limits.deleteMany.idsPerCall).toBe(100);
     expect(new RegExp(limits.moduleName.pattern).test("ServiceCenters")).toBe(true);
+  });
+
+  it("shares the link and file-name rules the client and the mock both apply", () => {
+    expect(isAttachmentUrl("https://www.zohocorp.com/a?b=c#d")).toBe(true);
+    for (const url of [
+      "javascript:alert(1)",
+      "file:///etc/passwd",
+      "data:text/html,x",
+      "mailto:a@b",
+      "https://x/\u0000",
+    ]) {
+      expect(isAttachmentUrl(url)).toBe(false);
+    }
+    expect(isAttachmentUrl(`https://x.y/${"a".repeat(limits.link.urlMaxLength)}`)).toBe(false);
+    for (const name of ["setup.exe", "SETUP.EXE", "x.EXE ", "x.exe."]) expect(hasRefusedExtension(name)).toBe(true);
+    for (const name of ["notes.exe.txt", "exe", "a.ex"]) expect(hasRefusedExtension(name)).toBe(false);
   });
 
   it("names each operation once per line, tied by its kind", () => {

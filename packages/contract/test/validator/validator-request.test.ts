@@ -81,8 +81,12 @@ describe("upload request bodies", () => {
   });
 
   it("validates the link against its schema", () => {
-    expect(messages(upload("v8", form(url("not a url"))))).toEqual([
-      'invalid-request-body: request body/attachmentUrl must match format "uri"',
+    const notAUrl = messages(upload("v8", form(url("not a url"))));
+    expect(notAUrl).toContain('invalid-request-body: request body/attachmentUrl must match format "uri"');
+    expect(notAUrl.filter((m) => m.includes("must match pattern"))).toHaveLength(1);
+    // A URI of another scheme is well-formed, but not a web link the contract takes.
+    expect(messages(upload("v8", form(url("javascript:alert(1)"))))).toEqual([
+      expect.stringMatching(/^invalid-request-body: request body\/attachmentUrl must match pattern /),
     ]);
     expect(messages(upload("v8", form(url(`https://x.example/${"a".repeat(3000)}`))))).toEqual([
       "invalid-request-body: request body/attachmentUrl must NOT have more than 3000 characters",

@@ -254,7 +254,8 @@ export const limits = {
   },
   "link": {
     "urlMaxLength": 3000,
-    "titleMaxLength": 255
+    "titleMaxLength": 255,
+    "urlPattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\u0000-\\u001f\\u007f/?#][^\\s\\u0000-\\u001f\\u007f]*$"
   },
   "list": {
     "perPageMax": 200,

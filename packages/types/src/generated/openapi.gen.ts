@@ -444,7 +444,7 @@ export interface components {
         };
         /**
          * Format: uri
-         * @description The URL to attach. Zoho's sources give 3000 (the upload parameter) and 2000 (the `$link_url` field) as the longest URL; this contract accepts up to 3000.
+         * @description The URL to attach: an absolute http or https URL with a host, without spaces or control characters. Zoho's sources give 3000 (the upload parameter) and 2000 (the `$link_url` field) as the longest URL; this contract accepts up to 3000. What Zoho does with other schemes (`javascript:`, `file:`, `data:`, `mailto:`) is not documented; Zoho's UI only attaches web links, so this contract, the project's client and its mock refuse them (the mock with 400 INVALID_URL_PATTERN "the given attachment URL is incorrect").
          * @example https://www.zohocorp.com
          */
         AttachmentUrl: string;
