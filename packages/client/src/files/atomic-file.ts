@@ -20,7 +20,7 @@ import { basename, dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { ZohoBodyLengthError } from "../errors/errors.js";
+import { ZohoBodyLengthError } from "../errors/body-errors.js";
 import { checkDestination, destinationExistsError } from "./destination.js";
 
 /** Options for writeAtomically. */
