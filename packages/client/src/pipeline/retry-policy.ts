@@ -5,6 +5,7 @@
  * everything; a POST retries only on 429, which Zoho sends before doing any work, and only when its
  * body can be sent again. Timeouts and aborts are the caller's budget and are never retried.
  */
+import { setTimeout as wait } from "node:timers/promises";
 import { ZohoInputError } from "../errors/errors.js";
 
 /** Retry options of a client (`retry: false` turns retries off). */
@@ -34,19 +35,12 @@ export interface Clock {
   random(): number;
 }
 
-/** Waits with a timer that an AbortSignal can cut short. */
+// node:timers/promises rejects an aborted wait with its own AbortError (the reason in `cause`); the
+// pipeline reads the signal's reason itself (a TimeoutError means "timeout"), so it gets that instead.
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal === undefined) return wait(ms);
+  return wait(ms, undefined, { signal }).catch((error: unknown) => {
+    throw signal.aborted ? signal.reason : error;
   });
 }
 
