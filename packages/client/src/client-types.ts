@@ -117,6 +117,17 @@ export type ListAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v
   ? [options?: ListAttachmentsOptions<V>]
   : [options: ListAttachmentsOptions<V>];
 
+/** Options of the iterators: the list options, and how many pages to read at most. */
+export type IterateAttachmentsOptions<V extends ApiVersion> = ListAttachmentsOptions<V> & {
+  /** Pages to read at most (default 1000); a server still promising more after that throws ZohoPaginationError. */
+  maxPages?: number;
+};
+
+/** The iterators' options argument: optional on the v2 line, required on the current line. */
+export type IterateAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
+  ? [options?: IterateAttachmentsOptions<V>]
+  : [options: IterateAttachmentsOptions<V>];
+
 /**
  * Modules whose records can have a photo: the standard photo modules (Leads, Contacts, Accounts,
  * Products, Vendors) and any custom module (the spec's PhotoModule). Other standard modules are
@@ -165,17 +176,17 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     recordId: string,
     ...options: ListAttachmentsArgs<V>
   ): Promise<AttachmentsPage<InfoFor<V>>>;
-  /** Walks every page of a record's attachments (page numbers, or page tokens from v7 on). */
+  /** Walks every page of a record's attachments (page numbers, or page tokens from v7 on), at most `maxPages` (1000). */
   iterateAttachmentPages(
     module: ModuleName<V, C>,
     recordId: string,
-    ...options: ListAttachmentsArgs<V>
+    ...options: IterateAttachmentsArgs<V>
   ): AsyncGenerator<AttachmentsPageOk<InfoFor<V>>, void, undefined>;
-  /** Walks every attachment of a record, page after page. */
+  /** Walks every attachment of a record, page after page, at most `maxPages` pages (1000). */
   iterateAttachments(
     module: ModuleName<V, C>,
     recordId: string,
-    ...options: ListAttachmentsArgs<V>
+    ...options: IterateAttachmentsArgs<V>
   ): AsyncGenerator<Attachment, void, undefined>;
   /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; within `limits.attachment`); `data.details.id` is the new id. */
   uploadAttachment(

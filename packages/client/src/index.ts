@@ -39,6 +39,8 @@ export type {
   DeletePhotoOptionsFor,
   FieldsOption,
   InfoFor,
+  IterateAttachmentsArgs,
+  IterateAttachmentsOptions,
   ListAttachmentsArgs,
   ListAttachmentsOptions,
   PhotoModuleName,

@@ -10,7 +10,7 @@ import { ZohoInputError } from "../errors/errors.js";
 
 /** Retry options of a client (`retry: false` turns retries off). */
 export interface RetryOptions {
-  /** Retries after the first attempt (default 2; 0 turns retries off). */
+  /** Retries after the first attempt, 0 to 10 (default 2; 0 turns retries off). */
   maxRetries?: number;
   /** First backoff delay; each retry doubles it, with jitter (default 500 ms). */
   baseDelayMs?: number;
@@ -49,6 +49,13 @@ export const systemClock: Clock = { now: Date.now, sleep, random: Math.random };
 
 const DEFAULTS: RetrySettings = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30_000 };
 
+/**
+ * The most retries a client may ask for. Every retry is one more call against the org's API credits
+ * and rate limits, and with the default backoff ten retries already wait about two minutes in all:
+ * a failure that outlasts that is an outage for the caller to handle, not for the client to hammer at.
+ */
+export const MAX_RETRIES = 10;
+
 function nonNegative(value: unknown, name: string, fallback: number, integer: boolean): number {
   if (value === undefined) return fallback;
   if (typeof value === "number" && value >= 0 && Number.isFinite(value) && (!integer || Number.isInteger(value)))
@@ -77,8 +84,16 @@ export function toRetrySettings(option: unknown): RetrySettings | undefined {
       `Unknown retry option ${JSON.stringify(unknown)}: use maxRetries, baseDelayMs or maxDelayMs.`,
     );
   }
+  const retries = nonNegative(maxRetries, "maxRetries", DEFAULTS.maxRetries, true);
+  if (retries > MAX_RETRIES) {
+    throw new ZohoInputError(
+      "retry.maxRetries",
+      `retry.maxRetries may be at most ${MAX_RETRIES} (got ${retries}): each retry is one more call against the org's ` +
+        `API limits, and ${MAX_RETRIES} already span about two minutes of backoff. Handle longer outages in your own code.`,
+    );
+  }
   const settings: RetrySettings = {
-    maxRetries: nonNegative(maxRetries, "maxRetries", DEFAULTS.maxRetries, true),
+    maxRetries: retries,
     baseDelayMs: nonNegative(baseDelayMs, "baseDelayMs", DEFAULTS.baseDelayMs, false),
     maxDelayMs: nonNegative(maxDelayMs, "maxDelayMs", DEFAULTS.maxDelayMs, false),
   };
