@@ -15,7 +15,8 @@
  *   `duplex: "half"` is set when it returns a stream. `replayable: false` (a one-shot stream) means the
  *   request is never sent twice: no retry, no replay after a token refresh.
  * - `idempotent` (GET, DELETE) requests retry on 429, 502, 503, 504 and connection errors; others only
- *   on 429. Delays: Retry-After when given, else exponential backoff with jitter, never above
+ *   on 429. Failures no retry can mend (a redirect loop, a redirect away from http(s), oversized
+ *   headers, a refused redirect) fail at once, with a message that says why. Delays: Retry-After when given, else exponential backoff with jitter, never above
  *   `maxDelayMs` (a longer Retry-After returns the 429 at once; its meta carries retryAfterMs).
  * - On 401 INVALID_TOKEN the token is invalidated and the request replayed once with a new one.
  * - `redirect` is passed to fetch as it is (fetch drops Authorization on a redirect to another origin).
@@ -31,7 +32,7 @@ import { zohoErrorCode } from "../errors/zoho-body.js";
 import { emit } from "../events.js";
 import { parseResponseMeta } from "../response-meta.js";
 import { AttemptFailure, type AttemptOutcome, runAttempt } from "./attempt.js";
-import { failureReason, toNetworkError } from "./network-error.js";
+import { failureReason, hopelessFailure, toNetworkError } from "./network-error.js";
 import { backoffDelay, mayRetryStatus } from "./retry-policy.js";
 import type { PipelineContext, PipelineRequest, PipelineResult } from "./types.js";
 
@@ -101,12 +102,20 @@ export async function send(ctx: PipelineContext, request: PipelineRequest): Prom
       if (!(failure instanceof AttemptFailure)) throw failure;
       const { kind, error } = failure;
       if (logger !== undefined) emitResponse(url, attempt, undefined, kind, clock.now() - started);
-      if (kind === "network" && retry !== undefined && retries < retry.maxRetries && request.idempotent && canResend) {
+      const hopeless = kind === "network" ? hopelessFailure(error, request.redirect) : undefined;
+      if (
+        kind === "network" &&
+        hopeless === undefined &&
+        retry !== undefined &&
+        retries < retry.maxRetries &&
+        request.idempotent &&
+        canResend
+      ) {
         await pause(url, attempt, backoffDelay(retry, retries, clock.random), failureReason(kind, error), undefined);
         retries++;
         continue;
       }
-      throw toNetworkError(kind, error, request.method, url, secrets, retries);
+      throw toNetworkError(kind, error, request.method, url, secrets, retries, hopeless);
     }
 
     const { response } = outcome;
