@@ -16,7 +16,7 @@ import type { ModuleName } from "./input/modules.js";
 import type { AttachLinkOptions } from "./operations/attach-link.js";
 import type { DeleteResult } from "./operations/delete-attachment.js";
 import type { DeleteAttachmentsOptions, DeleteManyResult } from "./operations/delete-attachments.js";
-import type { DownloadResult } from "./operations/download.js";
+import type { DownloadOptions, DownloadResult } from "./operations/download.js";
 import type { AttachmentsPage, AttachmentsPageOk } from "./operations/list-attachments.js";
 import type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
 import type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
@@ -62,6 +62,13 @@ export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly st
   maxConcurrency?: number | false;
   /** Time limit of each attempt, up to the response headers and a JSON body (default 60000 ms); false for none. */
   timeoutMs?: number | false;
+  /**
+   * Longest wait without progress (1 KiB, or the end) while reading any response body, a download's
+   * included, which timeoutMs does not cover (default 30000 ms); false for none. Also per call.
+   */
+  bodyIdleTimeoutMs?: number | false;
+  /** Most bytes of a JSON answer, counted after decoding (default 33554432, 32 MiB). */
+  maxJsonBytes?: number;
   /** Receives request, response, retry and refresh events; never a token or secret. */
   logger?: ZohoLogger;
   /** Time and randomness to use instead of the real ones (tests). */
@@ -90,6 +97,8 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
   signal?: AbortSignal;
   /** Time limit of each attempt of this call, overriding the client's; false for none. */
   timeoutMs?: number | false;
+  /** Longest wait without progress (1 KiB) while reading the answer, overriding the client's; false for none. */
+  bodyIdleTimeoutMs?: number | false;
 } & ([ApiLine<V>] extends ["v2"]
   ? {
       /** Field API names to return (optional on the v2 line: all fields by default). */
@@ -202,12 +211,12 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     url: string,
     options?: AttachLinkOptionsFor<V>,
   ): Promise<UploadResult>;
-  /** Downloads one attachment as a stream; read or cancel `body`. 204: nothing there; a link attachment throws DOWNLOAD_NOT_ALLOWED. */
+  /** Downloads one attachment as a stream (at most `maxBytes`); read or cancel `body`. 204: nothing there; a link attachment throws DOWNLOAD_NOT_ALLOWED. */
   downloadAttachment(
     module: ModuleName<V, C>,
     recordId: string,
     attachmentId: string,
-    options?: CallOptions,
+    options?: DownloadOptions,
   ): Promise<DownloadResult>;
   /** Downloads one attachment into a file, or into a directory under the server's (sanitised) name; atomically, never partially. */
   downloadAttachmentTo(
@@ -231,8 +240,8 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     ids: Iterable<string>,
     options?: DeleteAttachmentsOptions,
   ): Promise<DeleteManyResult>;
-  /** Downloads a record's photo as a stream; 204 when it has none. */
-  getPhoto(module: PhotoModuleName<C>, recordId: string, options?: CallOptions): Promise<DownloadResult>;
+  /** Downloads a record's photo as a stream (at most `maxBytes`, by default Zoho's photo limit); 204 when it has none. */
+  getPhoto(module: PhotoModuleName<C>, recordId: string, options?: DownloadOptions): Promise<DownloadResult>;
   /** Sets or replaces a record's photo (PNG, JPEG, GIF or BMP, at most 10 MB). */
   uploadPhoto(
     module: PhotoModuleName<C>,

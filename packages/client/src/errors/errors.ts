@@ -10,7 +10,12 @@ import { parseResponseMeta, type ZohoResponseMeta } from "../response-meta.js";
 import { brandErrorClass as nameClass } from "./brand.js";
 import { ZohoError } from "./zoho-error.js";
 
-export { ZohoBodyLengthError } from "./body-errors.js";
+export {
+  type BodyKind,
+  ZohoBodyLengthError,
+  ZohoBodyTooLargeError,
+  type ZohoBodyTooLargeErrorInit,
+} from "./body-errors.js";
 export { ZohoError } from "./zoho-error.js";
 
 /** A Zoho error code: one the contract documents, or any other string Zoho may add. */

@@ -19,6 +19,7 @@ export interface ListInput {
   ifModifiedSince?: Date | string | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | false | undefined;
+  bodyIdleTimeoutMs?: number | false | undefined;
 }
 
 /** The query string parameters of one list request, under Zoho's names. */
@@ -40,6 +41,8 @@ export interface PageRequest {
   signal: AbortSignal | undefined;
   /** Per-call timeout (undefined: the client's). */
   timeoutMs: number | false | undefined;
+  /** Per-call body idle timeout (undefined: the client's). */
+  bodyIdleTimeoutMs: number | false | undefined;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -51,6 +54,7 @@ const KNOWN_OPTIONS = new Set([
   "ifModifiedSince",
   "signal",
   "timeoutMs",
+  "bodyIdleTimeoutMs",
 ]);
 const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
 
@@ -167,6 +171,7 @@ export function toPageRequest(
     ifModifiedSince: toIfModifiedSince(options.ifModifiedSince),
     signal,
     timeoutMs: checkTimeout(options.timeoutMs),
+    bodyIdleTimeoutMs: checkTimeout(options.bodyIdleTimeoutMs, "bodyIdleTimeoutMs"),
   };
 }
 

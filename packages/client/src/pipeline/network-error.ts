@@ -3,8 +3,15 @@
  * message names the innermost system error (ECONNREFUSED, ENOTFOUND, ...) and whose cause chain has
  * been checked for secrets, and tells the failures a retry cannot mend from the others.
  */
-import { type NetworkFailureKind, ZohoError, ZohoNetworkError } from "../errors/errors.js";
+import {
+  type BodyKind,
+  type NetworkFailureKind,
+  ZohoBodyTooLargeError,
+  ZohoError,
+  ZohoNetworkError,
+} from "../errors/errors.js";
 import { redact, type Secrets, scrubError } from "../errors/redact.js";
+import { type BodyLimitExceeded, PROGRESS_BYTES } from "./body-watch.js";
 
 function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null;
@@ -65,6 +72,30 @@ export function hopelessFailure(error: unknown, redirect: RequestInit["redirect"
 /** A short reason for logs and retry events, e.g. "network: ECONNRESET". */
 export function failureReason(kind: NetworkFailureKind, error: unknown): string {
   return `${kind}: ${systemCode(error) ?? (error instanceof Error ? error.name : "error")}`;
+}
+
+/** The error for a body read stopped by its bounds: a timeout for a stall, ZohoBodyTooLargeError for size. */
+export function bodyLimitError(
+  failure: BodyLimitExceeded,
+  body: BodyKind,
+  method: string,
+  url: string,
+  retries: number,
+): ZohoError {
+  if (failure.reason === "size") {
+    return new ZohoBodyTooLargeError({
+      body,
+      limitBytes: failure.limit,
+      receivedBytes: failure.bytes,
+      method,
+      url,
+      retries,
+    });
+  }
+  const detail =
+    `the response body made no progress (under ${PROGRESS_BYTES} bytes) for ${failure.limit} ms ` +
+    `(bodyIdleTimeoutMs), after ${failure.bytes} bytes`;
+  return new ZohoNetworkError("timeout", method, url, detail, undefined, retries);
 }
 
 /** Builds the error a caller sees when a request got no response; `why` explains a failure not retried. */

@@ -33,6 +33,8 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** A number in [0, 1) for backoff jitter. */
   random(): number;
+  /** Calls `onTime` after `ms` unless the returned function is called first (the body idle timeout's timer). */
+  schedule(ms: number, onTime: () => void): () => void;
 }
 
 // node:timers/promises rejects an aborted wait with its own AbortError (the reason in `cause`); the
@@ -44,8 +46,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+function schedule(ms: number, onTime: () => void): () => void {
+  const timer = setTimeout(onTime, ms);
+  return () => clearTimeout(timer);
+}
+
 /** The real clock. */
-export const systemClock: Clock = { now: Date.now, sleep, random: Math.random };
+export const systemClock: Clock = { now: Date.now, sleep, random: Math.random, schedule };
 
 const DEFAULTS: RetrySettings = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30_000 };
 
