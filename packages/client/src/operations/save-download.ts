@@ -3,9 +3,10 @@
  * request (its directory exists and is writable; an existing file needs `overwrite`). When it is an
  * existing directory, the file goes inside it under the server's name, made safe (safeFileName).
  *
- * Bytes go to a temp file beside the destination, which is checked against Content-Length, synced
- * and renamed into place (files/atomic-file.ts): a reset, an abort or a short body leaves no file,
- * partial or otherwise, and an existing file untouched.
+ * Bytes go to a temp file beside the destination, which is checked against Content-Length and
+ * renamed into place (files/atomic-file.ts): a reset, an abort, a stall, a body over `maxBytes` or
+ * a short body leaves no file, partial or otherwise, and an existing file untouched. `durable` also
+ * fsyncs the file and its directory, for a power cut; off by default.
  */
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
@@ -26,7 +27,7 @@ import { bodyReadError } from "./typed-body.js";
 export interface DownloadToOptions extends DownloadOptions {
   /** Replace an existing file (default false: an existing file is a ZohoInputError, before any request). */
   overwrite?: boolean;
-  /** fsync the file and its directory before returning, so it survives a power cut (default false). */
+  /** fsync the file before the rename and its directory after, so it survives a power cut too, at the cost of two fsyncs (default false). */
   durable?: boolean;
 }
 
