@@ -71,7 +71,7 @@ export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly st
   maxJsonBytes?: number;
   /** Receives request, response, retry and refresh events; never a token or secret. */
   logger?: ZohoLogger;
-  /** Time and randomness to use instead of the real ones (tests). */
+  /** Time, randomness and timers to use instead of the real ones (tests): now, sleep, random, schedule. */
   clock?: Partial<Clock>;
 };
 
