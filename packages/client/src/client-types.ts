@@ -16,7 +16,7 @@ import type { ModuleName } from "./input/modules.js";
 import type { AttachLinkOptions } from "./operations/attach-link.js";
 import type { DeleteResult } from "./operations/delete-attachment.js";
 import type { DeleteAttachmentsOptions, DeleteManyResult } from "./operations/delete-attachments.js";
-import type { DownloadResult } from "./operations/download.js";
+import type { DownloadOptions, DownloadResult } from "./operations/download.js";
 import type { AttachmentsPage, AttachmentsPageOk } from "./operations/list-attachments.js";
 import type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
 import type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
@@ -62,9 +62,16 @@ export type AttachmentsClientOptions<V extends ApiVersion, C extends readonly st
   maxConcurrency?: number | false;
   /** Time limit of each attempt, up to the response headers and a JSON body (default 60000 ms); false for none. */
   timeoutMs?: number | false;
+  /**
+   * Longest wait without progress (1 KiB, or the end) while reading any response body, a download's
+   * included, which timeoutMs does not cover (default 30000 ms); false for none. Also per call.
+   */
+  bodyIdleTimeoutMs?: number | false;
+  /** Most bytes of a JSON answer, counted after decoding (default 33554432, 32 MiB). */
+  maxJsonBytes?: number;
   /** Receives request, response, retry and refresh events; never a token or secret. */
   logger?: ZohoLogger;
-  /** Time and randomness to use instead of the real ones (tests). */
+  /** Time, randomness and timers to use instead of the real ones (tests): now, sleep, random, schedule. */
   clock?: Partial<Clock>;
 };
 
@@ -90,6 +97,8 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
   signal?: AbortSignal;
   /** Time limit of each attempt of this call, overriding the client's; false for none. */
   timeoutMs?: number | false;
+  /** Longest wait without progress (1 KiB) while reading the answer, overriding the client's; false for none. */
+  bodyIdleTimeoutMs?: number | false;
 } & ([ApiLine<V>] extends ["v2"]
   ? {
       /** Field API names to return (optional on the v2 line: all fields by default). */
@@ -116,6 +125,17 @@ export type ListAttachmentsOptions<V extends ApiVersion> = {
 export type ListAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
   ? [options?: ListAttachmentsOptions<V>]
   : [options: ListAttachmentsOptions<V>];
+
+/** Options of the iterators: the list options, and how many pages to read at most. */
+export type IterateAttachmentsOptions<V extends ApiVersion> = ListAttachmentsOptions<V> & {
+  /** Pages to read at most (default 1000); a server still promising more after that throws ZohoPaginationError. */
+  maxPages?: number;
+};
+
+/** The iterators' options argument: optional on the v2 line, required on the current line. */
+export type IterateAttachmentsArgs<V extends ApiVersion> = [ApiLine<V>] extends ["v2"]
+  ? [options?: IterateAttachmentsOptions<V>]
+  : [options: IterateAttachmentsOptions<V>];
 
 /**
  * Modules whose records can have a photo: the standard photo modules (Leads, Contacts, Accounts,
@@ -165,17 +185,17 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     recordId: string,
     ...options: ListAttachmentsArgs<V>
   ): Promise<AttachmentsPage<InfoFor<V>>>;
-  /** Walks every page of a record's attachments (page numbers, or page tokens from v7 on). */
+  /** Walks every page of a record's attachments (page numbers, or page tokens from v7 on), at most `maxPages` (1000). */
   iterateAttachmentPages(
     module: ModuleName<V, C>,
     recordId: string,
-    ...options: ListAttachmentsArgs<V>
+    ...options: IterateAttachmentsArgs<V>
   ): AsyncGenerator<AttachmentsPageOk<InfoFor<V>>, void, undefined>;
-  /** Walks every attachment of a record, page after page. */
+  /** Walks every attachment of a record, page after page, at most `maxPages` pages (1000). */
   iterateAttachments(
     module: ModuleName<V, C>,
     recordId: string,
-    ...options: ListAttachmentsArgs<V>
+    ...options: IterateAttachmentsArgs<V>
   ): AsyncGenerator<Attachment, void, undefined>;
   /** Uploads a file (path, file: URL, Blob or File, bytes, Node or web stream; within `limits.attachment`); `data.details.id` is the new id. */
   uploadAttachment(
@@ -191,12 +211,12 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     url: string,
     options?: AttachLinkOptionsFor<V>,
   ): Promise<UploadResult>;
-  /** Downloads one attachment as a stream; read or cancel `body`. 204: nothing there; a link attachment throws DOWNLOAD_NOT_ALLOWED. */
+  /** Downloads one attachment as a stream (at most `maxBytes`); read or cancel `body`. 204: nothing there; a link attachment throws DOWNLOAD_NOT_ALLOWED. */
   downloadAttachment(
     module: ModuleName<V, C>,
     recordId: string,
     attachmentId: string,
-    options?: CallOptions,
+    options?: DownloadOptions,
   ): Promise<DownloadResult>;
   /** Downloads one attachment into a file, or into a directory under the server's (sanitised) name; atomically, never partially. */
   downloadAttachmentTo(
@@ -220,8 +240,8 @@ export interface AttachmentsClient<V extends ApiVersion = "v8", C extends string
     ids: Iterable<string>,
     options?: DeleteAttachmentsOptions,
   ): Promise<DeleteManyResult>;
-  /** Downloads a record's photo as a stream; 204 when it has none. */
-  getPhoto(module: PhotoModuleName<C>, recordId: string, options?: CallOptions): Promise<DownloadResult>;
+  /** Downloads a record's photo as a stream (at most `maxBytes`, by default Zoho's photo limit); 204 when it has none. */
+  getPhoto(module: PhotoModuleName<C>, recordId: string, options?: DownloadOptions): Promise<DownloadResult>;
   /** Sets or replaces a record's photo (PNG, JPEG, GIF or BMP, at most 10 MB). */
   uploadPhoto(
     module: PhotoModuleName<C>,

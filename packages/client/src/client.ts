@@ -12,7 +12,7 @@ import type { AttachmentsClient, AttachmentsClientOptions } from "./client-types
 import { ZohoInputError } from "./errors/errors.js";
 import type { FileInput } from "./files/file-source.js";
 import { checkApiVersion, checkOptionNames, resolveLocation } from "./input/client-options.js";
-import { type PageRequest, toPageRequest } from "./input/list-options.js";
+import { ITERATE_OPTIONS, maxPagesOf, type PageRequest, toPageRequest } from "./input/list-options.js";
 import { checkCustomModules, createModuleCheck } from "./input/modules.js";
 import { attachLink } from "./operations/attach-link.js";
 import { type DeleteResult, deleteAttachment } from "./operations/delete-attachment.js";
@@ -82,8 +82,8 @@ class ZohoAttachmentsClient {
     return { apiVersion: this.apiVersion, line: this.line, apiDomain: this.apiDomain };
   }
 
-  #request(module: unknown, recordId: unknown, options: unknown): PageRequest {
-    return toPageRequest(this.apiVersion, this.#context.checkModule(module), recordId, options);
+  #request(module: unknown, recordId: unknown, options: unknown, known?: ReadonlySet<string>): PageRequest {
+    return toPageRequest(this.apiVersion, this.#context.checkModule(module), recordId, options, known);
   }
 
   /** Fetches one page of a record's attachments. */
@@ -96,22 +96,24 @@ class ZohoAttachmentsClient {
     }
   }
 
-  /** Walks every page of a record's attachments. */
+  /** Walks every page of a record's attachments, up to `maxPages`. */
   async *iterateAttachmentPages(
     module: unknown,
     recordId: unknown,
     options?: unknown,
   ): AsyncGenerator<AttachmentsPageOk<unknown>, void, undefined> {
-    yield* iteratePages(this.#context, this.#request(module, recordId, options));
+    const request = this.#request(module, recordId, options, ITERATE_OPTIONS);
+    yield* iteratePages(this.#context, request, maxPagesOf(options));
   }
 
-  /** Walks every attachment of a record, page after page. */
+  /** Walks every attachment of a record, page after page, up to `maxPages`. */
   async *iterateAttachments(
     module: unknown,
     recordId: unknown,
     options?: unknown,
   ): AsyncGenerator<Attachment, void, undefined> {
-    yield* iterateAttachments(this.#context, this.#request(module, recordId, options));
+    const request = this.#request(module, recordId, options, ITERATE_OPTIONS);
+    yield* iterateAttachments(this.#context, request, maxPagesOf(options));
   }
 
   // The methods below check their input in src/operations/* (always before a request) and reject with it.

@@ -39,6 +39,8 @@ export type {
   DeletePhotoOptionsFor,
   FieldsOption,
   InfoFor,
+  IterateAttachmentsArgs,
+  IterateAttachmentsOptions,
   ListAttachmentsArgs,
   ListAttachmentsOptions,
   PhotoModuleName,
@@ -56,6 +58,7 @@ export {
   isEnvironment,
 } from "./data-centres.js";
 export {
+  type BodyKind,
   isZohoApiError,
   isZohoAuthError,
   isZohoError,
@@ -67,6 +70,8 @@ export {
   ZohoAuthError,
   type ZohoAuthErrorInit,
   ZohoBodyLengthError,
+  ZohoBodyTooLargeError,
+  type ZohoBodyTooLargeErrorInit,
   ZohoError,
   type ZohoErrorCode,
   type ZohoErrorDetails,
@@ -97,7 +102,7 @@ export { MemoryTokenStore, type StoredToken, type TokenStore } from "./oauth/tok
 export type { AttachLinkOptions, LinkEncoding } from "./operations/attach-link.js";
 export type { DeleteResult } from "./operations/delete-attachment.js";
 export type { DeleteAttachmentsOptions, DeleteItemResult, DeleteManyResult } from "./operations/delete-attachments.js";
-export type { DownloadNoContent, DownloadOk, DownloadResult } from "./operations/download.js";
+export type { DownloadNoContent, DownloadOk, DownloadOptions, DownloadResult } from "./operations/download.js";
 export type {
   AttachmentsPage,
   AttachmentsPageEmpty,

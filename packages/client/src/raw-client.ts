@@ -10,14 +10,17 @@
  * over plain fetch.
  *
  * `raw` builds real `Request`s, so users' middleware works unchanged. Its fetch hands each Request
- * to the same pipeline after the middleware ran, so no middleware ever sees the token.
+ * to the same pipeline after the middleware ran, so no middleware ever sees the token. Bodies are
+ * bounded as the methods' are: in time by the body idle timeout, and in size by `maxJsonBytes` when
+ * the pipeline reads them, or by Zoho's largest file when they are handed over as a stream.
  */
 
-import { type ApiVersion, type paths, versionOfPath } from "@zcrm-attachments/types";
+import { type ApiVersion, limits, type paths, versionOfPath } from "@zcrm-attachments/types";
 import createClient, { type Client, defaultPathSerializer, type PathSerializer } from "openapi-fetch";
 import { compileTemplate } from "./operations/paths.js";
+import { typedBodyErrors } from "./operations/typed-body.js";
 import { send } from "./pipeline/send.js";
-import type { HttpMethod, PipelineContext } from "./pipeline/types.js";
+import type { HttpMethod, PipelineContext, PipelineResult } from "./pipeline/types.js";
 
 // A path template split at its parameters (literal, name, literal, ...), with the client's version in place.
 type CompiledPath = { path: string; parts: readonly string[]; simple: boolean };
@@ -88,10 +91,20 @@ async function sendRawRequest(request: Request, openapiBaseUrl: string, context:
     stream: true,
   });
   const { response, text } = result;
-  if (text === undefined) return response;
+  if (text === undefined) return boundRawBody(result, method, context, request.signal);
   // The pipeline read this body (a non-2xx); openapi-fetch reads it again from a fresh Response.
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   return new Response(NULL_BODY.has(response.status) ? null : text, init);
+}
+
+// A 2xx body handed over unread (openapi-fetch reads it, as JSON or as the caller's stream) gets the
+// same bounds as a download: the body idle timeout, and the largest file Zoho holds.
+function boundRawBody(result: PipelineResult, method: string, context: PipelineContext, signal: AbortSignal): Response {
+  const { response } = result;
+  if (response.body === null) return response;
+  const bounds = { maxBytes: limits.attachment.fileBytes, idleMs: context.bodyIdleTimeoutMs, clock: context.clock };
+  const body = typedBodyErrors(response.body, method, result, signal, bounds);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** Creates the openapi-fetch client exposed as `client.raw`; its requests go through the pipeline. */

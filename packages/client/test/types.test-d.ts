@@ -56,6 +56,13 @@ export async function currentLine(): Promise<void> {
   // @ts-expect-error record ids are strings: 19 digits do not fit a number
   await zoho.listAttachments("Leads", 4150868000002728001, { fields });
 
+  // The page cap belongs to the iterators alone.
+  for await (const attachment of zoho.iterateAttachments("Leads", RECORD, { fields, maxPages: 50 })) {
+    expectTypeOf(attachment).toEqualTypeOf<Attachment>();
+  }
+  // @ts-expect-error a single list call has no page cap
+  await zoho.listAttachments("Leads", RECORD, { fields, maxPages: 50 });
+
   for await (const attachment of zoho.iterateAttachments("Leads", RECORD, { fields })) {
     expectTypeOf(attachment).toEqualTypeOf<Attachment>();
     expectTypeOf(attachment.id).toBeString();

@@ -1,29 +1,28 @@
 /**
  * The errors the client throws. Users switch on the class (or the `is…` guards), then on `status` and
  * `code`. No error ever holds the access token: messages are built from request facts that carry no
- * secret, and causes pass through `scrubError` first.
+ * secret, and causes pass through `scrubError` first. `instanceof` and the guards recognise errors
+ * from the package's other build (ESM or CommonJS) too; see brand.ts.
  */
 import type { ErrorResponse, KnownErrorCode } from "@zcrm-attachments/types";
 import type { DataCenter } from "../data-centres.js";
 import { parseResponseMeta, type ZohoResponseMeta } from "../response-meta.js";
+import { brandErrorClass as nameClass } from "./brand.js";
+import { ZohoError } from "./zoho-error.js";
 
-// Names live on the prototypes, spelled out so minifiers cannot rename them, and stay out of JSON output.
-function nameClass(ErrorClass: { prototype: Error }, name: string): void {
-  Object.defineProperty(ErrorClass.prototype, "name", { value: name, configurable: true, writable: true });
-}
+export {
+  type BodyKind,
+  ZohoBodyLengthError,
+  ZohoBodyTooLargeError,
+  type ZohoBodyTooLargeErrorInit,
+} from "./body-errors.js";
+export { ZohoError } from "./zoho-error.js";
 
 /** A Zoho error code: one the contract documents, or any other string Zoho may add. */
 export type ZohoErrorCode = KnownErrorCode | `HTTP_${number}` | "INVALID_RESPONSE" | (string & {});
 
 /** The `details` object of a Zoho error body; which keys appear depends on the error. */
 export type ZohoErrorDetails = ErrorResponse["details"] & Record<string, unknown>;
-
-/** Base class of every error the client throws. */
-export class ZohoError extends Error {
-  static {
-    nameClass(ZohoError, "ZohoError");
-  }
-}
 
 /** Input that cannot be sent; thrown before any request is made. */
 export class ZohoInputError extends ZohoError {
@@ -150,38 +149,6 @@ export class ZohoNetworkError extends ZohoError {
   toJSON(): Record<string, unknown> {
     const { name, kind, message, method, url, retries } = this;
     return { name, kind, message, method, url, retries };
-  }
-}
-
-/**
- * A download body ended before (or ran past) the length its Content-Length announced, so the file
- * was not written. Over HTTP, fetch itself reports a short body as a network error; this one comes
- * from a body that ended cleanly but short (a custom fetch, a proxy).
- */
-export class ZohoBodyLengthError extends ZohoError {
-  static {
-    nameClass(ZohoBodyLengthError, "ZohoBodyLengthError");
-  }
-
-  /** Bytes the body should have held. */
-  readonly expectedBytes: number;
-  /** Bytes received before it ended (or the count that passed the expected length). */
-  readonly receivedBytes: number;
-
-  constructor(expectedBytes: number, receivedBytes: number, path: string) {
-    super(
-      receivedBytes < expectedBytes
-        ? `The download ended after ${receivedBytes} of ${expectedBytes} bytes (the connection closed early); ${path} was not written.`
-        : `The download sent more than the ${expectedBytes} bytes it announced; ${path} was not written.`,
-    );
-    this.expectedBytes = expectedBytes;
-    this.receivedBytes = receivedBytes;
-  }
-
-  /** The error as plain data (for structured logs). */
-  toJSON(): Record<string, unknown> {
-    const { name, message, expectedBytes, receivedBytes } = this;
-    return { name, message, expectedBytes, receivedBytes };
   }
 }
 

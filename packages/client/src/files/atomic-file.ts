@@ -12,6 +12,10 @@
  * often private. Before the rename it takes the mode of the file it replaces, or else the mode a new
  * file gets under the process umask (read from the temp file as created, as process.umask() is
  * deprecated for reading). A crash can leave a `.<name>.<random>.part` file behind; nothing else.
+ *
+ * Kept instead of write-file-atomic: it takes the content as one string or Buffer, so a 100 MB
+ * download would sit in memory whole, and it always replaces the destination, where the client
+ * refuses to (overwrite: false, checked again at the rename through link()).
  */
 import { randomBytes } from "node:crypto";
 import type { WriteStream } from "node:fs";
@@ -20,7 +24,7 @@ import { basename, dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { ZohoBodyLengthError } from "../errors/errors.js";
+import { ZohoBodyLengthError } from "../errors/body-errors.js";
 import { checkDestination, destinationExistsError } from "./destination.js";
 
 /** Options for writeAtomically. */

@@ -71,14 +71,22 @@ export function parseContentDisposition(header: string | null | undefined): Pars
 const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i;
 const MAX_NAME_BYTES = 255;
 
+// Invisible characters that change how a name is shown: Unicode format characters (bidi embeddings,
+// overrides and isolates U+202A-202E and U+2066-2069, zero-width U+200B-200F, U+2060-2064, U+FEFF,
+// the soft hyphen ...) and the line and paragraph separators U+2028/2029. "evil\u202Etxt.exe" would
+// otherwise show as "evilexe.txt" in a file manager.
+const INVISIBLE = /[\p{Cf}\u2028\u2029]/gu;
+
 /**
- * Turns a server-given name into one safe file name: directories stripped, control and
- * Windows-reserved characters replaced, "." / ".." / empty replaced by `fallback`, at most 255 bytes.
+ * Turns a server-given name into one safe file name: directories stripped, control, invisible
+ * (bidi, zero-width) and Windows-reserved characters removed or replaced, "." / ".." / empty
+ * replaced by `fallback`, at most 255 bytes.
  */
 export function safeFileName(name: string | undefined, fallback = "download"): string {
   const lastSegment = (name ?? "").split(/[/\\]/).pop() ?? "";
   let safe = lastSegment
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .replace(INVISIBLE, "")
     .replace(/[<>:"|?*]/g, "_")
     .trim()
     // Windows drops trailing dots and spaces, which would make "a.txt." and "a.txt" collide.

@@ -1,41 +1,11 @@
 /**
  * Content types for uploads: the caller's, a Blob's own, or a guess from the file name. The guess
- * table is small on purpose: Zoho stores what it is sent, so an unknown extension is sent as
- * application/octet-stream rather than pulling in a MIME database.
+ * comes from mime-types (the jshttp project's map over mime-db, which Express and most Node servers
+ * use), so .heic, .msg, .7z and the other types of that database go out with their own type;
+ * an extension it does not know is sent as application/octet-stream.
  */
 import { extname } from "node:path";
-
-const BY_EXTENSION: Readonly<Record<string, string>> = {
-  ".pdf": "application/pdf",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".bmp": "image/bmp",
-  ".webp": "image/webp",
-  ".svg": "image/svg+xml",
-  ".tif": "image/tiff",
-  ".tiff": "image/tiff",
-  ".txt": "text/plain",
-  ".csv": "text/csv",
-  ".html": "text/html",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".zip": "application/zip",
-  ".gz": "application/gzip",
-  ".rtf": "application/rtf",
-  ".doc": "application/msword",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".xls": "application/vnd.ms-excel",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".ppt": "application/vnd.ms-powerpoint",
-  ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  ".odt": "application/vnd.oasis.opendocument.text",
-  ".ods": "application/vnd.oasis.opendocument.spreadsheet",
-  ".eml": "message/rfc822",
-  ".mp3": "audio/mpeg",
-  ".mp4": "video/mp4",
-};
+import { lookup } from "mime-types";
 
 /** The type sent when nothing better is known. */
 export const DEFAULT_CONTENT_TYPE = "application/octet-stream";
@@ -45,7 +15,12 @@ const CONTENT_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(?:\s*;[^\u00
 
 /** Guesses a content type from a file name's extension; undefined when the extension is unknown. */
 export function contentTypeForName(name: string): string | undefined {
-  return BY_EXTENSION[extname(name).toLowerCase()];
+  // Node's idea of an extension: "json" or ".json" (a dotfile) have none, although mime-types would
+  // read both as JSON.
+  const extension = extname(name);
+  if (extension === "") return undefined;
+  const type = lookup(extension);
+  return type === false ? undefined : type;
 }
 
 /** True for a syntactically valid content type; it lands in a part header, so CR/LF must never pass. */

@@ -35,11 +35,11 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes (${Math.round((bytes / BYTES_PER_MB) * 10) / 10} MB)`;
 }
 
-/** True when the name ends in a refused extension (case-insensitive; trailing dots and spaces ignored, as Windows does). */
-export function hasRefusedExtension(name: string): boolean {
-  const trimmed = name.replace(/[. ]+$/, "").toLowerCase();
-  return REFUSED_EXTENSIONS.some((extension) => trimmed.endsWith(extension));
-}
+/**
+ * True when the name ends in a refused extension (case-insensitive; trailing dots and spaces ignored,
+ * as Windows does). The types package's rule, which the mock applies too, so both refuse the same names.
+ */
+export { hasRefusedExtension } from "@zcrm-attachments/types";
 
 /** True for a content type Zoho accepts as a record photo (parameters such as charset ignored). */
 export function isPhotoContentType(type: string): boolean {

@@ -11,12 +11,15 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Time limit of each attempt of this call, overriding the client's; false for none. */
   timeoutMs?: number | false;
+  /** Longest wait without progress (1 KiB) while reading a response body, overriding the client's; false for none. */
+  bodyIdleTimeoutMs?: number | false;
 }
 
 /** The checked common options, plus every other option as given. */
 export interface CheckedOptions {
   signal: AbortSignal | undefined;
   timeoutMs: number | false | undefined;
+  bodyIdleTimeoutMs: number | false | undefined;
   /** The options object itself (each operation checks its own names). */
   values: Readonly<Record<string, unknown>>;
 }
@@ -52,9 +55,9 @@ export function checkSignal(signal: unknown): AbortSignal | undefined {
   throw new ZohoInputError("signal", "signal must be an AbortSignal.");
 }
 
-/** Checks an options argument against the names `known` (signal and timeoutMs are always known). */
+/** Checks an options argument against the names `known` (signal, timeoutMs and bodyIdleTimeoutMs are always known). */
 export function checkCallOptions(input: unknown, known: readonly string[]): CheckedOptions {
-  if (input === undefined) return { signal: undefined, timeoutMs: undefined, values: {} };
+  if (input === undefined) return { signal: undefined, timeoutMs: undefined, bodyIdleTimeoutMs: undefined, values: {} };
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new ZohoInputError(
       "options",
@@ -62,8 +65,13 @@ export function checkCallOptions(input: unknown, known: readonly string[]): Chec
     );
   }
   const values = input as Record<string, unknown>;
-  checkKnownOptions(values, [...known, "signal", "timeoutMs"], HINTS);
-  return { signal: checkSignal(values.signal), timeoutMs: checkTimeout(values.timeoutMs), values };
+  checkKnownOptions(values, [...known, "signal", "timeoutMs", "bodyIdleTimeoutMs"], HINTS);
+  return {
+    signal: checkSignal(values.signal),
+    timeoutMs: checkTimeout(values.timeoutMs),
+    bodyIdleTimeoutMs: checkTimeout(values.bodyIdleTimeoutMs, "bodyIdleTimeoutMs"),
+    values,
+  };
 }
 
 /** Reads an optional string option; throws unless it is a string. */

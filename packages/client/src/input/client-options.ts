@@ -20,6 +20,8 @@ const KNOWN_OPTIONS = new Set([
   "retry",
   "maxConcurrency",
   "timeoutMs",
+  "bodyIdleTimeoutMs",
+  "maxJsonBytes",
   "logger",
   "clock",
 ]);

@@ -1,9 +1,10 @@
 /**
- * The checks a link attachment passes before it is sent: an absolute http(s) URL no longer than the
- * contract accepts, and a title within its length that exists only from the version the spec names
- * (`since.uploadAttachment.title`). The limits come from the spec (`limits.link`).
+ * The checks a link attachment passes before it is sent: an absolute http(s) URL as the contract
+ * defines it (`isAttachmentUrl` of the types package, the rule the mock applies too), and a title
+ * within its length that exists only from the version the spec names (`since.uploadAttachment.title`).
+ * The limits come from the spec (`limits.link`); the messages say what to change.
  */
-import { limits, since, versionAtLeast } from "@zcrm-attachments/types";
+import { isAttachmentUrl, limits, since, versionAtLeast } from "@zcrm-attachments/types";
 import type { ApiVersion } from "../api-versions.js";
 import { ZohoInputError } from "../errors/errors.js";
 
@@ -35,26 +36,20 @@ export function checkLinkUrl(url: unknown): string {
       "url holds spaces or control characters: percent-encode them (e.g. with encodeURI) first.",
     );
   }
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed !== undefined && parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+  // The contract's rule (the spec's AttachmentUrl, which the mock applies too) decides; the checks
+  // around it only find the words for what is wrong.
+  if (isAttachmentUrl(url)) return url;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== "http" && scheme !== "https") {
     throw new ZohoInputError(
       "url",
-      `url must be an http or https link (got a ${parsed.protocol} URL). To upload a file, use uploadAttachment.`,
+      `url must be an http or https link (got a ${scheme}: URL). To upload a file, use uploadAttachment.`,
     );
   }
-  // WHATWG URL parsing forgives "http:example.com"; Zoho stores the text as given, so it must be whole.
-  if (parsed === undefined || !/^https?:\/\/[^/?#]/i.test(url)) {
-    throw new ZohoInputError(
-      "url",
-      `url must be an absolute URL with its scheme, such as "https://www.zohocorp.com" (got ${JSON.stringify(url.slice(0, 80))}).`,
-    );
-  }
-  return url;
+  throw new ZohoInputError(
+    "url",
+    `url must be an absolute URL with its scheme and host, such as "https://www.zohocorp.com" (got ${JSON.stringify(url.slice(0, 80))}).`,
+  );
 }
 
 /** Checks an optional link title against the version; returns it unchanged. */

@@ -19,6 +19,7 @@ export interface ListInput {
   ifModifiedSince?: Date | string | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | false | undefined;
+  bodyIdleTimeoutMs?: number | false | undefined;
 }
 
 /** The query string parameters of one list request, under Zoho's names. */
@@ -40,6 +41,8 @@ export interface PageRequest {
   signal: AbortSignal | undefined;
   /** Per-call timeout (undefined: the client's). */
   timeoutMs: number | false | undefined;
+  /** Per-call body idle timeout (undefined: the client's). */
+  bodyIdleTimeoutMs: number | false | undefined;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -51,6 +54,7 @@ const KNOWN_OPTIONS = new Set([
   "ifModifiedSince",
   "signal",
   "timeoutMs",
+  "bodyIdleTimeoutMs",
 ]);
 const SNAKE_CASE_HINTS: Record<string, string> = { per_page: "perPage", page_token: "pageToken" };
 
@@ -66,7 +70,7 @@ function checkPerPage(perPage: unknown): number {
   throw new ZohoInputError("perPage", `perPage must be an integer from 1 to ${perPageMax} (got ${show(perPage)}).`);
 }
 
-/** Joins `fields` into Zoho's comma-separated form; undefined when it may be left out. */
+/** Joins `fields` into Zoho's comma-separated form, each name once; undefined when it may be left out. */
 export function toFieldsParam(fields: unknown, version: ApiVersion): string | undefined {
   if (fields === undefined) {
     if (lineOf(version) === "v2") return undefined;
@@ -80,7 +84,9 @@ export function toFieldsParam(fields: unknown, version: ApiVersion): string | un
   if (names === null) {
     throw new ZohoInputError("fields", `fields must be an array of field API names or a comma-separated string.`);
   }
-  const cleaned: string[] = [];
+  // A name given twice is sent once: repeats only lengthen the URL (5,000 of them pass 16 KiB, where
+  // servers start refusing request lines).
+  const cleaned = new Set<string>();
   for (const name of names) {
     const trimmed = typeof name === "string" ? name.trim() : "";
     if (trimmed === "" || /[\s,]/.test(trimmed)) {
@@ -89,10 +95,10 @@ export function toFieldsParam(fields: unknown, version: ApiVersion): string | un
         `fields holds ${show(name)}, which is not a field API name such as "File_Name".`,
       );
     }
-    cleaned.push(trimmed);
+    cleaned.add(trimmed);
   }
-  if (cleaned.length === 0) throw new ZohoInputError("fields", 'fields is empty: name at least one field, e.g. "id".');
-  return cleaned.join(",");
+  if (cleaned.size === 0) throw new ZohoInputError("fields", 'fields is empty: name at least one field, e.g. "id".');
+  return [...cleaned].join(",");
 }
 
 /** Formats If-Modified-Since as ISO 8601 with an offset, as Zoho's samples send it. */
@@ -136,14 +142,20 @@ function toIdsParam(ids: unknown, version: ApiVersion): string {
   return checkIdList(ids, "ids", "to list (or leave ids out to list every attachment)").join(",");
 }
 
-/** Checks every list argument and returns the request to send. */
-export function toPageRequest(version: ApiVersion, module: string, recordId: unknown, input: unknown): PageRequest {
+/** Checks every list argument and returns the request to send; `known` are the option names the caller takes. */
+export function toPageRequest(
+  version: ApiVersion,
+  module: string,
+  recordId: unknown,
+  input: unknown,
+  known: ReadonlySet<string> = KNOWN_OPTIONS,
+): PageRequest {
   if (input !== undefined && (typeof input !== "object" || input === null)) {
     throw new ZohoInputError("options", 'The list options must be an object such as { fields: ["id"] }.');
   }
   const checkedRecordId = checkRecordId(recordId);
   const options: ListInput = input ?? {};
-  checkKnownOptions(options, KNOWN_OPTIONS, SNAKE_CASE_HINTS);
+  checkKnownOptions(options, known, SNAKE_CASE_HINTS);
   const query: PageQuery = {};
   const fields = toFieldsParam(options.fields, version);
   if (fields !== undefined) query.fields = fields;
@@ -159,5 +171,28 @@ export function toPageRequest(version: ApiVersion, module: string, recordId: unk
     ifModifiedSince: toIfModifiedSince(options.ifModifiedSince),
     signal,
     timeoutMs: checkTimeout(options.timeoutMs),
+    bodyIdleTimeoutMs: checkTimeout(options.bodyIdleTimeoutMs, "bodyIdleTimeoutMs"),
   };
+}
+
+/**
+ * Pages an iterator reads at most before it gives up (`maxPages`). A server that answers
+ * `more_records: true` for ever, with a new token or page number each time, would otherwise keep a
+ * loop going without end; 1,000 pages are 200,000 attachments at the largest page size, far beyond
+ * what one record holds.
+ */
+export const DEFAULT_MAX_PAGES = 1000;
+
+/** The option names of the iterators: the list options, and `maxPages`, which only iterators take. */
+export const ITERATE_OPTIONS: ReadonlySet<string> = new Set([...KNOWN_OPTIONS, "maxPages"]);
+
+/** Reads an iterator's `maxPages` (an integer of 1 or more; default DEFAULT_MAX_PAGES). */
+export function maxPagesOf(input: unknown): number {
+  const maxPages = typeof input === "object" && input !== null ? (input as { maxPages?: unknown }).maxPages : undefined;
+  if (maxPages === undefined) return DEFAULT_MAX_PAGES;
+  if (typeof maxPages === "number" && Number.isInteger(maxPages) && maxPages >= 1) return maxPages;
+  throw new ZohoInputError(
+    "maxPages",
+    `maxPages must be an integer of 1 or more, the most pages to read (got ${show(maxPages)}).`,
+  );
 }

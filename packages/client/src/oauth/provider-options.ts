@@ -7,6 +7,7 @@ import { accountsServerFor, type DataCenter, dataCenters, isDataCenter } from ".
 import { ZohoInputError } from "../errors/errors.js";
 import type { ZohoLogger } from "../events.js";
 import type { FetchLike } from "../pipeline/types.js";
+import { DEFAULT_REFUSED_TOKEN_COOLDOWN_MS } from "./refusal-cooldown.js";
 import type { TokenEndpoint } from "./token-endpoint.js";
 import { MemoryTokenStore, type TokenStore, tokenStoreKey } from "./token-store.js";
 
@@ -30,6 +31,11 @@ export interface RefreshTokenProviderOptions {
   refreshMarginMs?: number;
   /** Time limit of one token request (default 30,000 ms). */
   timeoutMs?: number;
+  /**
+   * After Zoho refuses a token this provider had just minted to replace a refused one, refresh no
+   * more for this long; calls fail at once instead (default 300,000 ms; 0 turns the pause off).
+   */
+  refusedTokenCooldownMs?: number;
   /** Clock in ms since the epoch (default Date.now); tests move it to expire tokens. */
   now?: () => number;
   /** Receives `refresh` and `token-store` events (clients using the provider also pass their own). */
@@ -47,6 +53,7 @@ export interface ProviderSettings {
   readonly fetch: FetchLike;
   readonly marginMs: number;
   readonly timeoutMs: number;
+  readonly cooldownMs: number;
   readonly now: () => number;
   readonly logger: ZohoLogger | undefined;
 }
@@ -61,6 +68,7 @@ const KNOWN = new Set([
   "fetch",
   "refreshMarginMs",
   "timeoutMs",
+  "refusedTokenCooldownMs",
   "now",
   "logger",
 ]);
@@ -139,6 +147,7 @@ export function toProviderSettings(input: unknown): ProviderSettings {
     fetch: functionOption<FetchLike>(options, "fetch", globalThis.fetch),
     marginMs: durationOption(options, "refreshMarginMs", 60_000),
     timeoutMs: durationOption(options, "timeoutMs", 30_000),
+    cooldownMs: durationOption(options, "refusedTokenCooldownMs", DEFAULT_REFUSED_TOKEN_COOLDOWN_MS),
     now: functionOption(options, "now", Date.now),
     logger: functionOption<ZohoLogger | undefined>(options, "logger", undefined),
   };

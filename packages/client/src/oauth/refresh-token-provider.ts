@@ -2,16 +2,20 @@
  * `createRefreshTokenProvider`: turns a Zoho refresh token into access tokens for one or more clients.
  * A cached token is handed out without waiting until `refreshMarginMs` before it expires; then one
  * refresh serves every caller waiting at that moment (single flight), however many there are. When
- * Zoho rejects a token (401 INVALID_TOKEN) the client calls `invalidate`, and the next call refreshes.
+ * Zoho rejects a token (401 INVALID_TOKEN) the client calls `invalidate`, and the next call refreshes,
+ * unless Zoho refused a token minted moments before to replace a refused one: then refreshing is
+ * put on hold for a while (refusal-cooldown.ts), since Zoho caps the tokens a refresh token may mint.
  * The three secrets live in private fields only: inspecting or serialising a provider shows its data
  * centre and accounts server, nothing else.
  */
 import { normalizeOrigin } from "../api-domain.js";
 import { type AccessTokenProvider, cachedToken, type GetAccessTokenOptions } from "../auth.js";
 import { apiDomainFor, type DataCenter } from "../data-centres.js";
+import type { ZohoAuthError } from "../errors/errors.js";
 import { emit, type RefreshLogEvent, type ZohoLogger } from "../events.js";
 import type { FetchLike } from "../pipeline/types.js";
 import { type RefreshTokenProviderOptions, toProviderSettings } from "./provider-options.js";
+import { onHoldError, RefusalCooldown } from "./refusal-cooldown.js";
 import { readStore, removeFromStore, writeStore } from "./store-calls.js";
 import { refreshAccessToken, type TokenEndpoint } from "./token-endpoint.js";
 import type { StoredToken, TokenStore } from "./token-store.js";
@@ -50,6 +54,7 @@ class ZohoRefreshTokenProvider implements RefreshTokenProvider {
   #rejected: string | undefined;
   #apiDomain: string | undefined;
   #trigger: RefreshLogEvent["trigger"] = "missing";
+  readonly #cooldown: RefusalCooldown;
 
   constructor(options: unknown) {
     const settings = toProviderSettings(options);
@@ -63,12 +68,15 @@ class ZohoRefreshTokenProvider implements RefreshTokenProvider {
     this.#timeoutMs = settings.timeoutMs;
     this.#now = settings.now;
     this.#logger = settings.logger;
+    this.#cooldown = new RefusalCooldown(settings.cooldownMs);
   }
 
   /** Returns a usable access token; refreshes (once for all waiting callers) when needed. */
   getAccessToken(options?: GetAccessTokenOptions): Promise<string> {
     const current = this.#current;
     if (current !== undefined && this.#now() < current.refreshAt) return current.promise;
+    const hold = this.#cooldown.holdUntil(this.#now());
+    if (hold !== undefined) return Promise.reject(this.#onHold(hold, options?.logger));
     if (this.#pending !== undefined) return this.#pending;
     const pending = this.#obtain(options?.logger);
     this.#pending = pending;
@@ -87,6 +95,7 @@ class ZohoRefreshTokenProvider implements RefreshTokenProvider {
 
   /** Forgets `token` (Zoho rejected it), here and in the store, so the next call refreshes. */
   async invalidate(token: string): Promise<void> {
+    this.#cooldown.refused(token, this.#now());
     this.#rejected = token;
     if (this.#current?.token !== token) return;
     this.#current = undefined;
@@ -110,6 +119,23 @@ class ZohoRefreshTokenProvider implements RefreshTokenProvider {
     if (this.#logger !== undefined) loggers.push(this.#logger);
     if (extra !== undefined && extra !== this.#logger) loggers.push(extra);
     return loggers;
+  }
+
+  // The error of a call made while refreshing is on hold; reported to the loggers like a failed refresh.
+  #onHold(until: number, callerLogger: ZohoLogger | undefined): ZohoAuthError {
+    for (const logger of this.#loggers(callerLogger)) {
+      emit(logger, {
+        type: "refresh",
+        trigger: "invalidated",
+        accountsServer: this.accountsServer,
+        dataCenter: this.dataCenter,
+        outcome: "failure",
+        durationMs: 0,
+        oauthError: undefined,
+        error: "on hold: Zoho refused a fresh token",
+      });
+    }
+    return onHoldError(until, this.dataCenter, this.accountsServer);
   }
 
   #adopt(token: string, refreshAt: number, apiDomain: string | undefined): string {
@@ -139,6 +165,7 @@ class ZohoRefreshTokenProvider implements RefreshTokenProvider {
       const at = this.#now();
       for (const logger of loggers)
         emit(logger, { ...base, outcome: "success", durationMs: at - now, oauthError: undefined, error: undefined });
+      this.#cooldown.minted(issued.accessToken, at, trigger === "invalidated");
       const expiresAt = at + issued.lifetimeMs;
       // A margin longer than half the lifetime would mean refreshing on nearly every call.
       const refreshAt = at + Math.max(issued.lifetimeMs - this.#marginMs, issued.lifetimeMs / 2);

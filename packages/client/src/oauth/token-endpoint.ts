@@ -3,12 +3,15 @@
  * a form body, then read the token response. Zoho reports refusals as JSON `{"error": "..."}`, often
  * with HTTP 200; `invalid_client` usually means the client was registered in another data centre. Every
  * failure becomes a ZohoAuthError that names the server asked and holds none of the three secrets.
+ * Only the first 64 KiB of the answer are read: no token response comes near that.
  */
 import { normalizeOrigin } from "../api-domain.js";
 import type { DataCenter } from "../data-centres.js";
 import { ZohoAuthError } from "../errors/errors.js";
 import { redact, scrubError } from "../errors/redact.js";
+import { ERROR_BODY_BYTES, readBodyText } from "../pipeline/body-read.js";
 import { systemCode } from "../pipeline/network-error.js";
+import { systemClock } from "../pipeline/retry-policy.js";
 import type { FetchLike } from "../pipeline/types.js";
 
 /** Where and as whom to refresh. */
@@ -106,7 +109,8 @@ export async function refreshAccessToken(
       body: form.toString(),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    text = await response.text();
+    // A token answer is a few hundred bytes; a server that sends more only gets its start read.
+    text = await readBodyText(response, { maxBytes: ERROR_BODY_BYTES, idleMs: undefined, clock: systemClock }, true);
   } catch (error) {
     const code = systemCode(error) ?? (error instanceof Error ? error.message : String(error));
     throw fail(

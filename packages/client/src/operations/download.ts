@@ -5,16 +5,26 @@
  *
  * The stream holds the request's concurrency slot until it is read to the end or cancelled, so a
  * caller that does not want the bytes must cancel it. A body that breaks off (connection reset,
- * abort) errors the stream with a ZohoNetworkError.
+ * abort) errors the stream with a ZohoNetworkError, and so does one that stalls past the body idle
+ * timeout (kind "timeout"). A body past `maxBytes` (by default Zoho's own limit for the kind of file,
+ * counted after decoding) errors it with a ZohoBodyTooLargeError, or throws at once when its
+ * Content-Length says so. A 200 that carries Zoho's JSON error instead of a file is thrown as a
+ * ZohoApiError rather than handed over (refuseErrorIn200).
  */
+import { ZohoInputError } from "../errors/errors.js";
 import { apiErrorFromResponse } from "../errors/from-response.js";
+import { zohoErrorOf } from "../errors/zoho-body.js";
 import { parseContentDisposition } from "../files/content-disposition.js";
-import type { CheckedOptions } from "../input/call-options.js";
+import type { CallOptions, CheckedOptions } from "../input/call-options.js";
+import { parseJsonText } from "../json.js";
+import { declaredLength, oversizeByLength } from "../pipeline/body-read.js";
+import { bodyIdleTimeoutFor } from "../pipeline/pipeline-options.js";
 import { send } from "../pipeline/send.js";
 import type { PipelineResult } from "../pipeline/types.js";
 import type { ZohoResponseMeta } from "../response-meta.js";
 import type { OperationContext } from "./operation-context.js";
-import { typedBodyErrors } from "./typed-body.js";
+import { peekBody } from "./peek-body.js";
+import { bodyReadError, typedBodyErrors } from "./typed-body.js";
 
 /** A file came back (200): read or cancel `body`. */
 export interface DownloadOk {
@@ -47,15 +57,52 @@ export interface DownloadNoContent {
 /** The result of a download; switch on `status`. */
 export type DownloadResult = DownloadOk | DownloadNoContent;
 
-const METHOD = "GET";
-const DIGITS = /^[0-9]{1,15}$/;
+/** Options of the download methods. */
+export interface DownloadOptions extends CallOptions {
+  /**
+   * Most bytes to take, counted after decoding; past it the download fails with a ZohoBodyTooLargeError
+   * (default: Zoho's own limit, `limits.attachment.fileBytes`, or `limits.photo.fileBytes` for a photo).
+   */
+  maxBytes?: number;
+}
 
-/** The body length Content-Length promises, unless fetch decodes the body (then the header counts encoded bytes). */
-export function bodyLength(headers: Headers): number | undefined {
-  const encoding = headers.get("content-encoding");
-  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return undefined;
-  const length = headers.get("content-length")?.trim();
-  return length !== undefined && DIGITS.test(length) ? Number(length) : undefined;
+const METHOD = "GET";
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+// A Zoho error body is far smaller; a JSON file that is larger is passed on without a second look.
+const PEEK_BYTES = 64 * 1024;
+
+function isJsonType(type: string | null): boolean {
+  return type !== null && JSON_TYPE.test(type.trim());
+}
+
+/**
+ * A 200 that is JSON and names no file may be Zoho's error in the place of the file (a proxy, or an
+ * API that answers errors with 200): when its body is Zoho's error shape, that is thrown as the
+ * ZohoApiError it is (status 200, Zoho's code) instead of being saved as the attachment. Anything
+ * else, a JSON file included, is handed on whole.
+ */
+async function refuseErrorIn200(
+  body: ReadableStream<Uint8Array>,
+  result: PipelineResult,
+): Promise<ReadableStream<Uint8Array>> {
+  const peeked = await peekBody(body, PEEK_BYTES);
+  if (peeked.complete) {
+    const text = Buffer.concat(peeked.chunks).toString("utf8");
+    const error = zohoErrorOf(parseJsonText(text));
+    if (error?.status === "error") throw apiErrorFromResponse(METHOD, result, text);
+  }
+  return peeked.stream;
+}
+
+/** Checks a download's `maxBytes` option; `fallback` is Zoho's limit for the kind of file. */
+export function checkMaxBytes(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1) return value;
+  throw new ZohoInputError(
+    "maxBytes",
+    `maxBytes must be a whole number of bytes, 1 or more (default ${fallback}, Zoho's own limit).`,
+  );
 }
 
 /** A download's result with the pipeline's (for errors raised after the response). */
@@ -69,8 +116,9 @@ export async function sendDownload(
   context: OperationContext,
   url: string,
   options: CheckedOptions,
+  maxBytes: number,
 ): Promise<DownloadResult> {
-  return (await requestDownload(context, url, options)).download;
+  return (await requestDownload(context, url, options, maxBytes)).download;
 }
 
 /** Like sendDownload, also returning the pipeline's result. */
@@ -78,8 +126,10 @@ export async function requestDownload(
   context: OperationContext,
   url: string,
   options: CheckedOptions,
+  maxBytes: number,
 ): Promise<DownloadExchange> {
-  const result = await send(context.pipeline, {
+  const { pipeline } = context;
+  const result = await send(pipeline, {
     method: METHOD,
     url,
     replayable: true,
@@ -87,6 +137,7 @@ export async function requestDownload(
     stream: true,
     signal: options.signal,
     timeoutMs: options.timeoutMs,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs,
   });
   const { response, meta } = result;
   const { headers, status } = response;
@@ -108,14 +159,25 @@ export async function requestDownload(
     if (result.text === undefined) await response.body?.cancel().catch(() => {});
     throw apiErrorFromResponse(METHOD, result);
   }
+  const oversize = oversizeByLength(headers, maxBytes);
+  if (oversize !== undefined) {
+    await response.body?.cancel().catch(() => {});
+    throw bodyReadError(oversize, METHOD, result, options.signal);
+  }
   // Fetch over HTTP always gives a 200 a body; a custom fetch might not.
-  const body = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+  const raw = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+  const idleMs = bodyIdleTimeoutFor(pipeline.bodyIdleTimeoutMs, options.bodyIdleTimeoutMs);
+  let body = typedBodyErrors(raw, METHOD, result, options.signal, { maxBytes, idleMs, clock: pipeline.clock });
+  const disposition = headers.get("content-disposition");
+  if (disposition === null && isJsonType(headers.get("content-type"))) {
+    body = await refuseErrorIn200(body, result);
+  }
   const download: DownloadOk = {
     status: 200,
-    body: typedBodyErrors(body, METHOD, result, options.signal),
-    fileName: parseContentDisposition(headers.get("content-disposition")).fileName,
+    body,
+    fileName: parseContentDisposition(disposition).fileName,
     contentType: headers.get("content-type") ?? undefined,
-    contentLength: bodyLength(headers),
+    contentLength: declaredLength(headers),
     headers,
     meta,
   };

@@ -14,6 +14,8 @@ export interface JsonCallOptions {
   readonly signal: AbortSignal | undefined;
   /** The call's timeout; undefined uses the client's, false none. */
   readonly timeoutMs: number | false | undefined;
+  /** The call's body idle timeout; undefined uses the client's, false none. */
+  readonly bodyIdleTimeoutMs: number | false | undefined;
   /** Extra request headers (If-Modified-Since). */
   readonly headers?: Record<string, string> | undefined;
 }
@@ -37,6 +39,7 @@ export async function sendJsonCall(
     idempotent: method !== "POST",
     signal: options.signal,
     timeoutMs: options.timeoutMs,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs,
   });
   if (!accept.includes(result.response.status)) throw apiErrorFromResponse(method, result);
   return result;

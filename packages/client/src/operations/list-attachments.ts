@@ -83,7 +83,12 @@ export function requestUrl(context: ListContext, request: PageRequest): string {
 /** Sends one list request and returns its page. */
 export async function sendListRequest(context: ListContext, request: PageRequest): Promise<AttachmentsPage> {
   const headers = request.ifModifiedSince === undefined ? undefined : { "If-Modified-Since": request.ifModifiedSince };
-  const options = { signal: request.signal, timeoutMs: request.timeoutMs, headers };
+  const options = {
+    signal: request.signal,
+    timeoutMs: request.timeoutMs,
+    bodyIdleTimeoutMs: request.bodyIdleTimeoutMs,
+    headers,
+  };
   const result = await sendJsonCall(context, METHOD, requestPath(context, request), options, ACCEPT);
   const { response, meta } = result;
   if (response.status === 200) return okPage(result);

@@ -2,12 +2,13 @@
  * Walks every page of a record's attachments. Page numbers work on every version; from v7 on, when
  * Zoho hands out `info.next_page_token`, the token is followed instead (Zoho refuses page numbers past
  * the first 2000 records). A server that sends the same page or token again would make the walk
- * endless, so that throws a ZohoPaginationError instead.
+ * endless, so that throws a ZohoPaginationError instead; so does one that still promises more after
+ * `maxPages` pages (default DEFAULT_MAX_PAGES), since a new token every time never repeats.
  */
 import type { Attachment, ListInfo, ListInfoV2 } from "@zcrm-attachments/types";
 import { supportsPageToken } from "../api-versions.js";
 import { ZohoPaginationError } from "../errors/errors.js";
-import type { PageQuery, PageRequest } from "../input/list-options.js";
+import { DEFAULT_MAX_PAGES, type PageQuery, type PageRequest } from "../input/list-options.js";
 import { type AttachmentsPageOk, type ListContext, requestUrl, sendListRequest } from "./list-attachments.js";
 
 function nextToken(info: ListInfo | ListInfoV2): string | undefined {
@@ -19,6 +20,7 @@ function nextToken(info: ListInfo | ListInfoV2): string | undefined {
 export async function* iteratePages(
   context: ListContext,
   first: PageRequest,
+  maxPages = DEFAULT_MAX_PAGES,
 ): AsyncGenerator<AttachmentsPageOk<ListInfo | ListInfoV2>, void, undefined> {
   // Later requests keep fields and per_page and carry their own page or page_token.
   const baseQuery: PageQuery = { ...first.query };
@@ -30,7 +32,7 @@ export async function* iteratePages(
   let lastPageNumber: number | undefined;
   let lastFirstId: string | undefined;
 
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const page = await sendListRequest(context, request);
     if (page.status !== 200 || page.data.length === 0) return;
 
@@ -46,6 +48,13 @@ export async function* iteratePages(
 
     const { info } = page;
     if (info.more_records !== true) return;
+    if (pages >= maxPages) {
+      throw new ZohoPaginationError(
+        `The server still reports more records after ${pages} pages of ${requestUrl(context, request)}; stopping ` +
+          `at maxPages (${maxPages}). Pass a larger maxPages to read further.`,
+        requestUrl(context, request),
+      );
+    }
 
     const token = useTokens ? nextToken(info) : undefined;
     let query: PageQuery;
@@ -77,6 +86,7 @@ export async function* iteratePages(
 export async function* iterateAttachments(
   context: ListContext,
   first: PageRequest,
+  maxPages = DEFAULT_MAX_PAGES,
 ): AsyncGenerator<Attachment, void, undefined> {
-  for await (const page of iteratePages(context, first)) yield* page.data;
+  for await (const page of iteratePages(context, first, maxPages)) yield* page.data;
 }

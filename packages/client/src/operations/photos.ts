@@ -16,7 +16,7 @@ import { restrictTriggersQuery } from "../input/restrict-triggers.js";
 import { isRecord } from "../json.js";
 import type { PipelineResult } from "../pipeline/types.js";
 import type { ZohoResponseMeta } from "../response-meta.js";
-import { type DownloadResult, sendDownload } from "./download.js";
+import { checkMaxBytes, type DownloadResult, sendDownload } from "./download.js";
 import { sendJsonCall } from "./json-call.js";
 import { readJsonBody } from "./json-result.js";
 import { type OperationContext, photoPath } from "./operation-context.js";
@@ -70,7 +70,7 @@ function checkPhotoTarget(context: OperationContext, module: unknown, recordId: 
   return photoPath(context, checked, checkRecordId(recordId));
 }
 
-/** Downloads a record's photo (204: it has none); see download.ts. */
+/** Downloads a record's photo (204: it has none), at most Zoho's photo limit unless `maxBytes` says otherwise; see download.ts. */
 export async function getPhoto(
   context: OperationContext,
   module: unknown,
@@ -78,7 +78,8 @@ export async function getPhoto(
   input: unknown,
 ): Promise<DownloadResult> {
   const path = checkPhotoTarget(context, module, recordId);
-  return sendDownload(context, path, checkCallOptions(input, []));
+  const options = checkCallOptions(input, ["maxBytes"]);
+  return sendDownload(context, path, options, checkMaxBytes(options.values.maxBytes, MAX_PHOTO_BYTES));
 }
 
 /** Sets or replaces a record's photo. */

@@ -3,29 +3,31 @@
  * request (its directory exists and is writable; an existing file needs `overwrite`). When it is an
  * existing directory, the file goes inside it under the server's name, made safe (safeFileName).
  *
- * Bytes go to a temp file beside the destination, which is checked against Content-Length, synced
- * and renamed into place (files/atomic-file.ts): a reset, an abort or a short body leaves no file,
- * partial or otherwise, and an existing file untouched.
+ * Bytes go to a temp file beside the destination, which is checked against Content-Length and
+ * renamed into place (files/atomic-file.ts): a reset, an abort, a stall, a body over `maxBytes` or
+ * a short body leaves no file, partial or otherwise, and an existing file untouched. `durable` also
+ * fsyncs the file and its directory, for a power cut; off by default.
  */
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { limits } from "@zcrm-attachments/types";
 import { ZohoApiError, ZohoError, ZohoInputError } from "../errors/errors.js";
 import { cleanHeaders } from "../errors/from-response.js";
 import { writeAtomically } from "../files/atomic-file.js";
 import { safeFileName } from "../files/content-disposition.js";
 import { checkDestination } from "../files/destination.js";
-import { type CallOptions, checkCallOptions } from "../input/call-options.js";
+import { checkCallOptions } from "../input/call-options.js";
 import type { ZohoResponseMeta } from "../response-meta.js";
-import { requestDownload } from "./download.js";
+import { checkMaxBytes, type DownloadOptions, requestDownload } from "./download.js";
 import { attachmentPath, checkAttachmentTarget, type OperationContext } from "./operation-context.js";
 import { bodyReadError } from "./typed-body.js";
 
 /** Options of downloadAttachmentTo. */
-export interface DownloadToOptions extends CallOptions {
+export interface DownloadToOptions extends DownloadOptions {
   /** Replace an existing file (default false: an existing file is a ZohoInputError, before any request). */
   overwrite?: boolean;
-  /** fsync the file and its directory before returning, so it survives a power cut (default false). */
+  /** fsync the file before the rename and its directory after, so it survives a power cut too, at the cost of two fsyncs (default false). */
   durable?: boolean;
 }
 
@@ -80,13 +82,14 @@ export async function downloadAttachmentTo(
   input: unknown,
 ): Promise<SavedDownload> {
   const target = checkAttachmentTarget(context, module, recordId, attachmentId);
-  const options = checkCallOptions(input, ["overwrite", "durable"]);
+  const options = checkCallOptions(input, ["overwrite", "durable", "maxBytes"]);
+  const maxBytes = checkMaxBytes(options.values.maxBytes, limits.attachment.fileBytes);
   const { overwrite = false, durable = false } = options.values;
   if (typeof overwrite !== "boolean") throw new ZohoInputError("overwrite", "overwrite must be true or false.");
   if (typeof durable !== "boolean") throw new ZohoInputError("durable", "durable must be true or false.");
   const directory = await checkTarget(destination, overwrite);
   const url = attachmentPath(context, target);
-  const { download, result } = await requestDownload(context, url, options);
+  const { download, result } = await requestDownload(context, url, options, maxBytes);
   if (download.status === 204) {
     throw new ZohoApiError({
       status: 204,

@@ -51,6 +51,7 @@ export async function sendMultipart(
       redirect: "error",
       signal: options.signal,
       timeoutMs: options.timeoutMs,
+      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs,
     });
   } catch (error) {
     throw bodyError(error) ?? error;

@@ -1,11 +1,14 @@
 /**
  * Makes a streamed response body fail with the client's own errors: a reset or a truncated body
  * becomes a ZohoNetworkError ("network"), an abort or a caller's timeout one of kind "aborted" or
- * "timeout". Readers then handle one error family whether the failure came before or after the
- * headers. Pull-based with no queue of its own, so it adds no buffering.
+ * "timeout", a stall past the body idle timeout a "timeout" too, and a body past its cap a
+ * ZohoBodyTooLargeError. Readers then handle one error family whether the failure came before or
+ * after the headers. Pull-based with no queue of its own, so it adds no buffering.
  */
 import { ZohoError, ZohoNetworkError } from "../errors/errors.js";
-import { systemCode } from "../pipeline/network-error.js";
+import { boundedStream } from "../pipeline/body-read.js";
+import { BodyLimitExceeded, type BodyLimits } from "../pipeline/body-watch.js";
+import { bodyLimitError, systemCode } from "../pipeline/network-error.js";
 import type { PipelineResult } from "../pipeline/types.js";
 
 // The cause as a plain copy passed through the request's redaction: undici's errors carry objects
@@ -28,6 +31,9 @@ export function bodyReadError(
   signal: AbortSignal | undefined,
 ): ZohoError {
   if (error instanceof ZohoError) return error;
+  if (error instanceof BodyLimitExceeded) {
+    return bodyLimitError(error, "download", method, result.redact(result.url), result.retries);
+  }
   const reason: unknown = signal?.aborted === true ? signal.reason : undefined;
   const timedOut = (reason as { name?: unknown } | undefined)?.name === "TimeoutError";
   const kind = signal?.aborted === true ? (timedOut ? "timeout" : "aborted") : "network";
@@ -44,27 +50,13 @@ export function bodyReadError(
   );
 }
 
-/** Wraps `body` so a failed read errors the stream with a ZohoNetworkError; see the file header. */
+/** Wraps `body` so it stays within `limits` and a failed read errors it with the client's error; see the file header. */
 export function typedBodyErrors(
   body: ReadableStream<Uint8Array>,
   method: string,
   result: PipelineResult,
   signal: AbortSignal | undefined,
+  limits: BodyLimits,
 ): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const next = await reader.read();
-          if (next.done) controller.close();
-          else controller.enqueue(next.value);
-        } catch (error) {
-          controller.error(bodyReadError(error, method, result, signal));
-        }
-      },
-      cancel: (reason) => reader.cancel(reason),
-    },
-    { highWaterMark: 0 },
-  );
+  return boundedStream(body, limits, (error) => bodyReadError(error, method, result, signal));
 }

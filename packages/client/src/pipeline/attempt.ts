@@ -2,10 +2,14 @@
  * One attempt: fetch, then either read the body (JSON calls, and every non-2xx so the pipeline can
  * look at it) or hand a 2xx body on as a stream. The timeout covers the attempt up to the response
  * headers and, when the body is read here, the body too; for a streamed body only the caller's
- * signal stays attached. The concurrency slot is given back when the body has been read here, or
- * when the caller's stream ends, errors or is cancelled.
+ * signal stays attached. A body read here is bounded as well (body-read.ts): by the idle timeout,
+ * and in size by `maxJsonBytes` for a 2xx or ERROR_BODY_BYTES for any other status, whose body is
+ * cut there rather than refused. The concurrency slot is given back when the body has been read
+ * here, or when the caller's stream ends, errors or is cancelled.
  */
 import type { NetworkFailureKind } from "../errors/errors.js";
+import { ERROR_BODY_BYTES, readBodyText } from "./body-read.js";
+import type { Clock } from "./retry-policy.js";
 import type { LentController, TimeoutSignals } from "./timeout-signals.js";
 import type { FetchLike } from "./types.js";
 
@@ -92,6 +96,12 @@ export interface AttemptLimits {
   stream: boolean;
   /** Gives the concurrency slot back (undefined: no limit). */
   release: (() => void) | undefined;
+  /** Longest wait without progress while reading a body here (undefined: none). */
+  bodyIdleMs: number | undefined;
+  /** Most bytes of a 2xx body read here. */
+  maxJsonBytes: number;
+  /** Time and timers of the idle timeout. */
+  clock: Pick<Clock, "now" | "schedule">;
 }
 
 /**
@@ -125,7 +135,13 @@ export async function runAttempt(
       handedOff = release !== undefined;
       return { response: release === undefined ? response : releaseOnBodyEnd(response, release), text: undefined };
     }
-    return { response, text: await response.text() };
+    const ok = response.ok;
+    const bounds = {
+      maxBytes: ok ? limits.maxJsonBytes : ERROR_BODY_BYTES,
+      idleMs: limits.bodyIdleMs,
+      clock: limits.clock,
+    };
+    return { response, text: await readBodyText(response, bounds, !ok) };
   } catch (error) {
     throw new AttemptFailure(failureKind(error, callerSignal, timer), error);
   } finally {

@@ -5,11 +5,12 @@
  * everything; a POST retries only on 429, which Zoho sends before doing any work, and only when its
  * body can be sent again. Timeouts and aborts are the caller's budget and are never retried.
  */
+import { setTimeout as wait } from "node:timers/promises";
 import { ZohoInputError } from "../errors/errors.js";
 
 /** Retry options of a client (`retry: false` turns retries off). */
 export interface RetryOptions {
-  /** Retries after the first attempt (default 2; 0 turns retries off). */
+  /** Retries after the first attempt, 0 to 10 (default 2; 0 turns retries off). */
   maxRetries?: number;
   /** First backoff delay; each retry doubles it, with jitter (default 500 ms). */
   baseDelayMs?: number;
@@ -32,28 +33,35 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** A number in [0, 1) for backoff jitter. */
   random(): number;
+  /** Calls `onTime` after `ms` unless the returned function is called first (the body idle timeout's timer). */
+  schedule(ms: number, onTime: () => void): () => void;
 }
 
-/** Waits with a timer that an AbortSignal can cut short. */
+// node:timers/promises rejects an aborted wait with its own AbortError (the reason in `cause`); the
+// pipeline reads the signal's reason itself (a TimeoutError means "timeout"), so it gets that instead.
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal === undefined) return wait(ms);
+  return wait(ms, undefined, { signal }).catch((error: unknown) => {
+    throw signal.aborted ? signal.reason : error;
   });
 }
 
+function schedule(ms: number, onTime: () => void): () => void {
+  const timer = setTimeout(onTime, ms);
+  return () => clearTimeout(timer);
+}
+
 /** The real clock. */
-export const systemClock: Clock = { now: Date.now, sleep, random: Math.random };
+export const systemClock: Clock = { now: Date.now, sleep, random: Math.random, schedule };
 
 const DEFAULTS: RetrySettings = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/**
+ * The most retries a client may ask for. Every retry is one more call against the org's API credits
+ * and rate limits, and with the default backoff ten retries already wait about two minutes in all:
+ * a failure that outlasts that is an outage for the caller to handle, not for the client to hammer at.
+ */
+export const MAX_RETRIES = 10;
 
 function nonNegative(value: unknown, name: string, fallback: number, integer: boolean): number {
   if (value === undefined) return fallback;
@@ -83,8 +91,16 @@ export function toRetrySettings(option: unknown): RetrySettings | undefined {
       `Unknown retry option ${JSON.stringify(unknown)}: use maxRetries, baseDelayMs or maxDelayMs.`,
     );
   }
+  const retries = nonNegative(maxRetries, "maxRetries", DEFAULTS.maxRetries, true);
+  if (retries > MAX_RETRIES) {
+    throw new ZohoInputError(
+      "retry.maxRetries",
+      `retry.maxRetries may be at most ${MAX_RETRIES} (got ${retries}): each retry is one more call against the org's ` +
+        `API limits, and ${MAX_RETRIES} already span about two minutes of backoff. Handle longer outages in your own code.`,
+    );
+  }
   const settings: RetrySettings = {
-    maxRetries: nonNegative(maxRetries, "maxRetries", DEFAULTS.maxRetries, true),
+    maxRetries: retries,
     baseDelayMs: nonNegative(baseDelayMs, "baseDelayMs", DEFAULTS.baseDelayMs, false),
     maxDelayMs: nonNegative(maxDelayMs, "maxDelayMs", DEFAULTS.maxDelayMs, false),
   };

@@ -15,13 +15,16 @@
  *   `duplex: "half"` is set when it returns a stream. `replayable: false` (a one-shot stream) means the
  *   request is never sent twice: no retry, no replay after a token refresh.
  * - `idempotent` (GET, DELETE) requests retry on 429, 502, 503, 504 and connection errors; others only
- *   on 429. Delays: Retry-After when given, else exponential backoff with jitter, never above
+ *   on 429. Failures no retry can mend (a redirect loop, a redirect away from http(s), oversized
+ *   headers, a refused redirect) fail at once, with a message that says why. Delays: Retry-After when given, else exponential backoff with jitter, never above
  *   `maxDelayMs` (a longer Retry-After returns the 429 at once; its meta carries retryAfterMs).
  * - On 401 INVALID_TOKEN the token is invalidated and the request replayed once with a new one.
  * - `redirect` is passed to fetch as it is (fetch drops Authorization on a redirect to another origin).
  * - `stream: true`: a 2xx body is handed over unread (`text` undefined); the caller's signal stays
  *   attached to it and the concurrency slot is held until it is read to the end or cancelled. Every
- *   other body (all of them without `stream`) is read here, inside the timeout, into `result.text`.
+ *   other body (all of them without `stream`) is read here, inside the timeout, into `result.text`:
+ *   within the body idle timeout, a 2xx within `maxJsonBytes` (past it: ZohoBodyTooLargeError, not
+ *   retried; a stall is a timeout), any other status cut to its first 64 KiB.
  */
 
 import { authorizationHeader } from "../auth.js";
@@ -31,7 +34,9 @@ import { zohoErrorCode } from "../errors/zoho-body.js";
 import { emit } from "../events.js";
 import { parseResponseMeta } from "../response-meta.js";
 import { AttemptFailure, type AttemptOutcome, runAttempt } from "./attempt.js";
-import { failureReason, toNetworkError } from "./network-error.js";
+import { BodyLimitExceeded } from "./body-watch.js";
+import { bodyLimitError, failureReason, hopelessFailure, toNetworkError } from "./network-error.js";
+import { bodyIdleTimeoutFor } from "./pipeline-options.js";
 import { backoffDelay, mayRetryStatus } from "./retry-policy.js";
 import type { PipelineContext, PipelineRequest, PipelineResult } from "./types.js";
 
@@ -67,6 +72,7 @@ export async function send(ctx: PipelineContext, request: PipelineRequest): Prom
   const secrets: string[] = [];
   const timeout =
     request.timeoutMs === undefined ? ctx.timeoutMs : request.timeoutMs === false ? undefined : request.timeoutMs;
+  const bodyIdleMs = bodyIdleTimeoutFor(ctx.bodyIdleTimeoutMs, request.bodyIdleTimeoutMs);
   const canResend = request.body === undefined || request.replayable;
   const release = limiter?.release;
   const stream = request.stream === true;
@@ -95,18 +101,40 @@ export async function send(ctx: PipelineContext, request: PipelineRequest): Prom
 
     let outcome: AttemptOutcome;
     try {
-      const limits = { callerSignal: request.signal, timeoutMs: timeout, signals: ctx.signals, stream, release };
+      const limits = {
+        callerSignal: request.signal,
+        timeoutMs: timeout,
+        signals: ctx.signals,
+        stream,
+        release,
+        bodyIdleMs,
+        maxJsonBytes: ctx.maxJsonBytes,
+        clock,
+      };
       outcome = await runAttempt(ctx.fetch, url, init, limits);
     } catch (failure) {
       if (!(failure instanceof AttemptFailure)) throw failure;
       const { kind, error } = failure;
+      // A body over its cap or stalled: the same server would do the same again.
+      if (error instanceof BodyLimitExceeded) {
+        if (logger !== undefined) emitResponse(url, attempt, undefined, "network", clock.now() - started);
+        throw bodyLimitError(error, "json", request.method, redact(url, secrets), retries);
+      }
       if (logger !== undefined) emitResponse(url, attempt, undefined, kind, clock.now() - started);
-      if (kind === "network" && retry !== undefined && retries < retry.maxRetries && request.idempotent && canResend) {
+      const hopeless = kind === "network" ? hopelessFailure(error, request.redirect) : undefined;
+      if (
+        kind === "network" &&
+        hopeless === undefined &&
+        retry !== undefined &&
+        retries < retry.maxRetries &&
+        request.idempotent &&
+        canResend
+      ) {
         await pause(url, attempt, backoffDelay(retry, retries, clock.random), failureReason(kind, error), undefined);
         retries++;
         continue;
       }
-      throw toNetworkError(kind, error, request.method, url, secrets, retries);
+      throw toNetworkError(kind, error, request.method, url, secrets, retries, hopeless);
     }
 
     const { response } = outcome;

@@ -36,6 +36,8 @@ export interface PipelineRequest {
   signal?: AbortSignal | undefined;
   /** Per-call timeout; undefined uses the client's, false turns it off. */
   timeoutMs?: number | false | undefined;
+  /** Per-call body idle timeout; undefined uses the client's, false turns it off. */
+  bodyIdleTimeoutMs?: number | false | undefined;
   /** Hand a 2xx body over unread (downloads). */
   stream?: boolean | undefined;
   /** fetch's redirect mode (default "follow"); "error" suits a streamed upload body, which cannot follow one. */
@@ -68,6 +70,10 @@ export interface PipelineContext {
   readonly retry: RetrySettings | undefined;
   readonly limiter: ConcurrencyLimiter | undefined;
   readonly timeoutMs: number | undefined;
+  /** Longest wait without progress while reading a body (undefined: none). */
+  readonly bodyIdleTimeoutMs: number | undefined;
+  /** Most bytes of a JSON answer. */
+  readonly maxJsonBytes: number;
   /** Reusable signals for attempt timeouts. */
   readonly signals: TimeoutSignals;
   readonly logger: ZohoLogger | undefined;

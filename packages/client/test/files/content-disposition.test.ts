@@ -107,6 +107,31 @@ describe("safeFileName", () => {
     expect(safeFileName(input)).toBe(expected);
   });
 
+  it.each([
+    ["evil\u202Etxt.exe", "eviltxt.exe"],
+    ["a\u202Ab\u202Bc\u202Cd\u202De.pdf", "abcde.pdf"],
+    ["x\u2066y\u2067z\u2068w\u2069.txt", "xyzw.txt"],
+    ["a\u200Bb\u200Cc\u200Dd\u200Ee\u200Ff.txt", "abcdef.txt"],
+    ["\uFEFFbom.txt", "bom.txt"],
+    ["word\u2060joiner\u2061\u2062\u2063\u2064.txt", "wordjoiner.txt"],
+    ["x\u2028y\u2029z.txt", "xyz.txt"],
+    ["soft\u00ADhyphen.txt", "softhyphen.txt"],
+    ["arabic\u061Cmark.txt", "arabicmark.txt"],
+  ])("strips invisible bidi, zero-width and separator characters from %j", (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
+  });
+
+  it.each(["\u202E", "\u200B\u200B", "\u2028.", "\u2066..\u2069"])(
+    "falls back when only invisible characters remain (%j)",
+    (input) => {
+      expect(safeFileName(input, "attachment-1")).toBe("attachment-1");
+    },
+  );
+
+  it("keeps visible non-ASCII names as they are", () => {
+    expect(safeFileName("résumé 履歴書 😀.pdf")).toBe("résumé 履歴書 😀.pdf");
+  });
+
   it.each([".", "..", "", "/", "dir/", "\u0001\u0002", undefined])("replaces %j with the fallback", (input) => {
     expect(safeFileName(input)).toBe("download");
     expect(safeFileName(input, "attachment-1")).toBe("attachment-1");

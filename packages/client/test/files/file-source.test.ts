@@ -344,6 +344,15 @@ describe("names and content types", () => {
     expect([source.name, source.type, source.size]).toEqual(["Quarterly Report.PDF", "application/pdf", 10]);
   });
 
+  it("guesses the types of the MIME database for a path, such as .heic, .msg and .7z", async () => {
+    const types: string[] = [];
+    for (const name of ["IMG_0001.HEIC", "Re meeting.msg", "logs.7z"]) {
+      const path = await writeTempFile(tempDir(), name, DATA.subarray(0, 10));
+      types.push((await resolveFileSource(path, attachment())).type);
+    }
+    expect(types).toEqual(["image/heic", "application/vnd.ms-outlook", "application/x-7z-compressed"]);
+  });
+
   it("lets fileName and contentType override the path's", async () => {
     const path = await writeTempFile(tempDir(), "raw.bin", DATA.subarray(0, 10));
     const source = await resolveFileSource(

@@ -59,6 +59,15 @@ describe("content types", () => {
     ["f.zip", "application/zip"],
     ["g.unknown", undefined],
     ["noext", undefined],
+    ["json", undefined],
+    [".json", undefined],
+    ["IMG_0001.HEIC", "image/heic"],
+    ["mail.msg", "application/vnd.ms-outlook"],
+    ["archive.7z", "application/x-7z-compressed"],
+    ["notes.md", "text/markdown"],
+    ["slides.key", "application/vnd.apple.keynote"],
+    ["clip.mkv", "video/x-matroska"],
+    ["backup.tar.gz", "application/gzip"],
   ])("%s → %s", (name, type) => {
     expect(contentTypeForName(name)).toBe(type);
   });

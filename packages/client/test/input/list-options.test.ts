@@ -242,6 +242,17 @@ function looseClient(version: ApiVersion): LooseClient {
   }) as unknown as LooseClient;
 }
 
+describe("fields", () => {
+  it("sends a name given twice once, in the order first given", async () => {
+    server.handle(() => ({ status: 204 }));
+    const zoho = looseClient("v8");
+    await zoho.listAttachments("Leads", RECORD, { fields: ["id", "File_Name", "id", " File_Name", "Size"] });
+    await zoho.listAttachments("Leads", RECORD, { fields: "id,id,id" });
+    await zoho.listAttachments("Leads", RECORD, { fields: Array.from({ length: 5000 }, () => "id") });
+    expect(server.requests.map((request) => request.query.get("fields"))).toEqual(["id,File_Name,Size", "id", "id"]);
+  });
+});
+
 describe("bad list input fails before any request", () => {
   it.each(rows)("$case", async (row) => {
     const zoho = looseClient(row.version);

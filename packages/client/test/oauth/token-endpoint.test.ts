@@ -91,6 +91,16 @@ describe("token endpoint failures become ZohoAuthError", () => {
     expect(error.message).toContain("not a JSON object (text/html)");
   });
 
+  it("a huge body is read only in part, and is no token", async () => {
+    const error = await refreshFailure({
+      status: 200,
+      text: `{"access_token":"1000.x","padding":"${"x".repeat(20 * 1024 * 1024)}"}`,
+      headers: { "content-type": "application/json" },
+    });
+    expect(error).toMatchObject({ oauthError: undefined, status: 200 });
+    expect(error.message).toContain("not a JSON object (application/json)");
+  });
+
   it("an HTTP error without an OAuth error", async () => {
     const error = await refreshFailure({ status: 500, json: { message: "oops" } });
     expect(error).toMatchObject({ oauthError: undefined, status: 500 });

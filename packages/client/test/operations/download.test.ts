@@ -178,6 +178,17 @@ describe("downloadAttachmentTo", () => {
     expect(await listDir(dir)).toEqual(["q3_ report_.pdf"]);
   });
 
+  it("saves a server name with a right-to-left override without it, so it shows as what it is", async () => {
+    server.respond((_request, res) =>
+      sendFile(res, BYTES, { "content-disposition": "attachment; filename*=UTF-8''evil%E2%80%AEtxt.exe" }),
+    );
+    const dir = await emptyDir();
+    const saved = await client().downloadAttachmentTo("Leads", RECORD, ID, dir);
+    expect(saved.fileName).toBe("evil\u202Etxt.exe");
+    expect(saved.path).toBe(join(dir, "eviltxt.exe"));
+    expect(await listDir(dir)).toEqual(["eviltxt.exe"]);
+  });
+
   it("saves a non-ASCII server name as it is", async () => {
     server.respond((_request, res) => sendFile(res, BYTES));
     const dir = await emptyDir();

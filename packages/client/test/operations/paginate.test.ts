@@ -173,6 +173,67 @@ describe("iterateAttachments", () => {
   });
 });
 
+// A server that always promises more, with a fresh token and fresh attachments each time, so no
+// repeat gives it away.
+function endlessPages() {
+  const n = server.requests.length;
+  return {
+    status: 200,
+    json: {
+      data: [{ id: `${5000 + n}` }],
+      info: { per_page: 1, count: 1, page: 1, more_records: true, next_page_token: `token-${n}` },
+    },
+  };
+}
+
+describe("the page cap", () => {
+  it("stops an endless server after maxPages pages with a ZohoPaginationError, having yielded them", async () => {
+    server.handle(endlessPages);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const attachment of zoho.iterateAttachments("Leads", RECORD, { fields: ["id"], maxPages: 5 }))
+        seen.push(attachment.id);
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ZohoPaginationError);
+    expect((error as Error).message).toMatch(/still reports more records after 5 pages .* stopping at maxPages \(5\)/);
+    expect(seen).toEqual(["5001", "5002", "5003", "5004", "5005"]);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it("stops at 1000 pages by default", async () => {
+    server.handle(endlessPages);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN, maxConcurrency: false });
+    const error = await collect(zoho.iterateAttachmentPages("Leads", RECORD, { fields: ["id"] })).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ZohoPaginationError);
+    expect((error as Error).message).toMatch(/after 1000 pages/);
+    expect(server.requests).toHaveLength(1000);
+  });
+
+  it("ends without error when the last allowed page is the last page", async () => {
+    server.handle(pagesByToken);
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    expect(await collect(zoho.iterateAttachments("Leads", RECORD, { fields: ["id"], maxPages: 3 }))).toHaveLength(6);
+  });
+
+  it.each([0, 1.5, "10", -1])("refuses maxPages %j before any request", async (maxPages) => {
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    await expect(
+      collect(zoho.iterateAttachments("Leads", RECORD, { fields: ["id"], maxPages } as never)),
+    ).rejects.toMatchObject({ parameter: "maxPages", message: expect.stringMatching(/integer of 1 or more/) });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("is no option of a single list call", async () => {
+    const zoho = createAttachmentsClient({ apiDomain: server.origin, accessToken: TOKEN });
+    await expect(zoho.listAttachments("Leads", RECORD, { fields: ["id"], maxPages: 2 } as never)).rejects.toMatchObject(
+      { parameter: "maxPages" },
+    );
+  });
+});
+
 describe("iterateAttachmentPages", () => {
   it("yields each page with its info", async () => {
     server.handle(pagesByToken);

@@ -17,6 +17,8 @@ describe("pipeline options", () => {
   it.each([
     [{ retry: 3 }, "retry", /retry must be false or an object/],
     [{ retry: { maxRetries: 1.5 } }, "retry.maxRetries", /must be an integer of 0 or more/],
+    [{ retry: { maxRetries: 11 } }, "retry.maxRetries", /may be at most 10 \(got 11\)/],
+    [{ retry: { maxRetries: 1e9 } }, "retry.maxRetries", /may be at most 10 \(got 1000000000\)/],
     [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs", /must be a number of 0 or more/],
     [{ retry: { retries: 2 } }, "retry.retries", /Unknown retry option "retries"/],
     [{ maxConcurrency: 0 }, "maxConcurrency", /integer of 1 or more, or false/],
@@ -43,5 +45,6 @@ describe("pipeline options", () => {
       createAttachmentsClient({ ...base, retry: false, maxConcurrency: false, timeoutMs: false }),
     ).not.toThrow();
     expect(() => createAttachmentsClient({ ...base, retry: { maxRetries: 0 } })).not.toThrow();
+    expect(() => createAttachmentsClient({ ...base, retry: { maxRetries: 10 } })).not.toThrow();
   });
 });
