@@ -45,6 +45,7 @@ function merge(flags: GlobalOptions, profile: Profile, env: NodeJS.ProcessEnv): 
   set("dc", pick(flags.dc, profile.dc, env.ZOHO_DC));
   set("environment", pick(flags.environment, profile.environment, undefined));
   set("apiVersion", pick(flags.apiVersion, profile.apiVersion, undefined));
+  set("accountsServer", pick(flags.accountsServer, profile.accountsServer, env.ZOHO_ACCOUNTS_SERVER));
   set("accessToken", pick(flags.accessToken, profile.accessToken, env.ZOHO_ACCESS_TOKEN));
   set("clientId", pick(flags.clientId, profile.clientId, env.ZOHO_CLIENT_ID));
   set("clientSecret", pick(flags.clientSecret, profile.clientSecret, env.ZOHO_CLIENT_SECRET));
@@ -104,7 +105,11 @@ export async function connect(
       clientId: clientId as string,
       clientSecret: clientSecret as string,
       refreshToken: refreshToken as string,
-      ...(dataCenter === undefined ? {} : { dataCenter }),
+      ...(settings.accountsServer !== undefined
+        ? { accountsServer: settings.accountsServer }
+        : dataCenter === undefined
+          ? {}
+          : { dataCenter }),
       tokenStore: new FileTokenStore(join(configDir(env), "tokens.json")),
       ...(logger === undefined ? {} : { logger }),
     });

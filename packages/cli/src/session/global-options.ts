@@ -19,6 +19,7 @@ export interface GlobalOptions {
   clientSecret?: string;
   refreshToken?: string;
   profile?: string;
+  accountsServer?: string;
   concurrency?: number;
   json?: boolean;
   quiet?: boolean;
@@ -48,6 +49,7 @@ export function addGlobalOptions<C extends Command<[], Record<string, unknown>>>
     .option("--client-id <id>", "OAuth client id (prefer env ZOHO_CLIENT_ID)")
     .option("--client-secret <secret>", "OAuth client secret (prefer env ZOHO_CLIENT_SECRET)")
     .option("--refresh-token <token>", "refresh token (prefer env ZOHO_REFRESH_TOKEN)")
+    .option("--accounts-server <url>", "OAuth accounts server instead of the data centre's (env ZOHO_ACCOUNTS_SERVER)")
     .option(
       "--concurrency <n>",
       "most API calls in flight at once (default: the client's, which fits every Zoho edition)",

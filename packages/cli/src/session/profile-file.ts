@@ -16,6 +16,7 @@ export interface Profile {
   dc?: string;
   environment?: string;
   apiVersion?: string;
+  accountsServer?: string;
   accessToken?: string;
   clientId?: string;
   clientSecret?: string;
@@ -24,7 +25,16 @@ export interface Profile {
 
 /** The profile fields that are secrets: never printed. */
 export const secretFields = ["accessToken", "clientSecret", "refreshToken"] as const;
-const FIELDS = ["apiDomain", "dc", "environment", "apiVersion", "accessToken", "clientId", ...secretFields];
+const FIELDS = [
+  "apiDomain",
+  "dc",
+  "environment",
+  "apiVersion",
+  "accountsServer",
+  "accessToken",
+  "clientId",
+  ...secretFields,
+];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** The CLI's folder in the user's config folder. */
