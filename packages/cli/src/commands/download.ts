@@ -8,7 +8,7 @@ import type { Command } from "@commander-js/extra-typings";
 import { downloadOne } from "../files/download-one.js";
 import { CliError, exitCodes } from "../output/exit-codes.js";
 import { Progress } from "../output/progress.js";
-import { errorData, explain } from "../output/report-error.js";
+import { errorData, failureLines } from "../output/report-error.js";
 import { DEMO_MODULE, DEMO_RECORD_ID } from "../session/demo-mock.js";
 import { type RunIo, withSession } from "../session/session.js";
 import { checkId, globalsOf, isLink, listAll, runAction } from "./shared.js";
@@ -69,9 +69,7 @@ export function registerDownload(program: Command, io: RunIo): void {
                 });
               } catch (error) {
                 if (session.signal.aborted) break;
-                const { headline, details } = explain(error);
-                progress.log(`${output.paint("red", "failed")} ${attachmentId}: ${headline}`);
-                for (const line of details) progress.log(`  ${line}`);
+                for (const line of failureLines(output, attachmentId, error)) progress.log(line);
                 results.push({ attachmentId, status: "failed", error: errorData(error) });
               }
             }

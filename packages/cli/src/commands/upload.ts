@@ -7,7 +7,7 @@ import type { Command } from "@commander-js/extra-typings";
 import { countingBlob, filesToUpload } from "../files/upload-files.js";
 import { exitCodes } from "../output/exit-codes.js";
 import { Progress } from "../output/progress.js";
-import { errorData, explain } from "../output/report-error.js";
+import { errorData, failureLines } from "../output/report-error.js";
 import { formatBytes } from "../output/units.js";
 import { DEMO_MODULE, DEMO_RECORD_ID } from "../session/demo-mock.js";
 import { type RunIo, withSession } from "../session/session.js";
@@ -50,9 +50,7 @@ export function registerUpload(program: Command, io: RunIo): void {
               } catch (error) {
                 bar.drop();
                 if (session.signal.aborted) break;
-                const { headline, details } = explain(error);
-                progress.log(`${output.paint("red", "failed")} ${file.path}: ${headline}`);
-                for (const line of details) progress.log(`  ${line}`);
+                for (const line of failureLines(output, file.path, error)) progress.log(line);
                 results.push({ path: file.path, status: "failed", error: errorData(error) });
               }
             }

@@ -12,7 +12,7 @@ import { ZohoApiError } from "@zcrm-attachments/client";
 import { downloadOne } from "../files/download-one.js";
 import { fileDigest } from "../files/hash-file.js";
 import { Progress } from "../output/progress.js";
-import { errorData, explain } from "../output/report-error.js";
+import { errorData, failureLines } from "../output/report-error.js";
 import type { Session } from "../session/session.js";
 import type { AttachmentEntry, Manifest } from "./manifest.js";
 import { planRecord } from "./plan-record.js";
@@ -74,9 +74,7 @@ export async function runExport(session: Session, manifest: Manifest, plan: Expo
   const progress = new Progress(output, !plan.dryRun);
   const queue = new WorkQueue<AttachmentEntry>();
   const failedLine = (label: string, error: unknown) => {
-    const { headline, details } = explain(error);
-    progress.log(`${output.paint("red", "failed")} ${label}: ${headline}`);
-    for (const line of details) progress.log(`  ${line}`);
+    for (const line of failureLines(output, label, error)) progress.log(line);
   };
 
   const fetchOne = async (entry: AttachmentEntry) => {

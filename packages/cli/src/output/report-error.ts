@@ -56,6 +56,14 @@ export function exitCodeFor(error: unknown): ExitCode {
   return exitCodes.failed;
 }
 
+/** The lines reporting one failed item of many (a file): headline, hint lines, and the stack under --verbose. */
+export function failureLines(output: Output, label: string, error: unknown): string[] {
+  const { headline, details } = explain(error);
+  const lines = [`${output.paint("red", "failed")} ${label}: ${headline}`, ...details.map((line) => `  ${line}`)];
+  if (output.verbose && error instanceof Error) lines.push(output.paint("dim", error.stack ?? ""));
+  return lines;
+}
+
 /** Prints an error (with its stack under --verbose) and returns the exit code to end with. */
 export function reportError(output: Output, error: unknown): ExitCode {
   const { headline, details } = explain(error);

@@ -4,8 +4,7 @@
  * command reads them with optsWithGlobals(). Secret flags exist for completeness, but the help
  * steers people to the environment or a profile, since a command line shows up in `ps` and history.
  */
-import type { Command } from "@commander-js/extra-typings";
-import { CliError } from "../output/exit-codes.js";
+import { type Command, InvalidArgumentError } from "@commander-js/extra-typings";
 
 /** The global options, as commands read them. */
 export interface GlobalOptions {
@@ -30,7 +29,8 @@ export interface GlobalOptions {
 export function wholeNumber(flag: string, min: number): (value: string) => number {
   return (value) => {
     if (!/^[0-9]+$/.test(value.trim()) || Number(value) < min) {
-      throw new CliError(`${flag} must be a whole number of at least ${min} (got "${value}").`);
+      // Commander's own error type, so it reports it as a usage error (exit code 2) naming the option.
+      throw new InvalidArgumentError(`${flag} must be a whole number of at least ${min}.`);
     }
     return Number(value);
   };
