@@ -49,6 +49,8 @@ export class Progress {
       gracefulExit: false,
       linewrap: false,
       barsize: 20,
+      barCompleteChar: "█",
+      barIncompleteChar: "░",
       fps: 10,
       format: (options, params, payload: BarPayload) => {
         const bar = options.barCompleteString?.slice(0, Math.round(params.progress * 20)) ?? "";
@@ -95,10 +97,10 @@ export class Progress {
         last = bytes;
         bar.update(bytes);
       },
-      done(line) {
+      done: (line) => {
         bar.update(last);
         bars.remove(bar);
-        bars.log(`${line}\n`);
+        this.log(line);
       },
       drop() {
         bars.remove(bar);
@@ -106,16 +108,17 @@ export class Progress {
     };
   }
 
-  /** Prints a line above the bars (or as a plain note). */
+  /** Prints a line above the bars (or as a plain note, when no bar is drawn). */
   log(line: string): void {
-    if (this.#bars !== undefined) this.#bars.log(`${line}\n`);
-    else this.#output.note(line);
+    if (this.#bars?.isActive === true) this.#bars.log(`${line}\n`);
+    else this.#output.stderr.write(`${line}\n`);
   }
 
-  /** Removes the bars and restores the cursor. */
+  /** Draws the last frame (flushing lines logged since the previous one), removes the bars and restores the cursor. */
   stop(): void {
-    if (this.#bars === undefined) return;
+    if (this.#bars?.isActive !== true) return;
     this.#drawOverall();
+    this.#bars.update();
     this.#bars.stop();
   }
 }
