@@ -1,8 +1,9 @@
 /**
  * `--mock`: the embedded stateful mock, started on a free loopback port for this one run and seeded
  * with a demo record (two small files, a link and a photo), so anyone can try every command without
- * a Zoho account. The seed goes through the client like any other caller; the mock package is
- * loaded only here, so commands against Zoho never pay for Prism.
+ * a Zoho account. The seed goes through the client like any other caller. The mock package is an
+ * optional dependency (installed by default, left out by --omit=optional) and is loaded only here,
+ * so commands against Zoho never load Prism.
  */
 import { createAttachmentsClient } from "@zcrm-attachments/client";
 import { CliError, exitCodes } from "../output/exit-codes.js";
@@ -38,11 +39,16 @@ export async function startDemoMock(): Promise<DemoMock> {
   let mockModule: typeof import("@zcrm-attachments/mock");
   try {
     mockModule = await import("@zcrm-attachments/mock");
-  } catch {
+  } catch (error) {
+    // Only a missing package means "left out"; any other failure to load it is a real error.
+    const code = (error as { code?: unknown }).code;
+    if (code !== "ERR_MODULE_NOT_FOUND" || !String((error as Error).message).includes("@zcrm-attachments/mock")) {
+      throw error;
+    }
     throw new CliError(
-      "--mock needs @zcrm-attachments/mock, which is not installed next to the CLI.",
+      "--mock needs @zcrm-attachments/mock, an optional dependency of the CLI that was left out of this install.",
       exitCodes.usage,
-      "install it (npm install @zcrm-attachments/mock), or point the CLI at a server with --api-domain",
+      "install the CLI again without --omit=optional, or point it at a server with --api-domain",
     );
   }
   const mock = await mockModule.startMock({ port: 0, host: "127.0.0.1", stateful: true });
