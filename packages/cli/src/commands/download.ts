@@ -10,8 +10,9 @@ import { CliError, exitCodes } from "../output/exit-codes.js";
 import { Progress } from "../output/progress.js";
 import { errorData, failureLines } from "../output/report-error.js";
 import { DEMO_MODULE, DEMO_RECORD_ID } from "../session/demo-mock.js";
+import { isLink, listAll } from "../session/list-attachments.js";
 import { type RunIo, withSession } from "../session/session.js";
-import { checkId, globalsOf, isLink, listAll, runAction } from "./shared.js";
+import { checkId, globalsOf, runAction } from "./shared.js";
 
 /** Registers `download`. */
 export function registerDownload(program: Command, io: RunIo): void {

@@ -9,8 +9,9 @@ import Table from "cli-table3";
 import { exitCodes } from "../output/exit-codes.js";
 import { formatBytes } from "../output/units.js";
 import { DEMO_MODULE, DEMO_RECORD_ID } from "../session/demo-mock.js";
+import { isLink, listAll, sizeOf } from "../session/list-attachments.js";
 import { type RunIo, withSession } from "../session/session.js";
-import { checkId, globalsOf, isLink, listAll, runAction, sizeOf } from "./shared.js";
+import { checkId, globalsOf, runAction } from "./shared.js";
 
 function row(attachment: Attachment): string[] {
   const record = attachment as Record<string, unknown>;

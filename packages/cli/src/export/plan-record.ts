@@ -3,11 +3,41 @@
  * listed the record already (no API call), else listed now (every page, within the call budget) and
  * written to the manifest as pending before anything is fetched, so a crash mid-record still
  * resumes. Entries an earlier run finished keep their status and path.
+ *
+ * Each attachment lands in `<module>/<recordId>/<name>`, the name Zoho lists made safe for every
+ * file system. Two attachments of one record may share a name (and names that differ only by case
+ * collide on macOS and Windows), so every name that collides gets the attachment id before its
+ * extension: `scan (4150868000002728012).pdf`. Paths are decided here and kept in the manifest, so
+ * a resumed run writes the same files.
  */
-import { isLink, listAll, sizeOf } from "../commands/shared.js";
+import { safeFileName } from "@zcrm-attachments/client";
+import { isLink, listAll, sizeOf } from "../session/list-attachments.js";
 import type { Session } from "../session/session.js";
-import { pathsFor } from "./file-paths.js";
 import type { AttachmentEntry, Manifest } from "./manifest.js";
+
+/** The manifest path (with "/") of each attachment of one record, by attachment id. */
+export function pathsFor(
+  module: string,
+  recordId: string,
+  attachments: readonly { id: string; fileName: string }[],
+): Map<string, string> {
+  const counts = new Map<string, number>();
+  const names = attachments.map(({ id, fileName }) => {
+    const name = safeFileName(fileName, `attachment-${id}`);
+    counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1);
+    return { id, name };
+  });
+  const paths = new Map<string, string>();
+  for (const { id, name } of names) {
+    let unique = name;
+    if ((counts.get(name.toLowerCase()) ?? 0) > 1) {
+      const dot = name.lastIndexOf(".");
+      unique = dot > 0 ? `${name.slice(0, dot)} (${id})${name.slice(dot)}` : `${name} (${id})`;
+    }
+    paths.set(id, `${module}/${recordId}/${unique}`);
+  }
+  return paths;
+}
 
 /** Lists `record` (or reads it from the manifest) and returns its attachment entries. */
 export async function planRecord(

@@ -10,7 +10,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ZohoApiError } from "@zcrm-attachments/client";
 import { downloadOne } from "../files/download-one.js";
-import { fileDigest } from "../files/hash-file.js";
+import { fileDigest } from "../files/save-stream.js";
 import { Progress } from "../output/progress.js";
 import { errorData, failureLines } from "../output/report-error.js";
 import type { Session } from "../session/session.js";

@@ -4,10 +4,12 @@
  * for the progress display and the export manifest, checked against the length the server promised,
  * then renamed into place. Any failure or abort removes the temp file; a second Ctrl-C removes it
  * on exit (trackTempFile). The client's downloadAttachmentTo does the same without the hash and the
- * progress, which is why the CLI streams `downloadAttachment` into this instead.
+ * progress, which is why the CLI streams `downloadAttachment` into this instead. `fileDigest` reads
+ * a saved file back the same way, for a resumed export to check it is still the file it wrote.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { chmod, open, rename, rm } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { chmod, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -96,4 +98,13 @@ export async function saveStream(
   } finally {
     untrack();
   }
+}
+
+/** Size and sha256 of `path`, or undefined when it is missing or not a file. */
+export async function fileDigest(path: string): Promise<{ size: number; sha256: string } | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined || !info.isFile()) return undefined;
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return { size: info.size, sha256: hash.digest("hex") };
 }

@@ -3,7 +3,7 @@
  * units progress lines print.
  */
 import { describe, expect, it } from "vitest";
-import { pathsFor } from "../../src/export/file-paths.js";
+import { pathsFor } from "../../src/export/plan-record.js";
 import { parseRecordIds } from "../../src/export/record-ids.js";
 import { formatBytes, formatDuration } from "../../src/output/units.js";
 import { CallBudgetSpent, CallMeter, kindOf } from "../../src/session/call-meter.js";
