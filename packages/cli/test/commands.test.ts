@@ -191,6 +191,15 @@ describe("bad input fails before any request, with exit code 2 and what to fix",
     expect(mock.stats.requests).toBe(before);
   });
 
+  it("with --json, an error also comes as JSON on stdout", async () => {
+    const result = await run(["list", "leads", RECORD, "--json"]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { code: "INVALID_INPUT", parameter: "module", message: expect.stringMatching(/Did you mean "Leads"/) },
+      exitCode: 2,
+    });
+  });
+
   it("refuses an .exe upload before sending it, and still uploads the other files (exit 1)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-exe-"));
     await writeFile(join(dir, "setup.exe"), "MZ");
@@ -214,15 +223,25 @@ describe("bad input fails before any request, with exit code 2 and what to fix",
 });
 
 describe("--help, --version and --mock", () => {
-  it.each([["list"], ["upload"], ["link"], ["download"], ["delete"], ["export"], ["photo"], ["profile", "save"]])(
-    "%s --help has an example",
-    async (...command) => {
-      const result = await runBin([...command, "--help"]);
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^Usage: zcrm-attachments /);
-      expect(result.stdout).toMatch(/\nExamples?:\n {2}.*zcrm-attachments /);
-    },
-  );
+  it.each([
+    ["list"],
+    ["upload"],
+    ["link"],
+    ["download"],
+    ["delete"],
+    ["export"],
+    ["photo"],
+    ["photo", "get"],
+    ["photo", "set"],
+    ["photo", "delete"],
+    ["profile", "save"],
+    ["profile", "list"],
+  ])("%s --help has an example", async (...command) => {
+    const result = await runBin([...command, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: zcrm-attachments /);
+    expect(result.stdout).toMatch(/\nExamples?:\n {2}.*zcrm-attachments /);
+  });
 
   it("the main help names the demo record and the exit codes; --version prints the package's version", async () => {
     const help = await runBin(["--help"]);

@@ -40,6 +40,7 @@ export function registerPhoto(program: Command, io: RunIo): void {
     .argument("<recordId>", "the record's id")
     .argument("[file]", "where to save it (default <recordId>.<type> here)")
     .option("--overwrite", "replace the file if it exists")
+    .addHelpText("after", `\nExample:\n  zcrm-attachments --mock photo get ${DEMO_MODULE} ${DEMO_RECORD_ID} ./lead.png`)
     .action((module, recordId, file, options, command) => {
       const globals = globalsOf(command);
       return runAction(io, globals, () =>
@@ -76,6 +77,10 @@ export function registerPhoto(program: Command, io: RunIo): void {
     .argument("<module>", "module API name")
     .argument("<recordId>", "the record's id")
     .argument("<file>", "the image")
+    .addHelpText(
+      "after",
+      `\nExample:\n  zcrm-attachments --mock photo set ${DEMO_MODULE} ${DEMO_RECORD_ID} ./portrait.jpg`,
+    )
     .action((module, recordId, file, _options, command) => {
       const globals = globalsOf(command);
       return runAction(io, globals, () =>
@@ -95,6 +100,7 @@ export function registerPhoto(program: Command, io: RunIo): void {
     .description("remove a record's photo")
     .argument("<module>", "module API name")
     .argument("<recordId>", "the record's id")
+    .addHelpText("after", `\nExample:\n  zcrm-attachments --mock photo delete ${DEMO_MODULE} ${DEMO_RECORD_ID}`)
     .action((module, recordId, _options, command) => {
       const globals = globalsOf(command);
       return runAction(io, globals, () =>

@@ -47,6 +47,7 @@ export function registerProfile(program: Command, io: RunIo): void {
   profile
     .command("list")
     .description("list saved profiles and the fields each sets")
+    .addHelpText("after", "\nExample:\n  zcrm-attachments profile list --json")
     .action((_options, command) => {
       const globals = globalsOf(command);
       return runAction(io, globals, async () => {

@@ -5,7 +5,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import { CliError, type ExitCode, exitCodes } from "../output/exit-codes.js";
 import { Output } from "../output/output.js";
-import { reportError } from "../output/report-error.js";
+import { errorData, reportError } from "../output/report-error.js";
 import type { GlobalOptions } from "../session/global-options.js";
 import type { RunIo } from "../session/session.js";
 
@@ -39,6 +39,8 @@ export function runAction(
         verbose: globals.verbose === true,
       });
       process.exitCode = reportError(output, error);
+      // A script that asked for JSON gets the error as JSON too (the explanation stays on stderr).
+      if (output.json) output.printJson({ error: errorData(error), exitCode: process.exitCode });
     },
   );
 }
