@@ -51,7 +51,8 @@ export async function downloadOne(
       overwrite,
     });
     const seconds = (Date.now() - started) / 1000;
-    bar.done(`downloaded ${what.label} → ${saved.path} (${formatBytes(saved.bytes)} in ${formatDuration(seconds)})`);
+    const where = saved.path.endsWith(what.label) ? saved.path : `${what.label} → ${saved.path}`;
+    bar.done(`downloaded ${where} (${formatBytes(saved.bytes)} in ${formatDuration(seconds)})`);
     return { ...saved, fileName: download.fileName };
   } catch (error) {
     bar?.drop();
