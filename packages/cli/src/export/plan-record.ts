@@ -13,7 +13,7 @@
 import { safeFileName } from "@zcrm-attachments/client";
 import { isLink, listAll, sizeOf } from "../session/list-attachments.js";
 import type { Session } from "../session/session.js";
-import type { AttachmentEntry, Manifest } from "./manifest.js";
+import { type AttachmentEntry, keyOf, type Manifest } from "./manifest.js";
 
 /** The manifest path (with "/") of each attachment of one record, by attachment id. */
 export function pathsFor(
@@ -60,7 +60,7 @@ export async function planRecord(
   );
   const entries: AttachmentEntry[] = [];
   for (const attachment of listed) {
-    const earlier = manifest.entries.get(`${module}/${record}/${attachment.id}`);
+    const earlier = manifest.entries.get(keyOf({ module, record, attachmentId: attachment.id }));
     if (earlier?.kind === "attachment" && (earlier.status === "complete" || earlier.status === "skipped")) {
       entries.push(earlier);
       continue;
