@@ -3,14 +3,13 @@
  * refreshed at the mock's accounts server, profiles saved owner-only and refused when others may
  * read them, and secrets that never show up in output, errors or --verbose.
  */
-import { mkdtempSync } from "node:fs";
 import { chmod, readFile, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MockServer } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIds, seedFiles, startTarget, TOKEN } from "./helpers/mock-target.js";
 import { runBin } from "./helpers/run-bin.js";
+import { scratch } from "./helpers/scratch.js";
 
 const [RECORD] = recordIds(1) as [string];
 const SECRET = "mock-client-secret";
@@ -48,7 +47,7 @@ describe("credentials", () => {
   });
 
   it("refreshes with a refresh token, caches the access token owner-only, and prints no secret under --verbose", async () => {
-    const config = mkdtempSync(join(tmpdir(), "zcrm-cli-oauth-"));
+    const config = scratch("zcrm-cli-oauth-");
     const before = mock.stats.tokensIssued;
     const first = await runBin(["--api-domain", mock.url, "--verbose", "list", "Leads", RECORD], {
       env: oauthEnv(config),
@@ -71,7 +70,7 @@ describe("credentials", () => {
   });
 
   it("a refused refresh names the fix and never the secret, even with --verbose", async () => {
-    const config = mkdtempSync(join(tmpdir(), "zcrm-cli-oauth-bad-"));
+    const config = scratch("zcrm-cli-oauth-bad-");
     const wrong = "wrong-secret-9f8e7d6c5b4a";
     const result = await runBin(["--api-domain", mock.url, "--verbose", "list", "Leads", RECORD], {
       env: oauthEnv(config, wrong),
@@ -95,7 +94,7 @@ describe("credentials", () => {
 
 describe("profiles", () => {
   it("saves the given settings owner-only, lists only field names, and connects with --profile", async () => {
-    const config = mkdtempSync(join(tmpdir(), "zcrm-cli-profile-"));
+    const config = scratch("zcrm-cli-profile-");
     const saved = await runBin(["--api-domain", mock.url, "profile", "save", "local"], { env: oauthEnv(config) });
     expect(saved.code, saved.stderr).toBe(0);
     expect(saved.stdout).toMatch(/saved profile "local" in .*profiles\.json \(mode 0600\): apiDomain, accountsServer/);
@@ -121,7 +120,7 @@ describe("profiles", () => {
   });
 
   it("refuses a profile file that others may read, and says how to fix it", async () => {
-    const config = mkdtempSync(join(tmpdir(), "zcrm-cli-profile-open-"));
+    const config = scratch("zcrm-cli-profile-open-");
     await runBin(["--api-domain", mock.url, "profile", "save", "local"], { env: oauthEnv(config) });
     const path = join(config, "zcrm-attachments", "profiles.json");
     await chmod(path, 0o644);

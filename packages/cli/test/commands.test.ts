@@ -5,15 +5,14 @@
  * exit code.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAttachmentsClient } from "@zcrm-attachments/client";
 import type { MockServer } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIds, type SeededFile, seedFiles, startTarget, TOKEN, target } from "./helpers/mock-target.js";
 import { runBin } from "./helpers/run-bin.js";
+import { scratch } from "./helpers/scratch.js";
 
 const [RECORD, BIG_RECORD, PHOTO_RECORD] = recordIds(3) as [string, string, string];
 const PNG = Buffer.from(
@@ -73,7 +72,7 @@ describe("list", () => {
 
 describe("upload, link, download, delete", () => {
   it("uploads files and a folder's files, one call each, then downloads them byte for byte", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-up-"));
+    const dir = scratch("zcrm-cli-up-");
     await mkdir(join(dir, "scans"));
     await writeFile(join(dir, "scans", "page-1.txt"), "first page\n");
     await writeFile(join(dir, "scans", "page-2.txt"), "second page\n");
@@ -113,7 +112,7 @@ describe("upload, link, download, delete", () => {
       $link_url: "https://example.com/terms.pdf",
       File_Name: "Terms",
     });
-    const out = mkdtempSync(join(tmpdir(), "zcrm-cli-link-"));
+    const out = scratch("zcrm-cli-link-");
     const all = await json(["download", "Deals", RECORD, "--all", "--out", out]);
     expect(all.files).toEqual([{ attachmentId: linked.attachmentId, status: "skipped", reason: "link" }]);
 
@@ -151,7 +150,7 @@ describe("upload, link, download, delete", () => {
 
 describe("photo", () => {
   it("sets, gets (byte for byte) and deletes a record's photo", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-photo-"));
+    const dir = scratch("zcrm-cli-photo-");
     await writeFile(join(dir, "face.png"), PNG);
     const set = await json(["photo", "set", "Contacts", PHOTO_RECORD, join(dir, "face.png")]);
     expect(set.result).toMatchObject({ code: "SUCCESS", status: "success" });
@@ -201,7 +200,7 @@ describe("bad input fails before any request, with exit code 2 and what to fix",
   });
 
   it("refuses an .exe upload before sending it, and still uploads the other files (exit 1)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-exe-"));
+    const dir = scratch("zcrm-cli-exe-");
     await writeFile(join(dir, "setup.exe"), "MZ");
     await writeFile(join(dir, "notes.txt"), "fine");
     const result = await run(["upload", "Leads", RECORD, dir, "--json"]);
@@ -257,7 +256,7 @@ describe("--help, --version and --mock", () => {
     expect(result.code, result.stderr).toBe(0);
     const names = JSON.parse(result.stdout).attachments.map((a: { File_Name: string }) => a.File_Name);
     expect(names.sort()).toEqual(["Zoho CRM API docs", "quote-2026.csv", "welcome.txt"]);
-    const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-demo-"));
+    const dir = scratch("zcrm-cli-demo-");
     const photo = await runBin(["--mock", "photo", "get", "Leads", "4150868000002728001", join(dir, "p.png")]);
     expect(photo.code, photo.stderr).toBe(0);
     expect(await readFile(join(dir, "p.png"))).toEqual(PNG);

@@ -5,15 +5,14 @@
  * no file went out whole twice (counted by the hop, not by the CLI).
  */
 
-import { mkdtempSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MockServer } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIds, type SeededFile, seedFiles, startTarget, TOKEN } from "./helpers/mock-target.js";
 import { type RecordingHop, startRecordingHop } from "./helpers/recording-hop.js";
 import { finish, runBin, startBin } from "./helpers/run-bin.js";
+import { scratch } from "./helpers/scratch.js";
 
 const MODULE = "Deals";
 const RECORDS = recordIds(20);
@@ -27,7 +26,7 @@ beforeAll(async () => {
   mock = await startTarget();
   seeded = await seedFiles(mock.url, MODULE, RECORDS, 10);
   hop = await startRecordingHop(mock.url);
-  recordsFile = join(mkdtempSync(join(tmpdir(), "zcrm-cli-records-")), "records.txt");
+  recordsFile = join(scratch("zcrm-cli-records-"), "records.txt");
   await writeFile(recordsFile, `# the records to export\n${RECORDS.join("\n")}\n${RECORDS[0]}\n`);
 });
 
@@ -74,7 +73,7 @@ async function waitFor(check: () => Promise<boolean> | boolean, what: string): P
 
 describe("export of 200 files over 20 records", () => {
   it("stops cleanly on SIGINT while files are in flight, then resumes without fetching a file twice", async () => {
-    const out = mkdtempSync(join(tmpdir(), "zcrm-cli-export-"));
+    const out = scratch("zcrm-cli-export-");
     hop.requested.clear();
     hop.served.clear();
     hop.holdAfter(80);
@@ -129,7 +128,7 @@ describe("export of 200 files over 20 records", () => {
   });
 
   it("--dry-run lists what would be fetched, with the calls and the bytes from the lists, and writes nothing", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "zcrm-cli-dry-")), "never-created");
+    const out = join(scratch("zcrm-cli-dry-"), "never-created");
     const result = await runBin(exportArgs(out, "--dry-run", "--json"), { env: { ZOHO_ACCESS_TOKEN: TOKEN } });
     expect(result.code, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout);
@@ -144,20 +143,11 @@ describe("export of 200 files over 20 records", () => {
   });
 
   it("--max-calls stops cleanly (exit 3) with a resumable manifest, and never makes more calls", async () => {
-    const out = mkdtempSync(join(tmpdir(), "zcrm-cli-budget-"));
+    const out = scratch("zcrm-cli-budget-");
     const ids = RECORDS.slice(0, 3);
-    await writeFile(join(out, "..", "three.txt"), ids.join("\n"));
-    const args = [
-      "--api-domain",
-      mock.url,
-      "export",
-      "--module",
-      MODULE,
-      "--records",
-      join(out, "..", "three.txt"),
-      "--out",
-      out,
-    ];
+    const idsFile = join(scratch("zcrm-cli-budget-records-"), "three.txt");
+    await writeFile(idsFile, ids.join("\n"));
+    const args = ["--api-domain", mock.url, "export", "--module", MODULE, "--records", idsFile, "--out", out];
     const first = await runBin([...args, "--max-calls", "7", "--json"], { env: { ZOHO_ACCESS_TOKEN: TOKEN } });
     expect(first.code, first.stderr).toBe(3);
     const summary = JSON.parse(first.stdout);
@@ -185,21 +175,12 @@ describe("export of 200 files over 20 records", () => {
   });
 
   it("reports a failed file without stopping the rest, exits 1, and a re-run fetches only that file and a changed one", async () => {
-    const out = mkdtempSync(join(tmpdir(), "zcrm-cli-fail-"));
+    const out = scratch("zcrm-cli-fail-");
     const record = RECORDS[4] as string;
     const file = seeded.find((entry) => entry.record === record) as SeededFile;
-    await writeFile(join(out, "..", "one.txt"), record);
-    const args = [
-      "--api-domain",
-      mock.url,
-      "export",
-      "--module",
-      MODULE,
-      "--records",
-      join(out, "..", "one.txt"),
-      "--out",
-      out,
-    ];
+    const idsFile = join(scratch("zcrm-cli-fail-records-"), "one.txt");
+    await writeFile(idsFile, record);
+    const args = ["--api-domain", mock.url, "export", "--module", MODULE, "--records", idsFile, "--out", out];
     mock.faults.arm(`unavailable;times=3;method=GET;path=/crm/v8/${MODULE}/${record}/Attachments/${file.id}`);
     const first = await runBin(args, { env: { ZOHO_ACCESS_TOKEN: TOKEN } });
     expect(first.code, first.stderr).toBe(1);

@@ -4,15 +4,14 @@
  * holds no control characters at all; --quiet draws nothing; NO_COLOR turns colour off. The delete
  * question is answered in the terminal too.
  */
-import { mkdtempSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MockServer } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIds, type SeededFile, seedFiles, startTarget, target } from "./helpers/mock-target.js";
 import { runInPty } from "./helpers/pty-run.js";
 import { runBin } from "./helpers/run-bin.js";
+import { scratch } from "./helpers/scratch.js";
 
 const [RECORD, EXPORT_RECORD, DELETE_RECORD] = recordIds(3) as [string, string, string];
 const HIDE_CURSOR = "\x1b[?25l";
@@ -43,7 +42,7 @@ afterAll(async () => {
 /** Uploads a 192 KiB file named big-scan.pdf to `record` through the bin, for the bars to move on. */
 async function bigFile(record: string): Promise<SeededFile> {
   await seedFiles(mock.url, "Leads", [record], 1, 1); // and a small one beside it
-  const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-big-"));
+  const dir = scratch("zcrm-cli-big-");
   await writeFile(join(dir, "big-scan.pdf"), Buffer.alloc(192 * 1024, 7));
   const up = await runBin([...flags, "upload", "Leads", record, join(dir, "big-scan.pdf"), "--json"], { env });
   const id = JSON.parse(up.stdout).files[0].attachmentId as string;
@@ -54,7 +53,7 @@ describe("progress in a terminal", () => {
   it("draws a bar with bytes, rate and ETA, updates it, and ends with the cursor restored", async () => {
     const big = await bigFile(RECORD);
     slowDown(RECORD, big.id);
-    const out = mkdtempSync(join(tmpdir(), "zcrm-cli-pty-"));
+    const out = scratch("zcrm-cli-pty-");
     const { code, screen } = await runInPty([...flags, "download", "Leads", RECORD, big.id, "--out", out], env);
     expect(code, screen).toBe(0);
     // Frames of the bar: the label, then bytes done of the total, a rate and the time left.
@@ -72,7 +71,7 @@ describe("progress in a terminal", () => {
   it("export adds an overall bar: files and bytes done of the total", async () => {
     const big = await bigFile(EXPORT_RECORD);
     slowDown(EXPORT_RECORD, big.id);
-    const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-pty-export-"));
+    const dir = scratch("zcrm-cli-pty-export-");
     await writeFile(join(dir, "records.txt"), EXPORT_RECORD);
     const args = [
       ...flags,
@@ -93,7 +92,7 @@ describe("progress in a terminal", () => {
   });
 
   it("--quiet draws nothing but the result", async () => {
-    const out = mkdtempSync(join(tmpdir(), "zcrm-cli-quiet-"));
+    const out = scratch("zcrm-cli-quiet-");
     const { code, screen } = await runInPty(
       [...flags, "--quiet", "download", "Leads", RECORD, file.id, "--out", out],
       env,
@@ -133,7 +132,7 @@ describe("progress when piped", () => {
   it("prints plain lines with no control characters (download and export)", async () => {
     const big = await bigFile(RECORD);
     slowDown(RECORD, big.id);
-    const out = mkdtempSync(join(tmpdir(), "zcrm-cli-pipe-"));
+    const out = scratch("zcrm-cli-pipe-");
     const download = await runBin([...flags, "download", "Leads", RECORD, big.id, "--out", out], { env });
     expect(download.code, download.stderr).toBe(0);
     expect(download.stderr).toMatch(

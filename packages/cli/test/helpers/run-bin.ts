@@ -4,10 +4,8 @@
  * private config folder). Every run is bounded in time and killed if it overruns.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scratch } from "./scratch.js";
 
 /** The bin as users get it. */
 export const BIN = fileURLToPath(new URL("../../bin/zcrm-attachments.js", import.meta.url));
@@ -34,7 +32,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith("ZOHO_") && key !== "NO_COLOR" && key !== "FORCE_COLOR") env[key] = value;
   }
-  env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), "zcrm-cli-config-"));
+  env.XDG_CONFIG_HOME = scratch("zcrm-cli-config-");
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;

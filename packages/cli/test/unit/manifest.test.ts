@@ -3,12 +3,11 @@
  * ignored while a bad line in the middle is an error naming it, and compaction leaves one line per
  * key in the order keys first appeared.
  */
-import { mkdtempSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type AttachmentEntry, Manifest } from "../../src/export/manifest.js";
+import { scratch } from "../helpers/scratch.js";
 
 const entry = (id: string, status: AttachmentEntry["status"]): AttachmentEntry => ({
   kind: "attachment",
@@ -22,7 +21,7 @@ const entry = (id: string, status: AttachmentEntry["status"]): AttachmentEntry =
   status,
 });
 
-const temp = () => join(mkdtempSync(join(tmpdir(), "zcrm-cli-manifest-")), "manifest.jsonl");
+const temp = () => join(scratch("zcrm-cli-manifest-"), "manifest.jsonl");
 
 describe("Manifest", () => {
   it("keeps the last line per key and ignores a torn last line", async () => {
