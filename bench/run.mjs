@@ -1,4 +1,5 @@
 // pnpm bench: every benchmark of the project, side by side in one run. Prints ratios; asserts nothing.
+import { cliExport } from "./cli-export.mjs";
 import { clientOverhead } from "./client-overhead.mjs";
 import { mockOverhead } from "./mock-overhead.mjs";
 import { transferMemory } from "./transfer-memory.mjs";
@@ -54,4 +55,18 @@ console.log(
 console.log(
   `  upload from a path: growth at 100 MiB ${fmt(up(100).growthMiB, 1)} MiB (goal ≤ 48); ` +
     `100 − 25 MiB ${fmt(up(100).growthMiB - up(25).growthMiB, 1)} MiB (goal ≤ 16; the client refuses files over 100 MB)`,
+);
+
+const exported = await cliExport();
+console.log(
+  `\nCLI export of ${exported.files} files (${fmt(exported.bytes / 1e6, 1)} MB) over ${exported.records} records from the stateful mock, next to the client in a loop (each a fresh process, spawn to exit, median of ${exported.rounds} rounds):`,
+);
+for (const [name, r] of Object.entries(exported.results)) {
+  console.log(
+    `  ${name.padEnd(34)} ${fmt(r.seconds, 2)} s   ${fmt(r.filesPerSecond, 0).padStart(4)} files/s   ${fmt(r.mbPerSecond, 1).padStart(5)} MB/s`,
+  );
+}
+const cliRatio = (c) => exported.results[`cli export, ${c}`].seconds / exported.results[`client loop, ${c}`].seconds;
+console.log(
+  `  CLI overhead (time ratio CLI / client loop): concurrency 1 ${fmt(cliRatio("concurrency 1"), 2)}, default concurrency ${fmt(cliRatio("default concurrency"), 2)}`,
 );

@@ -1,7 +1,8 @@
 // Smoke test of the installed commands and of the packed YAML spec, run inside the temporary
 // project: `zcrm-mock` serves, `zcrm-contract validate` judges recorded exchanges (and can fail),
-// `zcrm-contract run` passes against the installed mock, and Prism serves the packed openapi.yaml
-// with its relative $refs.
+// `zcrm-contract run` passes against the installed mock, `zcrm-attachments --mock list` (the CLI
+// README's first line) lists the demo record, and Prism serves the packed openapi.yaml with its
+// relative $refs.
 //
 //   node bins.mjs <prism-binary>
 import assert from "node:assert/strict";
@@ -83,6 +84,16 @@ step("zcrm-contract validate: the recorded exchange conforms, the broken one is 
 const suite = await runToEnd(bin("zcrm-contract"), ["run"]);
 assert.equal(suite.code, 0, `zcrm-contract run failed:\n${tail(suite.output)}`);
 step(`zcrm-contract run: ${suite.output.trim().split("\n").at(-1)}`);
+
+const demo = await runToEnd(bin("zcrm-attachments"), ["--mock", "list", "Leads", "4150868000002728001", "--json"]);
+assert.equal(demo.code, 0, `zcrm-attachments --mock list failed:\n${tail(demo.output)}`);
+assert.deepEqual(
+  JSON.parse(demo.output.slice(demo.output.indexOf("{")))
+    .attachments.map((a) => a.File_Name)
+    .sort(),
+  ["Zoho CRM API docs", "quote-2026.csv", "welcome.txt"],
+);
+step("zcrm-attachments --mock list Leads 4150868000002728001: the demo record's three attachments");
 
 const yaml = fileURLToPath(import.meta.resolve("@zcrm-attachments/spec/openapi.yaml"));
 const port = await freePort();
