@@ -17,6 +17,8 @@ export interface SchemaError {
   /** JSON pointer into the value, "" for the root. */
   at: string;
   message: string;
+  /** The keyword that failed, as Ajv names it: relative to the compiled schema (`#/…`) or into the document. */
+  schemaPath: string;
 }
 
 /** A compiled validator for one schema of the document. */
@@ -59,7 +61,17 @@ function toSchemaError(error: ErrorObject): SchemaError {
       : error.keyword === "enum" || error.keyword === "const"
         ? ` (${JSON.stringify((error.params as { allowedValues?: unknown; allowedValue?: unknown }).allowedValues ?? (error.params as { allowedValue?: unknown }).allowedValue)})`
         : "";
-  return { at: error.instancePath, message: `${error.message ?? error.keyword}${extra}` };
+  return { at: error.instancePath, message: `${error.message ?? error.keyword}${extra}`, schemaPath: error.schemaPath };
+}
+
+/**
+ * Where in the document a schema error's keyword is written: inside a referenced schema Ajv
+ * already names the place in the document; otherwise the path is relative to the schema
+ * compiled, which lives at `base`.
+ */
+export function specPointer(schemaPath: string, base: string): string {
+  if (schemaPath.startsWith(`${DOCUMENT_ID}#`)) return schemaPath.slice(DOCUMENT_ID.length);
+  return schemaPath.startsWith("#") ? `${base}${schemaPath.slice(1)}` : base;
 }
 
 /** Every `x-` key anywhere in the document. */
