@@ -9,7 +9,7 @@
  */
 import { type ApiVersion, since, versionAtLeast } from "@zcrm-attachments/types";
 import { type Exchange, headerValue } from "./exchange.js";
-import { type SchemaCompiler, specPointer } from "./schema-compiler.js";
+import type { SchemaCompiler } from "./schema-compiler.js";
 import { deref, isObject, locate, type OpenApiDocument, type OperationRef } from "./spec.js";
 import type { Violation } from "./violations.js";
 
@@ -79,11 +79,11 @@ export function checkParameters(
       });
       return;
     }
-    for (const error of schemas.compile(p.schema)(readValue(doc, p, schema, values))) {
+    for (const error of schemas.compile(p.schema, `${at}/schema`)(readValue(doc, p, schema, values))) {
       violations.push({
         kind: "invalid-parameter",
         at: `${where}${error.at}`,
-        spec: specPointer(error.schemaPath, `${at}/schema`),
+        spec: error.spec,
         message: `request ${what}${error.at} ${error.message} (sent ${JSON.stringify(given)})${answered}`,
       });
     }

@@ -6,7 +6,7 @@
 import type { Exchange, RequestBody } from "./exchange.js";
 import { headerValue } from "./exchange.js";
 import { matchMediaRange } from "./media-type.js";
-import { type SchemaCompiler, specPointer } from "./schema-compiler.js";
+import type { SchemaCompiler } from "./schema-compiler.js";
 import { deref, isObject, locate, type OpenApiDocument, type OperationRef, pointer } from "./spec.js";
 import type { Violation } from "./violations.js";
 
@@ -158,11 +158,14 @@ function schemaErrors(
 ): Violation[] {
   if (!isObject(schema)) return [];
   return schemas
-    .compile(schema)(form)
+    .compile(
+      schema,
+      at,
+    )(form)
     .map((error) => ({
       kind: "invalid-request-body" as const,
       at: error.at,
-      spec: specPointer(error.schemaPath, at),
+      spec: error.spec,
       message: `request body${error.at} ${error.message}`,
     }));
 }

@@ -6,7 +6,7 @@
 import { parseContentDisposition } from "./content-disposition.js";
 import { type Exchange, type HeaderValues, headerValue } from "./exchange.js";
 import { isJsonMediaType, matchMediaRange } from "./media-type.js";
-import { type SchemaCompiler, specPointer } from "./schema-compiler.js";
+import type { SchemaCompiler } from "./schema-compiler.js";
 import { locate, type OpenApiDocument } from "./spec.js";
 import type { Violation } from "./violations.js";
 
@@ -41,11 +41,11 @@ export function checkHeaders(
       continue;
     }
     if (header.schema !== undefined) {
-      for (const error of schemas.compile(header.schema)(value)) {
+      for (const error of schemas.compile(header.schema, `${at}/schema`)(value)) {
         violations.push({
           kind: "invalid-header",
           at: name,
-          spec: specPointer(error.schemaPath, `${at}/schema`),
+          spec: error.spec,
           message: `header ${name} ${error.message}`,
         });
       }
@@ -126,11 +126,11 @@ export function checkBody(
   const schema = content[match.key]?.schema;
   if (schema === undefined) return violations;
   const schemaAt = `${where}/${match.key.replaceAll("~", "~0").replaceAll("/", "~1")}/schema`;
-  for (const error of schemas.compile(schema)(value)) {
+  for (const error of schemas.compile(schema, schemaAt)(value)) {
     violations.push({
       kind: "invalid-body",
       at: error.at,
-      spec: specPointer(error.schemaPath, schemaAt),
+      spec: error.spec,
       message: `body${error.at} ${error.message}`,
     });
   }

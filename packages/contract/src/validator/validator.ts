@@ -75,7 +75,9 @@ export class ContractValidator {
       result.violations.push(...checkHeaders(this.doc, this.#schemas, value, response.headers ?? {}, at));
       result.violations.push(...checkBody(this.#schemas, value, response, at));
     }
-    const sent = { ...request, query: request.query ?? queryRecord(new URL(request.path, "http://path.invalid")) };
+    // A query written into the path counts too; `query` wins where both name a parameter.
+    const inPath = queryRecord(new URL(request.path, "http://path.invalid"));
+    const sent = { ...request, query: { ...inPath, ...(request.query ?? {}) } };
     result.violations.push(...checkRequestBody(this.doc, this.#schemas, op, sent));
     result.violations.push(...checkParameters(this.doc, this.#schemas, op, sent, versionOfPath(path), response.status));
     return result;
