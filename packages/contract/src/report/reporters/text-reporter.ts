@@ -115,7 +115,8 @@ export class TextReporter implements Reporter {
     const expected = this.#info?.expected ?? 0;
     const failed = this.#failed > 0 ? this.#p.red(`, ${this.#failed} failed`) : "";
     const text = `${this.#seen}${expected ? `/${expected}` : ""}${failed}  ${verdict.group} › ${verdict.name}`;
-    const width = Math.max(20, (process.stdout.columns ?? 80) - 1);
+    // A terminal that does not say its width (0) gets the usual 80 columns.
+    const width = Math.max(20, (process.stdout.columns || 80) - 1);
     this.#sink.write(`\r\x1b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
   }
 
