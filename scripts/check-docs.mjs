@@ -4,6 +4,7 @@
 //   json             parsed
 //   sh / bash / shell  syntax-checked with `bash -n`
 //   text, or no language: output samples and diagrams, nothing to check
+// and the contract README's example exchanges must pass `zcrm-contract validate` (checkContractExamples).
 // Any other language fails until it gets a checker or an explicit skip marker. Skipping a block
 // takes `<!-- docs-check: skip (reason) -->` on the line right above it; see CONTRIBUTING.md.
 //
@@ -90,6 +91,54 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+
+/**
+ * The contract README's example exchanges (its json blocks shaped as an exchange, a list of them or
+ * a HAR log) must pass `zcrm-contract validate` as written, so the example a reader copies works:
+ * each is saved to a file and the built bin judges it. Returns the problems, each with its line.
+ */
+function checkContractExamples(checked) {
+  const file = "packages/contract/README.md";
+  if (!checked.includes(file)) return [];
+  const bin = join(repoRoot, "packages/contract/bin/zcrm-contract.js");
+  const isExchange = (v) => typeof v === "object" && v !== null && "request" in v && "response" in v;
+  const dir = mkdtempSync(join(tmpdir(), "zcrm-docs-exchanges-"));
+  const problems = [];
+  let validated = 0;
+  try {
+    for (const block of markdownBlocks(readFileSync(join(repoRoot, file), "utf8")).blocks) {
+      if (block.lang !== "json" || block.skip !== null) continue;
+      let value;
+      try {
+        value = JSON.parse(block.code);
+      } catch {
+        continue; // the json checker reports it
+      }
+      if (!isExchange(value) && !(Array.isArray(value) && value.every(isExchange)) && !value?.log?.entries) continue;
+      validated++;
+      const path = join(dir, `example-at-line-${block.line}.json`);
+      writeFileSync(path, block.code);
+      const run = spawnSync(process.execPath, [bin, "validate", path, "--reporter", "json"], { encoding: "utf8" });
+      if (run.status === 0) continue;
+      let why = run.stderr.trim();
+      try {
+        why = JSON.parse(run.stdout)
+          .verdicts.flatMap((v) => v.findings.map((f) => f.message))
+          .join("; ");
+      } catch {
+        // not a report: the bin's own error (say, not built) is the reason
+      }
+      problems.push(
+        `${file}:${block.line}: the example exchange fails zcrm-contract validate (exit ${run.status}): ${why}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`docs: ${validated} example exchange(s) of ${file} validated with zcrm-contract`);
+  return problems;
+}
+failures.push(...checkContractExamples(files));
 
 if (tsBlocks.length > 0) {
   const results = checkTsBlocks(tsBlocks, workspacePackages());

@@ -3,11 +3,13 @@
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { example, JSON_HEADERS, V2_PATH, V8_PATH } from "./helpers/spec-examples.js";
 
 const bin = fileURLToPath(new URL("../bin/zcrm-contract.js", import.meta.url));
@@ -42,16 +44,26 @@ const harEntry = (url: string, status: number, body: unknown) => ({
   },
 });
 
+let dropping: string;
+let server: Server;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "zcrm-contract-cli-"));
+  server = createServer((req, res) => (req.url?.startsWith("/crm/") ? req.socket.destroy() : res.end("up")));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  dropping = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
 describe("zcrm-contract validate", () => {
   it("accepts the seed samples, on any version of their line", async () => {
     const v2 = await file("v2.json", exchange(V2_PATH, 200, example("listAttachmentsV2", 200, "seedSample")));
+    // The current line's list requires fields (the validator now checks requests too).
     const v8 = await file(
       "v8.json",
-      exchange("/crm/v6/Leads/1000000231009/Attachments", 200, example("listAttachments", 200, "seedSample")),
+      exchange("/crm/v6/Leads/1000000231009/Attachments?fields=id", 200, example("listAttachments", 200, "seedSample")),
     );
     const out = await run("validate", v2, v8);
     expect(out.code).toBe(0);
@@ -165,8 +177,9 @@ describe("zcrm-contract validate", () => {
   });
 
   it("explains a file it cannot use", async () => {
+    // A file that cannot be read is bad usage (exit 2); issue 11 moved it from 1.
     const missing = await run("validate", join(dir, "nope.json"));
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("cannot read");
     const wrongShape = await run("validate", await file("wrong.json", { status: 200 }));
     expect(wrongShape.code).toBe(1);
@@ -208,16 +221,19 @@ describe("zcrm-contract run", () => {
 
   it("says what a run against another server still needs, without printing any token", async () => {
     const out = await run("run", "--base-url", "https://www.zohoapis.eu");
-    expect(out.code).toBe(1);
+    // Missing settings are bad usage (exit 2); issue 11 moved it from 1.
+    expect(out.code).toBe(2);
     expect(out.stderr).toContain("ZOHO_ACCESS_TOKEN");
     expect(out.stderr).toContain("CONTRACT_RECORD_ID");
   });
 
   it("exits 1 when a case fails against the server", async () => {
+    // A server that answers (so it is reachable) but drops every API request: each row that sends
+    // one fails with no response. (Port 9, which refuses connections, is now an unreachable target.)
     const out = await run(
       "run",
       "--base-url",
-      "http://127.0.0.1:9",
+      dropping,
       "--token",
       "1000.secret-token-value",
       "--record-id",

@@ -1,6 +1,8 @@
 /**
  * A fetch that records every exchange it carries, so the contract suite can validate exactly what
- * went over the wire while the typed client handles the same response.
+ * went over the wire while the typed client handles the same response. Credentials are redacted
+ * in the record (the Authorization header keeps only its scheme word), so a saved recording of a
+ * live org never holds its token.
  *
  * Nothing large is held: JSON answers are buffered (they are small), but any other body (a file
  * download, even of a text file) reaches the client as an untouched stream that is counted and
@@ -19,6 +21,7 @@ import {
 } from "../validator/exchange.js";
 import { isJsonMediaType } from "../validator/media-type.js";
 import { multipartBoundary } from "../validator/multipart-scan.js";
+import { Redactor, redactHeaders } from "../validator/redact.js";
 import { describeBody, isStreamBody } from "../validator/request-body.js";
 
 export type { RequestTweak } from "../suite/tweaks.js";
@@ -33,9 +36,12 @@ export interface RecordingFetch {
 /** Wraps `base` so that each exchange is recorded; `tweak` changes each request before it is sent. */
 export function recordingFetch(base: typeof fetch = globalThis.fetch, tweak?: RequestTweak): RecordingFetch {
   const exchanges: Exchange[] = [];
+  // Tokens seen in requests, scrubbed from what a server sends back too (an echo would leak them).
+  const redactor = new Redactor();
   const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     let request = input instanceof Request && init === undefined ? input : new Request(input, init);
     if (tweak) request = tweak(request);
+    redactor.add(credential(request.headers.get("authorization")));
     let body: RequestBody | null = null;
     if (request.body !== null) {
       const given = init?.body;
@@ -62,18 +68,19 @@ export function recordingFetch(base: typeof fetch = globalThis.fetch, tweak?: Re
       request: {
         method: request.method,
         path: url.pathname,
+        origin: url.origin,
         query: queryRecord(url),
-        headers: toRecord(request.headers),
+        headers: redactHeaders(toRecord(request.headers)),
         body,
       },
-      response: { status: original.status, headers: toRecord(original.headers) },
+      response: { status: original.status, headers: redactHeaders(toRecord(original.headers, redactor)) },
     };
     exchanges.push(exchange);
     if (original.body === null) return original;
     if (isJsonMediaType(original.headers.get("content-type") ?? "")) {
       const bytes = new Uint8Array(await original.clone().arrayBuffer());
       exchange.response.received = { bytes: bytes.byteLength, sha256: sha256(bytes), complete: true };
-      if (bytes.byteLength > 0) exchange.response.body = new TextDecoder().decode(bytes);
+      if (bytes.byteLength > 0) exchange.response.body = redactor.scrub(new TextDecoder().decode(bytes));
       return original;
     }
     const received: ReceivedBody = { bytes: 0, complete: false };
@@ -90,10 +97,15 @@ export function recordingFetch(base: typeof fetch = globalThis.fetch, tweak?: Re
   return { fetch: wrapped as typeof fetch, exchanges };
 }
 
-function toRecord(headers: Headers): HeaderValues {
+function toRecord(headers: Headers, redactor?: Redactor): HeaderValues {
   const out: HeaderValues = {};
   headers.forEach((value, key) => {
-    out[key] = value;
+    out[key] = redactor ? redactor.scrub(value) : value;
   });
   return out;
+}
+
+/** The credential of an Authorization header, without its scheme word. */
+function credential(header: string | null): string | undefined {
+  return header?.replace(/^\S+\s+/, "");
 }

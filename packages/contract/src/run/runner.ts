@@ -28,7 +28,7 @@ export async function runCase(target: ContractTarget, row: ContractCase, context
   try {
     prepared = await prepare(row, target.stateful, plain, where, context.fixtures, exampleIds(context.validator.doc));
   } catch (error) {
-    return { case: row, passed: false, failures: [`setup: ${describe(error)}`], exchanges: [] };
+    return { case: row, passed: false, failures: [`setup: ${describe(error)}`], violations: [], exchanges: [] };
   }
   const recorder = recordingFetch(context.fetch ?? globalThis.fetch, row.tweak);
   const ctx = {
@@ -58,7 +58,13 @@ export async function runCase(target: ContractTarget, row: ContractCase, context
     const leftovers = [...prepared.created, ...made].filter((id): id is string => id !== undefined);
     await removeAttachments(plain, module, target.recordId, leftovers);
   }
-  const result: CaseResult = { case: row, passed: failures.length === 0, failures, exchanges: step.exchanges };
+  const result: CaseResult = {
+    case: row,
+    passed: failures.length === 0,
+    failures,
+    violations: step.violations,
+    exchanges: step.exchanges,
+  };
   const last = step.exchanges.at(-1);
   if (last) result.exchange = last;
   return result;

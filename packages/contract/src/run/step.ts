@@ -10,13 +10,15 @@ import type { CallName, Expectation } from "../suite/case-types.js";
 import type { Exchange } from "../validator/exchange.js";
 import { isObject } from "../validator/spec.js";
 import type { ContractValidator } from "../validator/validator.js";
-import { REQUEST_VIOLATIONS } from "../validator/violations.js";
+import { REQUEST_VIOLATIONS, type Violation } from "../validator/violations.js";
 import { describe, judgeClient, judgeRefusal, type Outcome } from "./client-judge.js";
 import type { RecordingFetch } from "./recording-fetch.js";
 
 /** What one step found. */
 export interface StepResult {
   failures: string[];
+  /** The contract violations among the failures (each is also a `contract: …` line of `failures`). */
+  violations: Violation[];
   outcome: Outcome;
   /** The exchanges the call caused. */
   exchanges: Exchange[];
@@ -47,21 +49,22 @@ export async function runStep(
     outcome = { ok: false, error };
   }
   const exchanges = recorder.exchanges.slice(before);
-  if (options.expect.refusal !== undefined)
-    return { failures: judgeRefusal(options.expect.refusal, outcome, exchanges.length), outcome, exchanges };
+  if (options.expect.refusal !== undefined) {
+    const failures = judgeRefusal(options.expect.refusal, outcome, exchanges.length);
+    return { failures, violations: [], outcome, exchanges };
+  }
   const exchange = exchanges[0];
   if (!exchange) {
     const why = outcome.ok ? "the client sent no request" : `no response: ${describe(outcome.error)}`;
-    return { failures: [why], outcome, exchanges };
+    return { failures: [why], violations: [], outcome, exchanges };
   }
   const failures: string[] = [];
   if (exchanges.length !== 1) failures.push(`expected one request, the client sent ${exchanges.length}`);
 
   const { violations } = validator.validate(exchange, options.operationId ? { operationId: options.operationId } : {});
   const offRequest = violations.filter((v) => REQUEST_VIOLATIONS.has(v.kind));
-  for (const v of violations) {
-    if (!(options.offContractRequest && REQUEST_VIOLATIONS.has(v.kind))) failures.push(`contract: ${v.message}`);
-  }
+  const reported = violations.filter((v) => !(options.offContractRequest && REQUEST_VIOLATIONS.has(v.kind)));
+  for (const v of reported) failures.push(`contract: ${v.message}`);
   if (options.offContractRequest && offRequest.length === 0)
     failures.push("the validator found nothing wrong with a request that is off-contract on purpose");
 
@@ -78,7 +81,7 @@ export async function runStep(
   if (itemCodes && !isDeepStrictEqual(dataCodes(body), itemCodes))
     failures.push(`data[] codes ${JSON.stringify(dataCodes(body))}, expected ${JSON.stringify(itemCodes)}`);
   failures.push(...judgeClient(CALLS[call].shape, exchange, body, outcome));
-  return { failures, outcome, exchanges };
+  return { failures, violations: reported, outcome, exchanges };
 }
 
 /** The `code` of each `data[]` item of a JSON body, in order. */

@@ -8,6 +8,7 @@ import { type CallContext, type DrainedDownload, suiteClient } from "../suite/ca
 import type { CaseContext, CaseResult, ContractCase } from "../suite/case-types.js";
 import type { ContractTarget } from "../suite/target.js";
 import { isObject } from "../validator/spec.js";
+import type { Violation } from "../validator/violations.js";
 import { createdId } from "./prepare.js";
 import { recordingFetch } from "./recording-fetch.js";
 import { runStep, type StepResult } from "./step.js";
@@ -32,6 +33,7 @@ export async function runWorkflow(
     photo: context.fixtures.files.photo,
   };
   const failures: string[] = [];
+  const violations: Violation[] = [];
   const step = async (
     label: string,
     call: Parameters<typeof runStep>[0],
@@ -39,6 +41,7 @@ export async function runWorkflow(
     check: (s: StepResult) => string[],
   ) => {
     const result = await runStep(call, ctx, recorder, context.validator, { expect: { status: expect } });
+    violations.push(...result.violations);
     const problems = [...result.failures, ...(result.failures.length === 0 ? check(result) : [])];
     failures.push(...problems.map((p) => `${label}: ${p}`));
     return problems.length === 0 ? result : undefined;
@@ -85,7 +88,13 @@ export async function runWorkflow(
       );
     }
   }
-  const result: CaseResult = { case: row, passed: failures.length === 0, failures, exchanges: recorder.exchanges };
+  const result: CaseResult = {
+    case: row,
+    passed: failures.length === 0,
+    failures,
+    violations,
+    exchanges: recorder.exchanges,
+  };
   const last = recorder.exchanges.at(-1);
   if (last) result.exchange = last;
   return result;

@@ -43,6 +43,7 @@ export const ATTACHMENT_ROWS: Record<AttachmentKind, OperationRows> = {
         on: NOT_LIVE,
         expect: answer(400, "INVALID_DATA"),
         tweak: setQuery("per_page", String(limits.list.perPageMax + 1)),
+        offContractRequest: true,
       },
       {
         name: "with ids → only those attachments",
@@ -59,6 +60,7 @@ export const ATTACHMENT_ROWS: Record<AttachmentKind, OperationRows> = {
         lines: ["current"],
         expect: answer(400, "REQUIRED_PARAM_MISSING"),
         tweak: dropQuery("fields"),
+        offContractRequest: true,
       },
     ],
   },
@@ -117,6 +119,7 @@ export const ATTACHMENT_ROWS: Record<AttachmentKind, OperationRows> = {
         name: "without ids → 400 REQUIRED_PARAM_MISSING (sent with client.raw: the client refuses an empty list)",
         call: "rawDeleteManyNoIds",
         expect: answer(400, "REQUIRED_PARAM_MISSING"),
+        offContractRequest: true,
       },
     ],
   },

@@ -6,6 +6,7 @@
 import type { ApiLine, ApiVersion } from "@zcrm-attachments/types";
 import type { Exchange } from "../validator/exchange.js";
 import type { ContractValidator } from "../validator/validator.js";
+import type { Violation } from "../validator/violations.js";
 import type { FixtureName, Fixtures } from "./fixtures.js";
 import type { RequestTweak } from "./tweaks.js";
 
@@ -96,6 +97,11 @@ export interface CaseResult {
   passed: boolean;
   /** Why the row failed, one line each; empty when it passed. */
   failures: string[];
+  /**
+   * The contract violations among the failures, with where they are in the exchange and in the
+   * spec (each also reads `contract: <message>` in `failures`).
+   */
+  violations?: Violation[];
   /** The row's last exchange (the one its verdict is mostly about). */
   exchange?: Exchange;
   /** Every exchange the row caused, setup aside. */

@@ -65,3 +65,9 @@ export function lineName(line: ApiLine): string {
 export function operationLabel(kind: OperationKind | "workflow", line: ApiLine): string {
   return `${kind === "workflow" ? kind : operationIdOf(kind, line)} (${lineName(line)})`;
 }
+
+/** How reports label an operation known by its operationId ("listAttachmentsV2 (v2 line)"); undefined for one the facts do not know. */
+export function labelOfOperationId(operationId: string): string | undefined {
+  const known = (apiOperations as Record<string, { kind: OperationKind; line: ApiLine }>)[operationId];
+  return known ? operationLabel(known.kind, known.line) : undefined;
+}

@@ -1,7 +1,9 @@
 /**
  * Counting and hashing bodies on their way through, so the suite knows what went over the wire
  * without holding a file in memory: the stream handed on carries the same chunks, in order, with
- * the consumer's backpressure.
+ * the consumer's backpressure. A multipart request body is also read by the contract's own
+ * scanner as it passes (multipart-scan.ts says why that is not busboy); everything else here is
+ * Node's own streams and crypto.
  */
 import { createHash } from "node:crypto";
 import type { ReceivedBody, RequestBody } from "./exchange.js";

@@ -1,6 +1,14 @@
 /**
  * A strict reader of Content-Disposition (RFC 6266, with RFC 8187 `filename*`), so the suite can
  * say exactly why a download's header is unusable instead of guessing a name out of it.
+ *
+ * Why not jshttp's content-disposition, which the client and the mock use to write the header: its
+ * `parse()` is strict about syntax but cannot do a validator's job. It says only "invalid parameter
+ * format" where this names the parameter and the fault (an unterminated quoted string, a value
+ * that is missing, a charset RFC 8187 does not allow); it decodes malformed UTF-8 in `filename*`
+ * into U+FFFD where a validator must refuse it; and it folds `filename*` into `filename`, so a
+ * report cannot say which the server sent. It is faster (bench/parsers.ts: about 0.65 µs a header
+ * against about 1 µs here, on 2 shared cores), which does not matter at one header per download.
  */
 
 /** A parsed Content-Disposition header. */

@@ -1,18 +1,12 @@
 /**
  * Reads recorded exchanges from a file: one exchange as JSON
- * (`{"request":{...},"response":{...}}`), an array of them, or a HAR log with any number of entries.
+ * (`{"request":{...},"response":{...}}`), an array of them, or a HAR log with any number of entries
+ * (see har-entry.ts). A file that cannot be used at all throws; an entry that cannot be read is
+ * returned as a problem with its place in the file, so the other entries are still checked.
  */
 import { readFile } from "node:fs/promises";
-import { scanMultipart } from "./body-meter.js";
-import {
-  type Exchange,
-  type FormPart,
-  type HeaderValues,
-  headerValue,
-  queryRecord,
-  type RequestBody,
-} from "./exchange.js";
-import { multipartBoundary } from "./multipart-scan.js";
+import type { Exchange } from "./exchange.js";
+import { fromHarEntry } from "./har-entry.js";
 import { isObject } from "./spec.js";
 
 /** An exchange with a label saying where in the file it came from. */
@@ -21,44 +15,64 @@ export interface LabelledExchange {
   exchange: Exchange;
 }
 
-/** Parses the file's exchanges; throws an Error that says what is wrong with the file. */
-export async function readExchanges(file: string): Promise<LabelledExchange[]> {
+/** An entry of a recording that could not be read as an exchange, and why. */
+export interface UnreadableEntry {
+  label: string;
+  problem: string;
+}
+
+/** One entry of a recording: an exchange, or the reason it could not be read. */
+export type RecordingEntry = LabelledExchange | UnreadableEntry;
+
+/**
+ * Parses the file's entries. `name` is how labels and messages name the file (the path as the
+ * user typed it); throws an Error when the file cannot be read, is not JSON, or holds no entries.
+ */
+export async function readExchanges(file: string, name = file): Promise<RecordingEntry[]> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+    throw new Error(`${name} is not JSON: ${(error as Error).message}`);
   }
-  return parseExchanges(parsed, file);
+  return parseExchanges(parsed, name);
 }
 
 /** Accepts the same shapes as readExchanges, already parsed. */
-export function parseExchanges(parsed: unknown, source = "input"): LabelledExchange[] {
+export function parseExchanges(parsed: unknown, source = "input"): RecordingEntry[] {
   if (isObject(parsed) && isObject(parsed.log) && Array.isArray(parsed.log.entries)) {
     const entries = parsed.log.entries as unknown[];
     if (entries.length === 0) throw new Error(`${source} is a HAR file with no entries`);
-    return entries.map((entry, i) => ({
-      label: `${source} entry ${i + 1}`,
-      exchange: fromHarEntry(entry, `${source} entry ${i + 1}`),
-    }));
+    return entries.map((entry, i) => read(`${source} entry ${i + 1}`, () => fromHarEntry(entry)));
   }
+  if (Array.isArray(parsed) && parsed.length === 0) throw new Error(`${source} holds an empty list of exchanges`);
   const list = Array.isArray(parsed) ? parsed : [parsed];
-  return list.map((item, i) => {
-    const label = Array.isArray(parsed) ? `${source} [${i}]` : source;
-    return { label, exchange: checkExchange(item, label) };
-  });
+  return list.map((item, i) => read(Array.isArray(parsed) ? `${source} [${i}]` : source, () => checkExchange(item)));
 }
 
-function checkExchange(value: unknown, label: string): Exchange {
+/** True for an entry that was read as an exchange. */
+export function isReadable(entry: RecordingEntry): entry is LabelledExchange {
+  return "exchange" in entry;
+}
+
+function read(label: string, make: () => Exchange): RecordingEntry {
+  try {
+    return { label, exchange: make() };
+  } catch (error) {
+    return { label, problem: (error as Error).message };
+  }
+}
+
+function checkExchange(value: unknown): Exchange {
   const problem = (what: string) =>
     new Error(
-      `${label}: ${what}. Expected {"request":{"method","path","query","headers"},"response":{"status","headers","body"}} or a HAR file.`,
+      `${what}. Expected {"request":{"method","path","query","headers"},"response":{"status","headers","body"}} or a HAR file.`,
     );
   if (!isObject(value)) throw problem("not an object");
   const { request, response } = value;
@@ -66,97 +80,13 @@ function checkExchange(value: unknown, label: string): Exchange {
     throw problem("request.method and request.path must be strings");
   }
   if (!isObject(response) || typeof response.status !== "number") throw problem("response.status must be a number");
-  return value as unknown as Exchange;
-}
-
-interface HarHeader {
-  name: string;
-  value: string;
-}
-interface HarPostData {
-  mimeType?: string;
-  text?: string;
-  params?: { name: string; value?: string; fileName?: string; contentType?: string }[];
-}
-interface HarContent {
-  size?: number;
-  text?: string;
-  encoding?: string;
-}
-
-function fromHarEntry(entry: unknown, label: string): Exchange {
-  if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) {
-    throw new Error(`${label}: a HAR entry needs request and response objects`);
-  }
-  const request = entry.request as {
-    method?: unknown;
-    url?: unknown;
-    headers?: HarHeader[];
-    postData?: HarPostData;
-    bodySize?: number;
-  };
-  const response = entry.response as { status?: unknown; headers?: HarHeader[]; content?: HarContent };
-  if (typeof request.method !== "string" || typeof request.url !== "string" || typeof response.status !== "number") {
-    throw new Error(`${label}: request.method, request.url and response.status are required`);
-  }
-  const url = new URL(request.url);
-  const headers = harHeaders(request.headers);
-  return {
-    request: {
-      method: request.method,
-      path: url.pathname,
-      query: queryRecord(url),
-      headers,
-      body: harRequestBody(request.postData, request.bodySize, headers),
-    },
-    response: {
-      status: response.status,
-      headers: harHeaders(response.headers),
-      ...harResponseBody(response.content ?? {}),
-    },
-  };
-}
-
-/** A HAR request body: its params when the recorder listed them, else its text (scanned when multipart). */
-function harRequestBody(
-  postData: HarPostData | undefined,
-  bodySize: number | undefined,
-  headers: HeaderValues,
-): RequestBody | null | undefined {
-  if (!postData) return bodySize === 0 ? null : undefined;
-  if (postData.params && postData.params.length > 0) {
-    const parts = postData.params.map((p) => {
-      const part: FormPart = { name: p.name, bytes: Buffer.byteLength(p.value ?? "") };
-      if (p.fileName !== undefined) part.fileName = p.fileName;
-      else part.value = p.value ?? "";
-      if (p.contentType !== undefined) part.contentType = p.contentType;
-      return part;
-    });
-    return { parts, complete: true };
-  }
-  const bytes = new TextEncoder().encode(postData.text ?? "");
-  const body: RequestBody = { bytes: bytes.byteLength, complete: true };
-  const boundary = multipartBoundary(headerValue(headers, "content-type") ?? postData.mimeType);
-  if (boundary !== undefined && bytes.byteLength > 0) scanMultipart(bytes, boundary, body);
-  return body;
-}
-
-/** A HAR response body: its text (base64 for binary) when recorded, else only its size. */
-function harResponseBody(content: HarContent): Pick<Exchange["response"], "body" | "received"> {
-  if (content.text !== undefined && content.text !== "") {
-    return { body: content.encoding === "base64" ? new Uint8Array(Buffer.from(content.text, "base64")) : content.text };
-  }
-  // Recorders often leave file contents out and keep only their size: judge the download by that.
-  if (typeof content.size === "number" && content.size > 0)
-    return { received: { bytes: content.size, complete: true } };
-  return {};
-}
-function harHeaders(list: HarHeader[] | undefined): HeaderValues {
-  const headers: HeaderValues = {};
-  for (const { name, value } of list ?? []) {
-    const key = name.toLowerCase();
-    const existing = headers[key];
-    headers[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-  }
-  return headers;
+  const exchange = value as unknown as Exchange;
+  // A whole URL as the path says where the request went, which a curl line needs.
+  if (
+    exchange.request.origin === undefined &&
+    /^https?:\/\//i.test(exchange.request.path) &&
+    URL.canParse(exchange.request.path)
+  )
+    return { ...exchange, request: { ...exchange.request, origin: new URL(exchange.request.path).origin } };
+  return exchange;
 }

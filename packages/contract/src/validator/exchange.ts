@@ -50,6 +50,8 @@ export interface Exchange {
     method: string;
     /** The path, or a whole URL (its query is read too). */
     path: string;
+    /** Where the request went (`https://www.zohoapis.eu`), when the recording knows; reports use it in curl lines. */
+    origin?: string;
     query?: Record<string, string | string[]>;
     headers?: HeaderValues;
     /** The body sent: null when there was none, undefined when it was not recorded. */

@@ -7,7 +7,7 @@ import type { Exchange, RequestBody } from "./exchange.js";
 import { headerValue } from "./exchange.js";
 import { matchMediaRange } from "./media-type.js";
 import type { SchemaCompiler } from "./schema-compiler.js";
-import { deref, isObject, type OpenApiDocument, type OperationRef } from "./spec.js";
+import { deref, isObject, locate, type OpenApiDocument, type OperationRef, pointer } from "./spec.js";
 import type { Violation } from "./violations.js";
 
 interface SchemaNode {
@@ -22,7 +22,8 @@ interface RequestBodyObject {
   content?: Record<string, { schema?: unknown }>;
 }
 
-const bad = (message: string): Violation => ({ kind: "invalid-request-body", message });
+const bad = (message: string, spec?: string): Violation =>
+  spec === undefined ? { kind: "invalid-request-body", message } : { kind: "invalid-request-body", message, spec };
 
 /** Reports every way the recorded request body departs from the operation's request schema. */
 export function checkRequestBody(
@@ -35,24 +36,40 @@ export function checkRequestBody(
   if (body === undefined || (body !== null && !body.complete)) return []; // not recorded, or not seen whole
   const sent = body !== null && ((body.bytes ?? 0) > 0 || (body.parts?.length ?? 0) > 0);
   if (op.operation.requestBody === undefined)
-    return sent ? [bad("the request has a body where the contract documents none")] : [];
-  const documented = deref<RequestBodyObject>(doc, op.operation.requestBody as RequestBodyObject);
+    return sent ? [bad("the request has a body where the contract documents none", op.pointer)] : [];
+  const { value: documented, at } = locate<RequestBodyObject>(
+    doc,
+    op.operation.requestBody as RequestBodyObject,
+    `${op.pointer}/requestBody`,
+  );
   const content = documented.content ?? {};
   if (!sent && documented.required)
-    return [{ kind: "missing-request-body", message: "the request has no body where the contract requires one" }];
+    return [
+      { kind: "missing-request-body", spec: at, message: "the request has no body where the contract requires one" },
+    ];
 
   let mediaKey = Object.keys(content)[0];
   if (sent) {
     const match = matchMediaRange(Object.keys(content), headerValue(request.headers, "content-type"));
     if ("problem" in match)
-      return [{ kind: "undocumented-request-content-type", at: "content-type", message: `request ${match.problem}` }];
+      return [
+        {
+          kind: "undocumented-request-content-type",
+          at: "content-type",
+          spec: `${at}/content`,
+          message: `request ${match.problem}`,
+        },
+      ];
     mediaKey = match.key;
   }
   const schema = mediaKey === undefined ? undefined : content[mediaKey]?.schema;
   if (schema === undefined) return [];
-  const alternatives = (deref<SchemaNode>(doc, schema as SchemaNode).oneOf ?? [schema]).map((s) =>
-    deref<SchemaNode>(doc, s as SchemaNode),
-  );
+  const schemaAt = `${at}${pointer("content", mediaKey as string, "schema").slice(1)}`;
+  const root = locate<SchemaNode>(doc, schema as SchemaNode, schemaAt);
+  const located = root.value.oneOf
+    ? root.value.oneOf.map((s, i) => locate<SchemaNode>(doc, s as SchemaNode, `${root.at}/oneOf/${i}`))
+    : [root];
+  const alternatives = located.map((alt) => alt.value);
   const properties = new Map<string, SchemaNode>();
   for (const alt of alternatives) {
     for (const [name, raw] of Object.entries(alt.properties ?? {}))
@@ -79,16 +96,20 @@ export function checkRequestBody(
     const given = members.filter((name) => name in form);
     const listed = members.map((name) => describeMember(name, properties, doc, op)).join(", ");
     if (given.length === 0)
-      return [...violations, bad(`the request carries none of ${listed}; the contract takes exactly one`)];
+      return [...violations, bad(`the request carries none of ${listed}; the contract takes exactly one`, schemaAt)];
     if (given.length > 1)
       return [
         ...violations,
-        bad(`the request carries ${given.join(" and ")} together; the contract takes exactly one of ${listed}`),
+        bad(
+          `the request carries ${given.join(" and ")} together; the contract takes exactly one of ${listed}`,
+          schemaAt,
+        ),
       ];
-    const chosen = alternatives.find((alt) => alt.required?.includes(given[0] as string)) ?? alternatives[0];
-    return [...violations, ...schemaErrors(schemas, chosen, form)];
+    const chosen =
+      located.find((alt) => alt.value.required?.includes(given[0] as string)) ?? (located[0] as typeof root);
+    return [...violations, ...schemaErrors(schemas, chosen.value, form, chosen.at)];
   }
-  return [...violations, ...schemaErrors(schemas, schema, form)];
+  return [...violations, ...schemaErrors(schemas, schema, form, schemaAt)];
 }
 
 function readParts(body: RequestBody, properties: Map<string, SchemaNode>, form: Record<string, unknown>): Violation[] {
@@ -129,13 +150,22 @@ function describeMember(
     : `a ${name} field`;
 }
 
-function schemaErrors(schemas: SchemaCompiler, schema: unknown, form: Record<string, unknown>): Violation[] {
+function schemaErrors(
+  schemas: SchemaCompiler,
+  schema: unknown,
+  form: Record<string, unknown>,
+  at: string,
+): Violation[] {
   if (!isObject(schema)) return [];
   return schemas
-    .compile(schema)(form)
+    .compile(
+      schema,
+      at,
+    )(form)
     .map((error) => ({
       kind: "invalid-request-body" as const,
       at: error.at,
+      spec: error.spec,
       message: `request body${error.at} ${error.message}`,
     }));
 }

@@ -7,7 +7,7 @@ import { parseContentDisposition } from "./content-disposition.js";
 import { type Exchange, type HeaderValues, headerValue } from "./exchange.js";
 import { isJsonMediaType, matchMediaRange } from "./media-type.js";
 import type { SchemaCompiler } from "./schema-compiler.js";
-import { deref, type OpenApiDocument } from "./spec.js";
+import { locate, type OpenApiDocument } from "./spec.js";
 import type { Violation } from "./violations.js";
 
 /** The parts of an OpenAPI response object the checks read. */
@@ -20,46 +20,48 @@ interface HeaderObject {
   schema?: unknown;
 }
 
-/** Required headers must be present; present documented ones must match their schema (and parse, for Content-Disposition). */
+/**
+ * Required headers must be present; present documented ones must match their schema (and parse,
+ * for Content-Disposition). `spec` is the response object's pointer in the document.
+ */
 export function checkHeaders(
   doc: OpenApiDocument,
   schemas: SchemaCompiler,
   documented: ResponseObject,
   headers: HeaderValues,
+  spec: string,
 ): Violation[] {
   const violations: Violation[] = [];
   for (const [name, raw] of Object.entries(documented.headers ?? {})) {
-    const header = deref<HeaderObject>(doc, raw as HeaderObject);
+    const { value: header, at } = locate<HeaderObject>(doc, raw as HeaderObject, `${spec}/headers/${name}`);
     const value = headerValue(headers, name);
     if (value === undefined) {
       if (header.required)
-        violations.push({ kind: "missing-header", at: name, message: `required header ${name} is missing` });
+        violations.push({ kind: "missing-header", at: name, spec: at, message: `required header ${name} is missing` });
       continue;
     }
     if (header.schema !== undefined) {
-      for (const error of schemas.compile(header.schema)(value)) {
-        violations.push({ kind: "invalid-header", at: name, message: `header ${name} ${error.message}` });
+      for (const error of schemas.compile(header.schema, `${at}/schema`)(value)) {
+        violations.push({
+          kind: "invalid-header",
+          at: name,
+          spec: error.spec,
+          message: `header ${name} ${error.message}`,
+        });
       }
     }
-    if (name.toLowerCase() === "content-disposition") violations.push(...checkDisposition(name, value));
+    if (name.toLowerCase() === "content-disposition") violations.push(...checkDisposition(name, value, at));
   }
   return violations;
 }
 
-function checkDisposition(name: string, value: string): Violation[] {
+function checkDisposition(name: string, value: string, spec: string): Violation[] {
+  const bad = (message: string): Violation[] => [{ kind: "invalid-header", at: name, spec, message }];
   try {
     if (parseContentDisposition(value).fileName !== undefined) return [];
-    return [
-      {
-        kind: "invalid-header",
-        at: name,
-        message: `header ${name} carries no file name (filename or filename*): ${value}`,
-      },
-    ];
+    return bad(`header ${name} carries no file name (filename or filename*): ${value}`);
   } catch (error) {
-    return [
-      { kind: "invalid-header", at: name, message: `header ${name} does not parse: ${(error as Error).message}` },
-    ];
+    return bad(`header ${name} does not parse: ${(error as Error).message}`);
   }
 }
 
@@ -76,19 +78,24 @@ function measure(response: Exchange["response"]): { bytes: number | undefined; p
   return { bytes: received.bytes, present: received.bytes > 0 };
 }
 
-/** Checks presence, content type, schema (JSON) and Content-Length of the body. */
+/**
+ * Checks presence, content type, schema (JSON) and Content-Length of the body. `spec` is the
+ * response object's pointer in the document.
+ */
 export function checkBody(
   schemas: SchemaCompiler,
   documented: ResponseObject,
   response: Exchange["response"],
+  spec: string,
 ): Violation[] {
   const headers = response.headers ?? {};
   const content = documented.content ?? {};
   const keys = Object.keys(content);
   const { bytes, present } = measure(response);
+  const where = `${spec}/content`;
   if (keys.length === 0) {
     return present
-      ? [{ kind: "unexpected-body", message: "the response has a body where the contract documents none" }]
+      ? [{ kind: "unexpected-body", spec, message: "the response has a body where the contract documents none" }]
       : [];
   }
   const contentType = headerValue(headers, "content-type");
@@ -96,8 +103,11 @@ export function checkBody(
   const binary = "key" in match && !isJsonMediaType(match.key);
   // An empty file is still a file; an empty JSON answer is not.
   if (present === false && !binary)
-    return [{ kind: "missing-body", message: "the response has no body where the contract documents one" }];
-  if ("problem" in match) return [{ kind: "undocumented-content-type", at: "content-type", message: match.problem }];
+    return [
+      { kind: "missing-body", spec: where, message: "the response has no body where the contract documents one" },
+    ];
+  if ("problem" in match)
+    return [{ kind: "undocumented-content-type", at: "content-type", spec: where, message: match.problem }];
   const violations = checkLength(headers, bytes);
   if (binary || present === undefined) return violations;
 
@@ -107,13 +117,22 @@ export function checkBody(
     try {
       value = JSON.parse(text);
     } catch {
-      return [...violations, { kind: "invalid-body", message: `the body is not valid JSON: ${text.slice(0, 80)}` }];
+      return [
+        ...violations,
+        { kind: "invalid-body", spec: where, message: `the body is not valid JSON: ${text.slice(0, 80)}` },
+      ];
     }
   }
   const schema = content[match.key]?.schema;
   if (schema === undefined) return violations;
-  for (const error of schemas.compile(schema)(value)) {
-    violations.push({ kind: "invalid-body", at: error.at, message: `body${error.at} ${error.message}` });
+  const schemaAt = `${where}/${match.key.replaceAll("~", "~0").replaceAll("/", "~1")}/schema`;
+  for (const error of schemas.compile(schema, schemaAt)(value)) {
+    violations.push({
+      kind: "invalid-body",
+      at: error.at,
+      spec: error.spec,
+      message: `body${error.at} ${error.message}`,
+    });
   }
   return violations;
 }

@@ -1,6 +1,6 @@
 /**
  * Compiles the document's schemas with Ajv's JSON Schema 2020-12 build (OpenAPI 3.1's dialect),
- * formats included.
+ * formats included, and says for each error where in the document the failing keyword is written.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -17,6 +17,8 @@ export interface SchemaError {
   /** JSON pointer into the value, "" for the root. */
   at: string;
   message: string;
+  /** Where the failing keyword is written in the document, as a JSON pointer fragment (`#/components/…/type`). */
+  spec: string;
 }
 
 /** A compiled validator for one schema of the document. */
@@ -26,9 +28,12 @@ export type CheckValue = (value: unknown) => SchemaError[];
 export class SchemaCompiler {
   readonly #ajv: Ajv2020;
   readonly #cache = new Map<unknown, ValidateFunction>();
+  /** The place in the document of every schema object handed to Ajv (Ajv's own paths are relative to a reference). */
+  readonly #where = new WeakMap<object, string>();
 
   constructor(doc: OpenApiDocument) {
-    this.#ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    // verbose: each error carries the schema object it failed in, which #where locates.
+    this.#ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     addFormats(this.#ajv);
     // OpenAPI's marker for raw bytes (files, form parts): any string stands for them.
     this.#ajv.addFormat("binary", true);
@@ -37,22 +42,47 @@ export class SchemaCompiler {
     // Specification extensions (`x-…`, e.g. the spec's x-zcrm-max-bytes) annotate schemas; Ajv's
     // strict mode would refuse them as unknown keywords, so each one the document uses is declared.
     this.#ajv.addVocabulary([...extensionKeys(doc)]);
-    this.#ajv.addSchema({ $id: DOCUMENT_ID, components: anchorRefs(doc.components ?? {}) });
+    this.#ajv.addSchema({ $id: DOCUMENT_ID, components: this.#anchor(doc.components ?? {}, "#/components") });
   }
 
-  /** Returns a checker for a schema taken from the document (references resolve against it). */
-  compile(schema: unknown): CheckValue {
+  /**
+   * Returns a checker for a schema taken from the document (references resolve against it); `at`
+   * is where the schema is written, so errors can name their keyword's place.
+   */
+  compile(schema: unknown, at = "#"): CheckValue {
     let validate = this.#cache.get(schema);
     if (!validate) {
-      validate = this.#ajv.compile(anchorRefs(schema) as object);
+      validate = this.#ajv.compile(this.#anchor(schema, at) as object);
       this.#cache.set(schema, validate);
     }
     const fn = validate;
-    return (value) => (fn(value) ? [] : (fn.errors ?? []).map(toSchemaError));
+    return (value) => (fn(value) ? [] : (fn.errors ?? []).map((error) => this.#error(error)));
+  }
+
+  #error(error: ErrorObject): SchemaError {
+    const parent = error.parentSchema as object | undefined;
+    const place = parent === undefined ? undefined : this.#where.get(parent);
+    const spec = place === undefined ? "#" : `${place}/${error.keyword}`;
+    return { ...toSchemaError(error), spec };
+  }
+
+  /** A copy with local references pointed into the registered document, each object's place noted. */
+  #anchor(node: unknown, at: string): unknown {
+    if (Array.isArray(node)) return node.map((item, i) => this.#anchor(item, `${at}/${i}`));
+    if (!isObject(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      out[key] =
+        key === "$ref" && typeof value === "string" && value.startsWith("#/")
+          ? DOCUMENT_ID + value
+          : this.#anchor(value, `${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    }
+    this.#where.set(out, at);
+    return out;
   }
 }
 
-function toSchemaError(error: ErrorObject): SchemaError {
+function toSchemaError(error: ErrorObject): Omit<SchemaError, "spec"> {
   const extra =
     error.keyword === "additionalProperties"
       ? ` (${String((error.params as { additionalProperty?: unknown }).additionalProperty)})`
@@ -72,16 +102,4 @@ function extensionKeys(node: unknown, found = new Set<string>()): Set<string> {
     }
   }
   return found;
-}
-
-/** Rewrites document-local references (`#/components/...`) to point into the registered document. */
-function anchorRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(anchorRefs);
-  if (!isObject(node)) return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    out[key] =
-      key === "$ref" && typeof value === "string" && value.startsWith("#/") ? DOCUMENT_ID + value : anchorRefs(value);
-  }
-  return out;
 }

@@ -1,5 +1,7 @@
 /**
- * Loading the bundled OpenAPI document and finding the operation an exchange belongs to.
+ * Loading the bundled OpenAPI document, finding the operation an exchange belongs to, and naming
+ * places in the document by JSON pointer, so a report can say which part of the spec a finding
+ * is about.
  */
 
 import { readFileSync } from "node:fs";
@@ -46,6 +48,26 @@ export function deref<T>(doc: OpenApiDocument, value: T): T {
   throw new Error("reference chain too long");
 }
 
+/**
+ * Follows a local `$ref` like deref, and says where the value it reached lives in the document:
+ * `at` is the value's own pointer, replaced by each reference followed.
+ */
+export function locate<T>(doc: OpenApiDocument, value: T, at: string): { value: T; at: string } {
+  let pointer = at;
+  let current: unknown = value;
+  for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === "string"; hops++) {
+    pointer = current.$ref;
+    current = deref(doc, { $ref: current.$ref });
+  }
+  return { value: current as T, at: pointer };
+}
+
+/** A JSON pointer fragment into the document from its segments (`/` and `~` escaped). */
+export function pointer(...segments: (string | number)[]): string {
+  return `#${segments.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("")}`;
+}
+
+/** Whether a value is a plain object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -58,6 +80,10 @@ export interface OperationRef {
   operation: Operation;
   /** The path item's parameters followed by the operation's own (references unresolved). */
   parameters: unknown[];
+  /** Where each of `parameters` is written in the document (before following a reference). */
+  parameterPointers: string[];
+  /** The operation's JSON pointer in the document (`#/paths/~1crm~1v8~1…/get`). */
+  pointer: string;
 }
 
 interface Route extends OperationRef {
@@ -79,12 +105,19 @@ export class OperationIndex {
       for (const method of METHODS) {
         const operation = item[method];
         if (!operation) continue;
+        const shared = item.parameters ?? [];
+        const own = operation.parameters ?? [];
         this.#routes.push({
           method,
           template,
           operationId: operation.operationId ?? `${method} ${template}`,
           operation,
-          parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])],
+          parameters: [...shared, ...own],
+          parameterPointers: [
+            ...shared.map((_, i) => pointer("paths", template, "parameters", i)),
+            ...own.map((_, i) => pointer("paths", template, method, "parameters", i)),
+          ],
+          pointer: pointer("paths", template, method),
           pattern: new RegExp(`^${source}$`),
           params,
         });

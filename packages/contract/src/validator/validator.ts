@@ -1,13 +1,16 @@
 /**
  * Checks one recorded HTTP exchange against the contract: is the status documented, the content
  * type documented, the body valid against its schema (or, for a file, as long as its headers say),
- * every required header present and valid, and the request body one the operation takes?
+ * every required header present and valid, and the request (its query and header parameters and
+ * its body) one the operation takes at the version it was sent to?
  */
+import { versionOfPath } from "@zcrm-attachments/types";
 import { type Exchange, queryRecord } from "./exchange.js";
+import { checkParameters } from "./parameter-checks.js";
 import { checkRequestBody } from "./request-checks.js";
 import { checkBody, checkHeaders, type ResponseObject } from "./response-checks.js";
 import { SchemaCompiler } from "./schema-compiler.js";
-import { deref, loadSpec, type OpenApiDocument, OperationIndex, type OperationRef } from "./spec.js";
+import { loadSpec, locate, type OpenApiDocument, OperationIndex, type OperationRef } from "./spec.js";
 import type { Violation } from "./violations.js";
 
 export type { Exchange, FormPart, HeaderValues, ReceivedBody, RequestBody } from "./exchange.js";
@@ -52,7 +55,7 @@ export class ContractValidator {
       const why = options.operationId
         ? `no operation has operationId ${options.operationId}`
         : `${request.method.toUpperCase()} ${path} matches no documented operation`;
-      return { violations: [{ kind: "unknown-operation", message: why }] };
+      return { violations: [{ kind: "unknown-operation", spec: "#/paths", message: why }] };
     }
     const result: ValidationResult = {
       operation: `${op.method.toUpperCase()} ${op.template}`,
@@ -64,25 +67,28 @@ export class ContractValidator {
       const known = Object.keys(op.operation.responses).join(", ");
       result.violations.push({
         kind: "undocumented-status",
+        spec: `${op.pointer}/responses`,
         message: `status ${response.status} is not documented for ${result.operation} (documented: ${known})`,
       });
     } else {
-      result.violations.push(...checkHeaders(this.doc, this.#schemas, documented, response.headers ?? {}));
-      result.violations.push(...checkBody(this.#schemas, documented, response));
+      const { value, at } = documented;
+      result.violations.push(...checkHeaders(this.doc, this.#schemas, value, response.headers ?? {}, at));
+      result.violations.push(...checkBody(this.#schemas, value, response, at));
     }
-    result.violations.push(
-      ...checkRequestBody(this.doc, this.#schemas, op, {
-        ...request,
-        query: request.query ?? queryRecord(new URL(request.path, "http://path.invalid")),
-      }),
-    );
+    // A query written into the path counts too; `query` wins where both name a parameter.
+    const inPath = queryRecord(new URL(request.path, "http://path.invalid"));
+    const sent = { ...request, query: { ...inPath, ...(request.query ?? {}) } };
+    result.violations.push(...checkRequestBody(this.doc, this.#schemas, op, sent));
+    result.violations.push(...checkParameters(this.doc, this.#schemas, op, sent, versionOfPath(path), response.status));
     return result;
   }
 
-  #responseFor(op: OperationRef, status: number): ResponseObject | undefined {
+  /** The documented response for a status (or its range, or the default), and where it is written. */
+  #responseFor(op: OperationRef, status: number): { value: ResponseObject; at: string } | undefined {
     const responses = op.operation.responses;
-    const found = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
-    return found === undefined ? undefined : deref<ResponseObject>(this.doc, found as ResponseObject);
+    const key = [String(status), `${String(status)[0]}XX`, "default"].find((k) => responses[k] !== undefined);
+    if (key === undefined) return undefined;
+    return locate<ResponseObject>(this.doc, responses[key] as ResponseObject, `${op.pointer}/responses/${key}`);
   }
 }
 

@@ -17,19 +17,30 @@ export type ViolationKind =
   | "length-mismatch"
   | "missing-request-body"
   | "invalid-request-body"
-  | "undocumented-request-content-type";
+  | "undocumented-request-content-type"
+  | "missing-parameter"
+  | "invalid-parameter"
+  | "parameter-not-in-version";
 
 /** The kinds that are about the request the client sent, not the answer it got. */
 export const REQUEST_VIOLATIONS: ReadonlySet<ViolationKind> = new Set([
   "missing-request-body",
   "invalid-request-body",
   "undocumented-request-content-type",
+  "missing-parameter",
+  "invalid-parameter",
+  "parameter-not-in-version",
 ]);
 
 /** One way an exchange departs from the contract. */
 export interface Violation {
   kind: ViolationKind;
   message: string;
-  /** JSON pointer into the body, or the header name, where the violation is. */
+  /**
+   * Where in the exchange: a JSON pointer into the response body (or, with `request body`
+   * messages, into the request's form), a header name, or `query.<name>` for a query parameter.
+   */
   at?: string;
+  /** Where in the spec (the bundled openapi.json): a JSON pointer fragment such as `#/components/schemas/Attachment/properties/id`. */
+  spec?: string;
 }

@@ -43,6 +43,29 @@ export function example(operationId: string, status: number, key: string): unkno
   return structuredClone(row.value);
 }
 
+/**
+ * The query string a request to the operation needs to be complete: each required query parameter
+ * with its example value (arrays comma-separated), or "" when none is required.
+ */
+export function requiredQuery(operationId: string, spec: OpenApiDocument = doc): string {
+  for (const item of Object.values(spec.paths)) {
+    for (const method of HTTP_METHODS) {
+      const op = (item as Record<string, unknown>)[method] as { operationId?: string; parameters?: unknown[] };
+      if (op?.operationId !== operationId) continue;
+      const query = new URLSearchParams();
+      for (const raw of [...((item as { parameters?: unknown[] }).parameters ?? []), ...(op.parameters ?? [])]) {
+        type Parameter = { name: string; in: string; required?: boolean; example?: unknown };
+        const p = deref<Parameter>(spec, raw as Parameter);
+        if (p.in !== "query" || !p.required) continue;
+        query.set(p.name, Array.isArray(p.example) ? p.example.join(",") : String(p.example));
+      }
+      const text = query.toString();
+      return text === "" ? "" : `?${decodeURIComponent(text)}`;
+    }
+  }
+  throw new Error(`no operation ${operationId}`);
+}
+
 /** A template path with the sample record (and attachment) filled in. */
 export function concretePath(template: string): string {
   return template

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createAttachmentsClient } from "@zcrm-attachments/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordingFetch } from "../../src/run/recording-fetch.js";
 import { withHeader } from "../../src/suite/tweaks.js";
@@ -176,5 +177,30 @@ describe("recordingFetch", () => {
       response: { status: 204 },
     });
     expect(recorder.exchanges[0]?.response.received).toBeUndefined();
+  });
+
+  it("keeps no token in what it records, even when the server echoes it back", async () => {
+    const token = "1000.sentinel-recorded-secret";
+    handler = (req, res) => {
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "set-cookie": `session=${token}; HttpOnly`,
+        "x-echo": String(req.headers.authorization),
+      });
+      res.end(
+        JSON.stringify({ data: [], info: { count: 0, more_records: false, page: 1, per_page: 200 }, echo: token }),
+      );
+    };
+    const recorder = recordingFetch();
+    const zoho = createAttachmentsClient({ apiDomain: base, accessToken: token, fetch: recorder.fetch, retry: false });
+    await zoho.listAttachments("Leads", "1000000231009", { fields: ["id"] });
+    const [exchange] = recorder.exchanges;
+    // The scheme word stays, so a recording still shows how the client authenticated.
+    expect(exchange?.request.headers?.authorization).toBe("Zoho-oauthtoken [redacted]");
+    expect(exchange?.response.headers?.["set-cookie"]).toBe("[redacted]");
+    expect(exchange?.request.origin).toBe(base);
+    // Echoed into a header or the body, the token is scrubbed there too.
+    expect(exchange?.response.headers?.["x-echo"]).toBe("Zoho-oauthtoken [redacted]");
+    expect(JSON.stringify(recorder.exchanges)).not.toContain(token);
   });
 });

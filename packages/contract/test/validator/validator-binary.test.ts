@@ -108,7 +108,12 @@ describe("binary responses", () => {
   it("requires Content-Disposition on a download, and a file name in it", () => {
     const { "content-disposition": _, ...without } = pdfHeaders();
     expect(kinds(download(DOWNLOAD, { status: 200, headers: without, body: PDF }))).toEqual([
-      { kind: "missing-header", at: "Content-Disposition", message: "required header Content-Disposition is missing" },
+      {
+        kind: "missing-header",
+        at: "Content-Disposition",
+        spec: "#/components/headers/content-disposition",
+        message: "required header Content-Disposition is missing",
+      },
     ]);
     expect(
       kinds(
@@ -118,6 +123,7 @@ describe("binary responses", () => {
       {
         kind: "invalid-header",
         at: "Content-Disposition",
+        spec: "#/components/headers/content-disposition",
         message: "header Content-Disposition carries no file name (filename or filename*): attachment",
       },
     ]);

@@ -69,7 +69,7 @@ describe("a renamed custom module (ServiceCenters)", () => {
   it("is still held to the schema: a numeric id in its list is refused", () => {
     const list = example("listAttachments", 200, "seedSample") as { data: Record<string, unknown>[] };
     (list.data[0] as Record<string, unknown>).id = 4150868000002728012;
-    expect(check(json("GET", path("v8", "ServiceCenters"), 200, list)).violations).toEqual([
+    expect(check(json("GET", path("v8", "ServiceCenters", "?fields=id"), 200, list)).violations).toEqual([
       expect.objectContaining({ kind: "invalid-body", message: "body/data/0/id must be string" }),
     ]);
   });
