@@ -38,7 +38,7 @@ export async function* listAll(session: Session, module: string, recordId: strin
   });
   for (;;) {
     if (!(await session.meter.acquire())) throw session.signal.reason ?? new Error("call budget spent");
-    let next: IteratorResult<{ data: Attachment[] }>;
+    let next: IteratorResult<{ data: Attachment[]; info?: unknown }>;
     try {
       next = await pages.next();
     } finally {
@@ -46,5 +46,16 @@ export async function* listAll(session: Session, module: string, recordId: strin
     }
     if (next.done === true) return;
     yield* next.value.data;
+    // The last page says so: asking the budget for a call that will not be made would stop a run
+    // whose budget is spent exactly, and lose the record this page just listed.
+    if (!hasMoreRecords(next.value.info)) {
+      await pages.return(undefined);
+      return;
+    }
   }
+}
+
+/** True when a page's `info` says more records follow (`more_records`, on both lines). */
+function hasMoreRecords(info: unknown): boolean {
+  return typeof info === "object" && info !== null && (info as { more_records?: unknown }).more_records === true;
 }
