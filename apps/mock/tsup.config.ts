@@ -2,7 +2,7 @@
  * The mock's build: three outputs in dist/.
  * - prism-runtime.cjs: Prism's HTTP engine and its dependencies in one CommonJS file, with Faker and
  *   postman-collection left out and loaded on first use (scripts/build/lazy-packages.ts), plus the
- *   licences of what it bundles.
+ *   licences of what it bundles and the shipped spec's operations, read once (src/prism/operations-cache.ts).
  *   Loading Prism from node_modules meant about 2,800 files and most of the mock's start-up.
  * - index.js / index.cjs: the library (`startMock`), ESM and CommonJS, each with its declarations.
  * - bin.js: the CLI that bin/zcrm-mock.js loads.
@@ -14,7 +14,10 @@ import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 import { type LazyPackage, lazyPackages } from "./scripts/build/lazy-packages.js";
+import { writeOperationsCache } from "./scripts/build/operations-cache.js";
 import { thirdPartyNotices } from "./scripts/build/third-party-notices.js";
+import { CACHE_FILE_NAME } from "./src/prism/operations-cache.js";
+import { defaultSpecPath } from "./src/prism/spec-path.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const RUNTIME = "prism-runtime.cjs";
@@ -94,15 +97,18 @@ export default defineConfig([
       // assigns to `module` and breaks inside a CommonJS bundle).
       options.mainFields = ["main", "module"];
     },
+    async onSuccess() {
+      await writeOperationsCache(`${here}dist/${RUNTIME}`, defaultSpecPath(), `${here}dist/${CACHE_FILE_NAME}`);
+    },
   },
-  // `shims` turns `import.meta.url` (used to find the spec) into its CommonJS
+  // `shims` turns `import.meta.url` (used to find the spec and the cache) into its CommonJS
   // equivalent in the .cjs build. Cleaning spares what the other two builds write at the same time.
   {
     ...common,
     entry: ["src/index.ts"],
     format: ["esm", "cjs"],
     dts: true,
-    clean: ["!bin.js", `!${RUNTIME}`, "!THIRD-PARTY-NOTICES.md"],
+    clean: ["!bin.js", `!${RUNTIME}`, "!THIRD-PARTY-NOTICES.md", `!${CACHE_FILE_NAME}`],
   },
   // The CLI: ESM only, never imported by users.
   { ...common, entry: ["src/bin.ts"], format: ["esm"] },

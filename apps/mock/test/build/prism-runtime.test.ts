@@ -4,11 +4,13 @@
  * same dynamic answers, and Faker and postman-collection left unloaded until a request needs them.
  */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as prismHttp from "@stoplight/prism-http";
 import { describe, expect, it } from "vitest";
+import { specDigest } from "../../src/prism/operations-cache.js";
 import { defaultSpecPath } from "../../src/prism/spec-path.js";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist");
@@ -36,11 +38,13 @@ describe("dist/prism-runtime.cjs", () => {
     expect(Object.keys(runtime).sort()).toStrictEqual(Object.keys(prismHttp).sort());
   });
 
-  it("reads the shipped spec into the same operations as the package", async () => {
+  it("reads the shipped spec into the same operations as the package, and the build's cache holds them", async () => {
     const spec = defaultSpecPath();
-    expect(await runtime.getHttpOperationsFromSpec(spec)).toStrictEqual(
-      await prismHttp.getHttpOperationsFromSpec(spec),
-    );
+    const bundled = await runtime.getHttpOperationsFromSpec(spec);
+    expect(bundled).toStrictEqual(await prismHttp.getHttpOperationsFromSpec(spec));
+    const cache = JSON.parse(readFileSync(join(dist, "spec-operations.json"), "utf8"));
+    expect(cache.specSha256).toBe(specDigest(readFileSync(spec)));
+    expect(cache.operations).toStrictEqual(JSON.parse(JSON.stringify(bundled)));
   });
 
   it("reads a Postman collection as the package does", async () => {
