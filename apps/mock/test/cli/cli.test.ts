@@ -183,4 +183,16 @@ describe("zcrm-mock CLI", () => {
     }
     expect(output()).toContain("Ctrl+C stops it (exit 0)");
   });
+
+  it("exits 0 when SIGINT comes twice a few ms apart, as under `pnpm mock` (pnpm passes Ctrl+C on again)", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port)]);
+    await seed(port);
+    const exited = once(child, "exit");
+    child.kill("SIGINT");
+    setTimeout(() => child.kill("SIGINT"), 5);
+    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal }).toStrictEqual({ code: 0, signal: null });
+    expect(output()).toContain("zcrm-mock stopped (SIGINT).");
+  });
 });
