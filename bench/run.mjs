@@ -1,6 +1,7 @@
 // pnpm bench: every benchmark of the project, side by side in one run. Prints ratios; asserts nothing.
 import { cliExport } from "./cli-export.mjs";
 import { clientOverhead } from "./client-overhead.mjs";
+import { coldStarts } from "./cold-start.mjs";
 import { mockOverhead } from "./mock-overhead.mjs";
 import { transferMemory } from "./transfer-memory.mjs";
 
@@ -18,6 +19,18 @@ for (const name of Object.keys(client.perCall).filter((n) => n.startsWith("zcrm 
   console.log(`  goal: ${name} ≤ 1.15 × raw fetch → ${fmt(client.perCall[name] / raw, 2)}`);
 }
 console.log("");
+
+const cold = await coldStarts();
+const prismCold = cold.results["bare Prism"].median;
+console.log(
+  `Cold start, spawn to the first 200 of a v8 list with fields (median of ${cold.runs} fresh processes each, taking turns):`,
+);
+for (const [name, r] of Object.entries(cold.results)) {
+  console.log(
+    `  ${name.padEnd(16)} ${fmt(r.median, 0).padStart(5)} ms   (min ${fmt(r.min, 0)}, max ${fmt(r.max, 0)})   ratio to bare Prism ${fmt(r.median / prismCold, 2)}`,
+  );
+}
+console.log(`  goal: zcrm-mock ≤ 800 ms → ${fmt(cold.results["zcrm-mock (CLI)"].median, 0)} ms\n`);
 
 const mock = await mockOverhead();
 const prism = mock["bare Prism"];

@@ -1,9 +1,20 @@
 /**
- * The `zcrm-mock` command: start the mock, print how to use it, stop cleanly on Ctrl+C or SIGTERM.
+ * The `zcrm-mock` command: start the mock, print how to use it, stop cleanly (exit 0) on Ctrl+C or
+ * SIGTERM.
+ * `--help` and `--version` answer before the mock's runtime (Prism) is loaded, so they are instant.
  */
+import { createRequire } from "node:module";
 import { startBanner } from "./cli/banner.js";
 import { parseCliArgs, USAGE } from "./cli/cli-args.js";
-import { startMockServing } from "./server.js";
+import { stopOnSignals } from "./cli/stop-on-signals.js";
+
+/**
+ * The version in this package's package.json, found by the package's own name (its `exports` lists
+ * ./package.json), so the same code works from src/, from dist/ and from an installed copy.
+ */
+function mockVersion(): string {
+  return (createRequire(import.meta.url)("@zcrm-attachments/mock/package.json") as { version: string }).version;
+}
 
 async function main(): Promise<void> {
   let request: ReturnType<typeof parseCliArgs>;
@@ -18,28 +29,17 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if ("version" in request) {
+    console.log(mockVersion());
+    return;
+  }
 
+  const { startMockServing } = await import("./server.js");
   const { server, operations } = await startMockServing(request.options);
   const stateful = request.options.stateful !== undefined && request.options.stateful !== false;
+  // Handlers first: a Ctrl+C that comes the moment the banner is out must still stop it cleanly.
+  stopOnSignals(server);
   console.log(startBanner(server.url, operations, stateful));
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      // A second signal means the user does not want to wait.
-      process.exit(130);
-    }
-    stopping = true;
-    server.close().then(
-      () => console.log(`zcrm-mock stopped (${signal}).`),
-      (error: unknown) => {
-        console.error(`zcrm-mock: error while stopping: ${String(error)}`);
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,6 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 import { createMockRoutes } from "./answers/routes.js";
 import { systemClock, systemSleep } from "./clock.js";
@@ -24,6 +23,7 @@ import {
   DEFAULT_TOKEN_TTL_SECONDS,
 } from "./oauth/token-endpoint.js";
 import { buildExampleCatalog } from "./prism/example-catalog.js";
+import { loadOperations } from "./prism/operations-cache.js";
 import { createPrismMock } from "./prism/prism.js";
 import { defaultSpecPath } from "./prism/spec-path.js";
 import { buildZohoErrorCatalog } from "./prism/zoho-errors.js";
@@ -59,7 +59,7 @@ export async function startMockServing(
   const faults = new FaultRegistry();
   faults.arm(parseArmedFaults(options.faults ?? [], "startMock faults"));
 
-  const operations = await getHttpOperationsFromSpec(specPath);
+  const operations = await loadOperations(specPath);
   if (operations.length === 0) throw new Error(`No operations found in ${specPath}.`);
 
   const examples = buildExampleCatalog(operations);

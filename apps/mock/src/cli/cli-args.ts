@@ -2,15 +2,31 @@
  * The `zcrm-mock` command line: flags and environment variables read into startMock's options,
  * each bad value refused with a message that says what to write instead.
  */
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { parseArmedFaults } from "../faults/control-api.js";
 import type { MockOptions } from "../mock-options.js";
 
-/** Usage text of `zcrm-mock`. */
+/** The flags `zcrm-mock` takes, as `node:util` parseArgs reads them. */
+export const CLI_OPTIONS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  spec: { type: "string" },
+  stateful: { type: "boolean" },
+  "client-id": { type: "string" },
+  "client-secret": { type: "string" },
+  "refresh-token": { type: "string" },
+  "token-ttl": { type: "string" },
+  "legacy-token-units": { type: "boolean" },
+  fault: { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const satisfies ParseArgsConfig["options"];
+
+/** Usage text of `zcrm-mock`: every flag, then examples that use each of them. */
 export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [--stateful] [token options] [--fault SPEC ...]
 
 Serves a mock of Zoho CRM's attachments API (default http://127.0.0.1:4010), with Zoho's token
-endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/.
+endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C stops it (exit 0).
 
   --port N              port to listen on (also PORT=N; the flag wins; 0 = any free port)
   --host H              interface to bind (default 127.0.0.1)
@@ -23,33 +39,35 @@ endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/.
   --token-ttl SECONDS   lifetime of issued access tokens (also ZCRM_MOCK_TOKEN_TTL; default 3600)
   --legacy-token-units  answer expires_in in milliseconds plus expires_in_sec, like older Zoho servers
   --fault SPEC          arm a fault for the next matching requests, e.g. "unavailable;times=3" (repeatable)
-  --help                show this text`;
+  -h, --help            show this text
+  --version             print the version of @zcrm-attachments/mock
 
-/** What the command line asks for. */
-export type CliRequest = { help: true } | { help: false; options: MockOptions };
+Examples:
+  zcrm-mock                                  the spec's examples on http://127.0.0.1:4010
+  zcrm-mock --port 0                         any free port; the first line says which
+  PORT=4020 zcrm-mock --stateful             uploads are kept, then listed, downloaded and deleted
+  zcrm-mock --host 0.0.0.0                   every interface, e.g. inside a container
+  zcrm-mock --spec ./openapi.json            another bundled OpenAPI document
+  zcrm-mock --fault "unavailable;times=3"    the next three API requests answer 503
+  zcrm-mock --fault "rate-limit;retry-after=30" --fault "slow;delay=2000"
+                                             a 429 with Retry-After: 30, then a 2-second answer
+  zcrm-mock --client-id 1000.MINE --client-secret s3cret --refresh-token 1000.mine
+                                             the token endpoint takes these credentials instead
+                                             (ZCRM_MOCK_CLIENT_SECRET=… keeps a secret out of ps)
+  zcrm-mock --token-ttl 60 --legacy-token-units
+                                             tokens expire after a minute, answered in Zoho's older units
+  pnpm mock -- --port 4020 --stateful        the same from a checkout of this repository`;
+
+/** What the command line asks for: the usage text, the version, or a mock with these options. */
+export type CliRequest = { help: true } | { help: false; version: true } | { help: false; options: MockOptions };
 
 /** Parses `zcrm-mock`'s arguments and the PORT variable; throws an Error with a readable message on bad input. */
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliRequest {
   // `pnpm mock -- --port N` hands the `--` on to the command; skip it rather than refuse.
   const args = argv[0] === "--" ? argv.slice(1) : [...argv];
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      spec: { type: "string" },
-      stateful: { type: "boolean" },
-      "client-id": { type: "string" },
-      "client-secret": { type: "string" },
-      "refresh-token": { type: "string" },
-      "token-ttl": { type: "string" },
-      "legacy-token-units": { type: "boolean" },
-      fault: { type: "string", multiple: true },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: CLI_OPTIONS, strict: true });
   if (values.help === true) return { help: true };
+  if (values.version === true) return { help: false, version: true };
   const options: MockOptions = {};
   const port = values.port ?? env.PORT;
   if (port !== undefined && port !== "") options.port = parsePort(port, values.port !== undefined ? "--port" : "PORT");

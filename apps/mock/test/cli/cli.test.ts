@@ -1,12 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { CLI_OPTIONS } from "../../src/cli/cli-args.js";
 import { specExample, V2 } from "../spec-examples.js";
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "bin.js");
+const MANIFEST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "package.json");
 const children: ChildProcess[] = [];
 
 afterAll(() => {
@@ -159,5 +162,37 @@ describe("zcrm-mock CLI", () => {
     const { child, output } = await run(["--fault", "slow;delay=later"]);
     expect(child.exitCode).toBe(2);
     expect(output()).toContain('--fault: fault 1 ("slow;delay=later"): delay must be a whole number');
+  });
+
+  it("--version prints the package's version and exits 0 without starting a mock", async () => {
+    const { version } = JSON.parse(readFileSync(MANIFEST, "utf8")) as { version: string };
+    const { child, output } = await run(["--version"]);
+    expect(child.exitCode).toBe(0);
+    expect(output()).toBe(`${version}\n`);
+  });
+
+  it("--help lists every flag, then examples that use each one, and exits 0", async () => {
+    const { child, output } = await run(["--help"]);
+    expect(child.exitCode).toBe(0);
+    const [flags = "", examples = ""] = output().split("\nExamples:\n");
+    expect(examples).not.toBe("");
+    for (const name of Object.keys(CLI_OPTIONS)) {
+      expect(flags).toMatch(new RegExp(`^  (-\\w, )?--${name}\\b`, "m"));
+      // --help and --version need no example; every flag that changes the mock has one.
+      if (name !== "help" && name !== "version") expect(examples).toContain(`--${name}`);
+    }
+    expect(output()).toContain("Ctrl+C stops it (exit 0)");
+  });
+
+  it("exits 0 when SIGINT comes twice a few ms apart, as under `pnpm mock` (pnpm passes Ctrl+C on again)", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port)]);
+    await seed(port);
+    const exited = once(child, "exit");
+    child.kill("SIGINT");
+    setTimeout(() => child.kill("SIGINT"), 5);
+    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal }).toStrictEqual({ code: 0, signal: null });
+    expect(output()).toContain("zcrm-mock stopped (SIGINT).");
   });
 });
