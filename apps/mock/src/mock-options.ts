@@ -3,6 +3,7 @@
  */
 import type { StatefulOptions } from "./answers/routes.js";
 import type { Clock, Sleep } from "./clock.js";
+import type { LogSink } from "./failure-log.js";
 import type { ArmedFault } from "./faults/fault-registry.js";
 import type { FaultSpec } from "./faults/fault-spec.js";
 import type { MockStats } from "./faults/mock-stats.js";
@@ -36,6 +37,10 @@ export interface MockOptions {
   now?: Clock;
   /** Sleep used by the slow faults. Default a real timer; tests pass one they release themselves. */
   sleep?: Sleep;
+  /** Add the stack to each failure line the mock logs (and log clients that hang up mid-body). Default false. */
+  verbose?: boolean;
+  /** Where failure lines go, one call per line. Default stderr. */
+  log?: LogSink;
 }
 
 /** A fault to arm: the header syntax (`"unavailable;times=3"`) or an object. */

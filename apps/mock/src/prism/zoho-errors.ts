@@ -23,6 +23,10 @@ export const ZOHO_ERRORS = {
   // fallback bodies).
   tooManyRequests: 429,
   serviceUnavailable: 503,
+  // A body past the mock's limit on a route that takes none; the upload operations document it.
+  bodySizeReached: 413,
+  // The mock's own failure (a bug, or Prism unable to answer): Zoho's body, never the exception.
+  internalError: 500,
 } as const;
 
 /** A key of {@link ZOHO_ERRORS}. */
