@@ -2,12 +2,20 @@
  * Zoho's rules for one upload call, in one place: one file or one link (never both, never
  * neither), files up to the spec's size and never of a refused extension (executables), photos up
  * to the spec's size and only PNG, JPEG, GIF or BMP, link URLs and titles up to the spec's lengths.
- * The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs). The numbers live
- * in the spec and reach the mock through @zcrm-attachments/types.
+ * The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs). The numbers, and
+ * the link and file-name rules the client applies too, live in the spec and reach the mock through
+ * @zcrm-attachments/types, so the mock refuses exactly what the client refuses.
  */
 import type { IncomingMessage } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
-import { type ApiVersion, limits, since, versionAtLeast } from "@zcrm-attachments/types";
+import {
+  type ApiVersion,
+  hasRefusedExtension,
+  isAttachmentUrl,
+  limits,
+  since,
+  versionAtLeast,
+} from "@zcrm-attachments/types";
 import { hasBody } from "../../wire/request-body.js";
 import { IMAGE_SIGNATURE_BYTES, imageType } from "../bytes/image-type.js";
 import { discardBody } from "./drain.js";
@@ -88,7 +96,8 @@ function decideLink(
   context: UploadContext,
 ): UploadDecision {
   if (typeof url !== "string" || !isAttachmentUrl(url)) {
-    return refused("badUrl", `attachmentUrl must be one absolute URL of at most ${urlMaxLength} characters.`);
+    // The spec's AttachmentUrl, shared with the client through the types package: web links only.
+    return refused("badUrl", `attachmentUrl must be one absolute http(s) URL of at most ${urlMaxLength} characters.`);
   }
   // Before its version Zoho has no link title; a title sent anyway is ignored, as Zoho ignores
   // unknown parameters.
@@ -101,21 +110,10 @@ function decideLink(
   return { kind: "link", url, title };
 }
 
-/** Whether a string is what the spec calls an attachment URL: an absolute URI of 1 to `limits.link.urlMaxLength` characters. */
-export function isAttachmentUrl(url: string): boolean {
-  return url.length > 0 && url.length <= urlMaxLength && URL.canParse(url) && !/\s/.test(url);
-}
-
 /** Whether a photo's first bytes are an image of a type the spec takes for photos (`limits.photo.contentTypes`). */
 function isPhotoType(head: Buffer): boolean {
   const type = imageType(head);
   return type !== undefined && (limits.photo.contentTypes as readonly string[]).includes(type);
-}
-
-/** Whether a file name ends in an extension Zoho refuses for attachments (case-insensitive). */
-export function hasRefusedExtension(fileName: string): boolean {
-  const name = fileName.toLowerCase();
-  return limits.attachment.refusedExtensions.some((extension) => name.endsWith(extension));
 }
 
 function refused(fault: UploadFault, detail: string): UploadDecision {
