@@ -1,6 +1,7 @@
 // pnpm bench: every benchmark of the project, side by side in one run. Prints ratios; asserts nothing.
 import { clientOverhead } from "./client-overhead.mjs";
 import { mockOverhead } from "./mock-overhead.mjs";
+import { statefulMemory } from "./stateful-memory.mjs";
 import { transferMemory } from "./transfer-memory.mjs";
 
 const fmt = (n, digits = 3) => n.toFixed(digits);
@@ -54,4 +55,15 @@ console.log(
 console.log(
   `  upload from a path: growth at 100 MiB ${fmt(up(100).growthMiB, 1)} MiB (goal ≤ 48); ` +
     `100 − 25 MiB ${fmt(up(100).growthMiB - up(25).growthMiB, 1)} MiB (goal ≤ 16; the client refuses files over 100 MB)`,
+);
+
+const stored = await statefulMemory();
+console.log(
+  "\nStateful mock holding files (bytes in its temp folder), each size in its own mock process; RSS growth over the mock's RSS before the transfers:",
+);
+for (const [mib, growth] of Object.entries(stored)) {
+  console.log(`  ${`${mib} MiB uploaded, then downloaded`.padEnd(34)} RSS +${fmt(growth, 1).padStart(6)} MiB`);
+}
+console.log(
+  `  300 − 100 MiB ${fmt(stored[300] - stored[100], 1)} MiB (goal ≤ 32); largest growth ${fmt(Math.max(stored[100], stored[300]), 1)} MiB (goal < 64)`,
 );

@@ -29,8 +29,9 @@ export interface MockOptions {
   /** Faults armed from the start, each for its next `times` matching requests (header syntax or objects). */
   faults?: readonly FaultInput[];
   /**
-   * Keep uploads in memory and answer lists, downloads, deletes and photos from them, instead of
-   * the spec's examples; an object sets the store's bounds. Default false.
+   * Keep uploads (their bytes in a temp folder the mock owns) and answer lists, downloads, deletes
+   * and photos from them, instead of the spec's examples; an object sets the store's bounds and
+   * the folder's parent. Default false.
    */
   stateful?: boolean | StatefulOptions;
   /** Clock for token expiry (and, in the stateful mode, attachment times and page tokens), in epoch milliseconds. Default `Date.now`; tests pass their own. */

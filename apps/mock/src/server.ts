@@ -100,13 +100,18 @@ export async function startMockServing(
   // Requests Node's parser refuses get Zoho's body too, instead of a bare 400.
   server.on("clientError", createClientErrorHandler(errors));
   server.on("checkExpectation", createExpectationHandler(errors));
-  await listen(server, port, host);
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    routes.close();
+    throw error;
+  }
   const bound = (server.address() as AddressInfo).port;
   url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
   const mock: MockServer = {
     url,
     port: bound,
-    close: () => close(server),
+    close: () => close(server).finally(() => routes.close()),
     stats,
     resetStats: () => resetStats(stats),
     faults: {

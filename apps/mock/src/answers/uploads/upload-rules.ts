@@ -19,7 +19,8 @@ import {
 import { hasBody } from "../../wire/request-body.js";
 import { IMAGE_SIGNATURE_BYTES, imageType } from "../bytes/image-type.js";
 import { discardBody } from "./drain.js";
-import { FILE_FIELD, type FilePart, type ReadFault, readMultipart } from "./multipart-reader.js";
+import type { ByteSink, FilePart } from "./file-part.js";
+import { FILE_FIELD, type ReadFault, readMultipart } from "./multipart-reader.js";
 import { ATTACHMENT_LIMITS, PHOTO_LIMITS } from "./upload-limits.js";
 
 /** Why an upload is refused; each maps to one of the spec's examples (see refusal-answers.ts). */
@@ -40,6 +41,8 @@ export interface UploadContext {
   query: IHttpNameValues;
   /** Keep the file's bytes when at most this large (0: only count and hash them). */
   keepUpTo: number;
+  /** Opens the sink kept bytes are written to (the stateful store's folder). */
+  openSink?: () => ByteSink;
 }
 
 const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
@@ -64,6 +67,7 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
   const outcome = await readMultipart(req, {
     limits,
     keepUpTo: context.keepUpTo,
+    ...(context.openSink === undefined ? {} : { openSink: context.openSink }),
     checkFileStart: (fileName, fields) => {
       if (!context.photo && (linkInQuery || fields.has("attachmentUrl"))) return "fileAndLink";
       if (!context.photo && hasRefusedExtension(fileName)) return "executable";
@@ -80,7 +84,10 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
   if (!outcome.ok) return refused(outcome.fault, outcome.detail);
 
   if (outcome.file !== undefined) {
-    if (outcome.file.size === 0) return refused("emptyFile", `The ${FILE_FIELD} part is empty.`);
+    if (outcome.file.size === 0) {
+      outcome.file.kept?.discard();
+      return refused("emptyFile", `The ${FILE_FIELD} part is empty.`);
+    }
     return { kind: "file", file: outcome.file };
   }
   if (context.photo) return refused("noFileNoLink", "");
