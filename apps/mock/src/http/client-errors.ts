@@ -9,9 +9,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { withParamName } from "../prism/example-catalog.js";
 import type { ZohoErrorCatalog, ZohoErrorKey } from "../prism/zoho-errors.js";
-import { missingExampleBody, sendZohoJson } from "../wire/reply.js";
+import { sendZohoJson } from "../wire/reply.js";
 
 /** Node's parser error: an Error with llhttp's code (`HPE_INVALID_METHOD`, ...). */
 type ParserError = Error & { code?: string };
@@ -59,13 +58,7 @@ export function createClientErrorHandler(errors: ZohoErrorCatalog): (error: Pars
   return (error, socket) => {
     const refusal = refusalFor(error.code);
     if (refusal !== undefined && socket.writable && nothingInFlight(socket)) {
-      const example = errors.find(refusal.key);
-      const body =
-        example === undefined
-          ? missingExampleBody(refusal.key)
-          : refusal.paramName === undefined
-            ? example.json
-            : withParamName(example, refusal.paramName);
+      const body = errors.body(refusal.key, refusal.paramName);
       const head =
         `HTTP/1.1 ${refusal.status} ${refusal.reason}\r\n` +
         "Content-Type: application/json;charset=UTF-8\r\n" +
@@ -87,12 +80,7 @@ export function createExpectationHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     req.resume();
-    const example = errors.find("invalidParameter");
-    sendZohoJson(
-      res,
-      417,
-      example === undefined ? missingExampleBody("invalidParameter") : withParamName(example, "Expect"),
-    );
+    sendZohoJson(res, 417, errors.body("invalidParameter", "Expect"));
   };
 }
 

@@ -8,8 +8,7 @@ import { applyFault, type FaultLayerContext, type Route } from "../faults/fault-
 import { FAULT_HEADER, type FaultRegistry } from "../faults/fault-registry.js";
 import type { MockStats } from "../faults/mock-stats.js";
 import { TOKEN_PATH } from "../oauth/token-endpoint.js";
-import { withParamName } from "../prism/example-catalog.js";
-import { missingExampleBody, sendMockProblem, sendZohoJson } from "../wire/reply.js";
+import { sendMockProblem, sendZohoJson } from "../wire/reply.js";
 import { requestTarget } from "../wire/request-input.js";
 
 /** The routes and state the dispatcher puts together. */
@@ -34,12 +33,7 @@ export function createDispatcher(parts: DispatchParts): Route {
     // turns it off (requireHostHeader: false) and the refusal is Zoho's INVALID_DATA naming Host.
     if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1) {
       req.resume();
-      const example = errors.find("invalidParameter");
-      sendZohoJson(
-        res,
-        400,
-        example === undefined ? missingExampleBody("invalidParameter") : withParamName(example, "Host"),
-      );
+      sendZohoJson(res, 400, errors.body("invalidParameter", "Host"));
       return;
     }
     const { path } = requestTarget(req);
