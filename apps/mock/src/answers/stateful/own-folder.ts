@@ -2,23 +2,28 @@
  * The temp folder a stateful mock keeps its file bytes in: made when the mock starts, removed when
  * it closes and, failing that, when the process exits. A process that dies without exiting
  * (SIGKILL, a crash of Node itself, a signal nobody handles) leaves its folder behind, so the
- * folder's name carries the owner's pid, and every stateful start first removes the folders of
- * owners that are gone: leftovers live until the next start, never longer.
+ * folder's name carries the owner's host and pid, and every stateful start first removes the
+ * folders of owners on this host that are gone: leftovers live until the next start, never
+ * longer. The host tag keeps a start from judging pids of another machine or container that
+ * shares the temp folder, where the same number means another process.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 
-/** How every such folder's name starts; the owner's pid and a random suffix follow. */
+/** How every such folder's name starts; the host tag, the owner's pid and a random suffix follow. */
 export const OWN_FOLDER_PREFIX = "zcrm-mock-store-";
 
-const LEFTOVER = new RegExp(`^${OWN_FOLDER_PREFIX}(\\d+)-`);
+const HOST_TAG = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+const LEFTOVER = new RegExp(`^${OWN_FOLDER_PREFIX}${HOST_TAG}-(\\d+)-`);
 const open = new Set<string>();
 let exitHooked = false;
 
 /** Makes a new folder under `parent` for this process, after removing those of dead owners there. */
 export function makeOwnFolder(parent: string): string {
   removeLeftovers(parent);
-  const folder = mkdtempSync(join(parent, `${OWN_FOLDER_PREFIX}${process.pid}-`));
+  const folder = mkdtempSync(join(parent, ownFolderStem(process.pid)));
   open.add(folder);
   if (!exitHooked) {
     exitHooked = true;
@@ -28,6 +33,11 @@ export function makeOwnFolder(parent: string): string {
     });
   }
   return folder;
+}
+
+/** How the folder of the process `pid` on this host is named, up to its random suffix. */
+export function ownFolderStem(pid: number): string {
+  return `${OWN_FOLDER_PREFIX}${HOST_TAG}-${pid}-`;
 }
 
 /** Removes a folder made by {@link makeOwnFolder}, with everything in it. */

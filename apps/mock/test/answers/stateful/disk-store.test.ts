@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ownFolderStem } from "../../../src/answers/stateful/own-folder.js";
 import { type MockServer, startMock } from "../../../src/index.js";
 import { AUTH, fileForm, fixture, sha256, streamedForm, streamingInit } from "../../upload-helpers.js";
 
@@ -35,7 +36,7 @@ afterAll(() => {
 function storeFolder(): { name: string; files: string[] } {
   const [name, ...others] = readdirSync(parent);
   expect(others).toStrictEqual([]);
-  expect(name).toMatch(new RegExp(`^zcrm-mock-store-${process.pid}-`));
+  expect(name?.startsWith(ownFolderStem(process.pid))).toBe(true);
   return { name: name as string, files: readdirSync(join(parent, name as string)) };
 }
 
@@ -146,12 +147,14 @@ describe("the folder's life", () => {
     mock = await startMock({ port: 0 });
   });
 
-  it("a start removes folders left by processes that are gone, and keeps those of live ones", async () => {
+  it("a start removes folders left by processes that are gone, and keeps those of live ones and other hosts", async () => {
     const child = spawn(process.execPath, ["-e", ""]);
     await once(child, "exit");
-    const dead = `zcrm-mock-store-${child.pid}-leftover`;
-    const live = `zcrm-mock-store-${process.pid}-other`;
-    for (const name of [dead, live]) {
+    const dead = `${ownFolderStem(child.pid ?? 0)}leftover`;
+    const live = `${ownFolderStem(process.pid)}other`;
+    // Another host's folder: its pid means nothing here, so it is left alone.
+    const elsewhere = `zcrm-mock-store-0000abcd-${child.pid}-leftover`;
+    for (const name of [dead, live, elsewhere]) {
       mkdirSync(join(parent, name));
       writeFileSync(join(parent, name, "1.bytes"), "left behind");
     }
@@ -160,9 +163,10 @@ describe("the folder's life", () => {
       const names = readdirSync(parent);
       expect(names).not.toContain(dead);
       expect(names).toContain(live);
+      expect(names).toContain(elsewhere);
     } finally {
       await next.close();
-      rmSync(join(parent, live), { recursive: true, force: true });
+      for (const name of [live, elsewhere]) rmSync(join(parent, name), { recursive: true, force: true });
     }
   });
 
