@@ -11,6 +11,8 @@ export interface Figures {
   answered: number;
   unanswered: number;
   unansweredUnexpected: number;
+  /** The unanswered cases per group, e.g. "random 221, length 7". */
+  unansweredByGroup: string;
   zohoShaped: number;
   noJsonBody: number;
   control: number;
@@ -33,6 +35,7 @@ export function figuresOf(run: FuzzRun): Figures {
     answered: count((r) => r.verdict !== "no-answer"),
     unanswered: count((r) => r.verdict === "no-answer"),
     unansweredUnexpected: count((r) => r.verdict === "no-answer" && r.fuzzCase.mayNotAnswer !== true),
+    unansweredByGroup: byGroup(run.results.filter((r) => r.verdict === "no-answer")),
     zohoShaped: count((r) => ZOHO_SHAPED.has(r.verdict)),
     noJsonBody: count((r) => r.verdict === "file" || r.verdict === "no-body"),
     control: count((r) => r.verdict === "control"),
@@ -49,6 +52,12 @@ export function figuresOf(run: FuzzRun): Figures {
   };
 }
 
+function byGroup(results: FuzzRun["results"]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.fuzzCase.group, (counts.get(r.fuzzCase.group) ?? 0) + 1);
+  return [...counts].map(([group, n]) => `${group} ${n}`).join(", ") || "none";
+}
+
 /** The share of answered API requests (control answers aside) that are Zoho-shaped, file bytes and bodiless answers aside. */
 export function zohoShare(f: Figures): string {
   const judged = f.answered - f.control - f.noJsonBody;
@@ -62,6 +71,7 @@ export function table(columns: Record<string, Figures>, extra: [string, Record<s
     ["Hostile requests sent", (f) => f.sent],
     ["Answered with a status line", (f) => f.answered],
     ["Not answered (the mock waits for promised bytes, or the client's bytes broke the framing)", (f) => f.unanswered],
+    ["… by group", (f) => f.unansweredByGroup],
     ["… of which the case expected an answer", (f) => f.unansweredUnexpected],
     [
       "Zoho-shaped body (`{code,details,message,status}`, `data[]`, accounts `{error}`/`{access_token}`)",
