@@ -3,6 +3,7 @@ import { cliExport } from "./cli-export.mjs";
 import { clientOverhead } from "./client-overhead.mjs";
 import { coldStarts } from "./cold-start.mjs";
 import { mockOverhead } from "./mock-overhead.mjs";
+import { statefulMemory } from "./stateful-memory.mjs";
 import { transferMemory } from "./transfer-memory.mjs";
 
 const fmt = (n, digits = 3) => n.toFixed(digits);
@@ -82,4 +83,15 @@ for (const [name, r] of Object.entries(exported.results)) {
 const cliRatio = (c) => exported.results[`cli export, ${c}`].seconds / exported.results[`client loop, ${c}`].seconds;
 console.log(
   `  CLI overhead (time ratio CLI / client loop): concurrency 1 ${fmt(cliRatio("concurrency 1"), 2)}, default concurrency ${fmt(cliRatio("default concurrency"), 2)}`,
+);
+
+const stored = await statefulMemory();
+console.log(
+  "\nStateful mock holding files (bytes in its temp folder), each size in its own mock process; RSS growth over the mock's RSS before the transfers:",
+);
+for (const [mib, growth] of Object.entries(stored)) {
+  console.log(`  ${`${mib} MiB uploaded, then downloaded`.padEnd(34)} RSS +${fmt(growth, 1).padStart(6)} MiB`);
+}
+console.log(
+  `  300 − 100 MiB ${fmt(stored[300] - stored[100], 1)} MiB (goal ≤ 32); largest growth ${fmt(Math.max(stored[100], stored[300]), 1)} MiB (goal < 64)`,
 );

@@ -3,6 +3,7 @@
  */
 import type { StatefulOptions } from "./answers/routes.js";
 import type { Clock, Sleep } from "./clock.js";
+import type { LogSink } from "./failure-log.js";
 import type { ArmedFault } from "./faults/fault-registry.js";
 import type { FaultSpec } from "./faults/fault-spec.js";
 import type { MockStats } from "./faults/mock-stats.js";
@@ -28,14 +29,19 @@ export interface MockOptions {
   /** Faults armed from the start, each for its next `times` matching requests (header syntax or objects). */
   faults?: readonly FaultInput[];
   /**
-   * Keep uploads in memory and answer lists, downloads, deletes and photos from them, instead of
-   * the spec's examples; an object sets the store's bounds. Default false.
+   * Keep uploads (their bytes in a temp folder the mock owns) and answer lists, downloads, deletes
+   * and photos from them, instead of the spec's examples; an object sets the store's bounds and
+   * the folder's parent. Default false.
    */
   stateful?: boolean | StatefulOptions;
   /** Clock for token expiry (and, in the stateful mode, attachment times and page tokens), in epoch milliseconds. Default `Date.now`; tests pass their own. */
   now?: Clock;
   /** Sleep used by the slow faults. Default a real timer; tests pass one they release themselves. */
   sleep?: Sleep;
+  /** Add the stack to each failure line the mock logs (and log clients that hang up mid-body). Default false. */
+  verbose?: boolean;
+  /** Where failure lines go, one call per line. Default stderr. */
+  log?: LogSink;
 }
 
 /** A fault to arm: the header syntax (`"unavailable;times=3"`) or an object. */

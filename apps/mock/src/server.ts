@@ -8,9 +8,11 @@ import type { AddressInfo } from "node:net";
 import type { IHttpOperation } from "@stoplight/types";
 import { createMockRoutes } from "./answers/routes.js";
 import { systemClock, systemSleep } from "./clock.js";
+import { createFailureLog } from "./failure-log.js";
 import { createControlApi, parseArmedFaults } from "./faults/control-api.js";
 import { FaultRegistry } from "./faults/fault-registry.js";
 import { createStats, resetStats } from "./faults/mock-stats.js";
+import { createClientErrorHandler, createExpectationHandler } from "./http/client-errors.js";
 import { createDispatcher } from "./http/dispatch.js";
 import { createRequestHandler } from "./http/handler.js";
 import type { MockOptions, MockServer } from "./mock-options.js";
@@ -66,6 +68,8 @@ export async function startMockServing(
   const errors = buildZohoErrorCatalog(operations, examples);
   const tokens = createAccessTokens(ttlSeconds, options.now ?? systemClock);
   const stats = createStats();
+  const log = createFailureLog(options.verbose ?? false, options.log);
+  const routes = createMockRoutes(examples, options.stateful, options.now ?? systemClock);
   let url = "";
   const token = createTokenEndpoint(
     {
@@ -78,15 +82,13 @@ export async function startMockServing(
     },
     tokens,
     stats,
+    log,
   );
   const server = createServer(
+    // A request without Host is refused by the dispatcher, in Zoho's shape (see dispatch.ts).
+    { requireHostHeader: false },
     createDispatcher({
-      api: createRequestHandler(
-        createPrismMock(operations),
-        errors,
-        tokens,
-        createMockRoutes(examples, options.stateful, options.now ?? systemClock),
-      ),
+      api: createRequestHandler(createPrismMock(operations), errors, tokens, routes, log),
       token,
       control: createControlApi(faults, stats),
       faults,
@@ -95,13 +97,21 @@ export async function startMockServing(
       sleep: options.sleep ?? systemSleep,
     }),
   );
-  await listen(server, port, host);
+  // Requests Node's parser refuses get Zoho's body too, instead of a bare 400.
+  server.on("clientError", createClientErrorHandler(errors));
+  server.on("checkExpectation", createExpectationHandler(errors));
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    routes.close();
+    throw error;
+  }
   const bound = (server.address() as AddressInfo).port;
   url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
   const mock: MockServer = {
     url,
     port: bound,
-    close: () => close(server),
+    close: () => close(server).finally(() => routes.close()),
     stats,
     resetStats: () => resetStats(stats),
     faults: {

@@ -14,18 +14,20 @@ import type { RequestTarget } from "../wire/request-input.js";
 import { downloadType } from "./bytes/content-types.js";
 import { fixtureForAttachment, photoFixture } from "./bytes/fixtures.js";
 import { sendFile } from "./bytes/send-bytes.js";
-import { type AttachmentStore, DEFAULT_STORE_LIMITS } from "./stateful/attachment-store.js";
+import { type AttachmentStore, DEFAULT_STORE_LIMITS, type StoreLimits } from "./stateful/attachment-store.js";
 import { createStatefulMode, type StatefulMode } from "./stateful/stateful-answers.js";
 import { sendUploadRefusal } from "./uploads/refusal-answers.js";
 import { isUploadRequest, withStandInBody } from "./uploads/stand-in-body.js";
 import { readUpload } from "./uploads/upload-rules.js";
 
-/** Bounds of the stateful mode's store (see README: "Stateful mode"). */
+/** Bounds of the stateful mode's store, and where its bytes go (see README: "Stateful mode"). */
 export interface StatefulOptions {
   /** File and photo bytes kept across all records. Default 512 MiB. */
   maxBytes?: number;
   /** Attachments (files and links) kept across all records. Default 10,000. */
   maxAttachments?: number;
+  /** An existing folder under which the mock makes its own temp folder for the bytes. Default `os.tmpdir()`. */
+  tempDir?: string;
 }
 
 /** The mock's own routes for one instance. */
@@ -44,9 +46,11 @@ export interface MockRoutes {
   ): Promise<boolean>;
   /** The stateful mode's store, when that mode is on. */
   readonly store: AttachmentStore | undefined;
+  /** Deletes what the routes keep on disk (the stateful mode's folder); the mock is closing. */
+  close(): void;
 }
 
-/** Creates the mock's own routes; `stateful` switches from example-driven answers to an in-memory store. */
+/** Creates the mock's own routes; `stateful` switches from example-driven answers to a store of what was uploaded. */
 export function createMockRoutes(
   catalog: ExampleCatalog,
   stateful: boolean | StatefulOptions | undefined,
@@ -59,10 +63,12 @@ export function createMockRoutes(
           { ...DEFAULT_STORE_LIMITS, ...(stateful === true ? {} : definedOnly(stateful)) },
           now,
           catalog,
+          stateful === true ? undefined : stateful.tempDir,
         );
 
   return {
     store: mode?.store,
+    close: () => mode?.close(),
     claimsBody: (req, target) => isUploadRequest(req.method, target.specPath),
     prismInput: withStandInBody,
     async answer(req, res, target, operation, mock) {
@@ -112,8 +118,8 @@ function prefersDocumented(mock: IHttpOperationConfig): boolean {
   return (mock.code !== undefined && mock.code !== 200) || mock.exampleKey !== undefined;
 }
 
-function definedOnly(options: StatefulOptions): Partial<StatefulOptions> {
-  const out: Partial<StatefulOptions> = {};
+function definedOnly(options: StatefulOptions): Partial<StoreLimits> {
+  const out: Partial<StoreLimits> = {};
   if (options.maxBytes !== undefined) out.maxBytes = options.maxBytes;
   if (options.maxAttachments !== undefined) out.maxAttachments = options.maxAttachments;
   return out;

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendMockJson, sendMockProblem, sendNoContent } from "../wire/reply.js";
 import { readBody } from "../wire/request-body.js";
 import { requestTarget } from "../wire/request-input.js";
-import type { FaultRegistry } from "./fault-registry.js";
+import { checkRoom, type FaultRegistry, MAX_ARMED_FAULTS } from "./fault-registry.js";
 import { type Fault, parseFault } from "./fault-spec.js";
 import { type MockStats, resetStats } from "./mock-stats.js";
 
@@ -15,6 +15,8 @@ import { type MockStats, resetStats } from "./mock-stats.js";
 export const CONTROL_PREFIX = "/__zcrm-mock/";
 const FAULTS = `${CONTROL_PREFIX}faults`;
 const STATS = `${CONTROL_PREFIX}stats`;
+// A POST holds a few faults; far more than the cap of armed faults ever needs, far less than Prism's 10 MB.
+const CONTROL_BODY_LIMIT = 256 * 1024;
 
 /**
  * Reads a list of faults (strings in header syntax or objects) for arming; throws an Error naming
@@ -40,9 +42,14 @@ export function createControlApi(
       if (method === "GET") return sendMockJson(res, 200, faults.snapshot());
       if (method === "DELETE") return done(res, () => faults.clear());
       if (method === "POST") {
-        const inputs = faultInputs(await readBody(req));
-        faults.arm(parseArmedFaults(inputs, `POST ${FAULTS}`));
-        return sendMockJson(res, 200, faults.snapshot());
+        const inputs = faultInputs(await readBody(req, CONTROL_BODY_LIMIT));
+        // Counted before any is parsed: an oversize list is refused without the work.
+        checkRoom(faults.armedCount, inputs.length);
+        const added = parseArmedFaults(inputs, `POST ${FAULTS}`);
+        faults.arm(added);
+        // Only what this POST armed, not the whole list (GET has that): the answer stays small.
+        const armed = added.map((fault) => ({ fault: { ...fault }, remaining: fault.times }));
+        return sendMockJson(res, 200, { armed, total: faults.armedCount, limit: MAX_ARMED_FAULTS });
       }
       return notAllowed(res, "GET, POST, DELETE");
     }

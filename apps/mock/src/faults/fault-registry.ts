@@ -19,6 +19,18 @@ export type FaultDecision = { fault: Fault } | { problem: string } | undefined;
 // Keys come from test code; a cap keeps a long-running mock from growing without bound.
 const MAX_BURST_KEYS = 10_000;
 
+/**
+ * How many faults may wait armed at once. Every request scans the list, so an unbounded one slows
+ * every answer (two POSTs of 10 MiB armed 776,702 and took p50 from 3.5 to 23 ms); a test never
+ * needs more than a handful, and one fault's `times` covers a long burst.
+ */
+export const MAX_ARMED_FAULTS = 1_000;
+
+/** Raised when arming would take the list past {@link MAX_ARMED_FAULTS}; nothing is armed. */
+export class TooManyFaultsError extends Error {
+  override readonly name = "TooManyFaultsError";
+}
+
 /** The faults of one mock: armed ones in order, and the bursts keyed by header `key`. */
 export class FaultRegistry {
   /** Armed faults in the order they hit; the dispatcher reads `.length` to skip all work when empty. */
@@ -49,9 +61,15 @@ export class FaultRegistry {
     return undefined;
   }
 
-  /** Adds faults after those already armed. */
+  /** Adds faults after those already armed; throws {@link TooManyFaultsError}, arming none, past the cap. */
   arm(faults: readonly Fault[]): void {
+    checkRoom(this.armed.length, faults.length);
     for (const fault of faults) this.armed.push({ fault, remaining: fault.times });
+  }
+
+  /** How many armed faults there are. */
+  get armedCount(): number {
+    return this.armed.length;
   }
 
   /** Drops every armed fault and forgets every burst key. */
@@ -75,6 +93,15 @@ export class FaultRegistry {
     }
     this.bursts.set(key, left);
   }
+}
+
+/** Throws {@link TooManyFaultsError} unless `adding` more faults fit beside the `armed` ones. */
+export function checkRoom(armed: number, adding: number): void {
+  if (armed + adding <= MAX_ARMED_FAULTS) return;
+  throw new TooManyFaultsError(
+    `at most ${MAX_ARMED_FAULTS} faults may be armed at once; ${armed} are armed and this adds ${adding}. ` +
+      "Use times=N for a longer burst, or clear the armed faults first (DELETE /__zcrm-mock/faults, faults.clear()).",
+  );
 }
 
 function matches(fault: Fault, method: string, path: string): boolean {

@@ -60,17 +60,26 @@ type Check = { kinds?: readonly FaultKind[]; only?: FaultContext } & (
 
 const BODY_KINDS: readonly FaultKind[] = ["slow", "reset", "truncate"];
 const MAX_MS = 600_000;
-const PARAMS: Readonly<Record<string, Check>> = {
-  times: { type: "int", min: 1, max: 1_000_000 },
-  key: { type: "text", only: "header", pattern: /^[\w.~:@/+-]{1,200}$/, hint: "1 to 200 letters, digits or ._~:@/+-" },
-  path: { type: "text", only: "armed", pattern: /^\/[^\s;,]*$/, hint: "a path prefix starting with /" },
-  method: { type: "text", only: "armed", pattern: /^[A-Za-z]{1,20}$/, hint: "an HTTP method such as GET" },
-  delay: { type: "int", min: 0, max: MAX_MS },
-  "body-delay": { type: "int", min: 0, max: MAX_MS, kinds: BODY_KINDS },
-  chunk: { type: "int", min: 1, max: 1024 * 1024, kinds: BODY_KINDS },
-  after: { type: "int", min: 0, max: Number.MAX_SAFE_INTEGER, kinds: ["reset", "truncate"] },
-  "retry-after": { type: "int", min: 0, max: 86_400, kinds: ["rate-limit", "unavailable"] },
-};
+// A null-prototype table: a parameter named `constructor` or `__proto__` finds nothing here,
+// instead of a member of Object.prototype that slips past the number checks.
+const PARAMS: Readonly<Record<string, Check>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, Check>, {
+    times: { type: "int", min: 1, max: 1_000_000 },
+    key: {
+      type: "text",
+      only: "header",
+      pattern: /^[\w.~:@/+-]{1,200}$/,
+      hint: "1 to 200 letters, digits or ._~:@/+-",
+    },
+    path: { type: "text", only: "armed", pattern: /^\/[^\s;,]*$/, hint: "a path prefix starting with /" },
+    method: { type: "text", only: "armed", pattern: /^[A-Za-z]{1,20}$/, hint: "an HTTP method such as GET" },
+    delay: { type: "int", min: 0, max: MAX_MS },
+    "body-delay": { type: "int", min: 0, max: MAX_MS, kinds: BODY_KINDS },
+    chunk: { type: "int", min: 1, max: 1024 * 1024, kinds: BODY_KINDS },
+    after: { type: "int", min: 0, max: Number.MAX_SAFE_INTEGER, kinds: ["reset", "truncate"] },
+    "retry-after": { type: "int", min: 0, max: 86_400, kinds: ["rate-limit", "unavailable"] },
+  } satisfies Record<string, Check>),
+);
 
 /** Reads a fault in header syntax: `kind` then `;name=value` parameters, e.g. `slow;delay=500`. */
 export function parseFaultText(text: string, context: FaultContext): FaultParse {
@@ -146,19 +155,20 @@ function build(kind: string, params: ReadonlyMap<string, string>, context: Fault
       if (!check.pattern.test(raw)) return fail(`${name} must be ${check.hint} (got "${raw}")`);
       if (name === "key") fault.key = raw;
       else if (name === "path") fault.path = raw;
-      else fault.method = raw.toUpperCase();
+      else if (name === "method") fault.method = raw.toUpperCase();
       continue;
     }
     const value = Number(raw);
     if (!/^\d+$/.test(raw) || value < check.min || value > check.max) {
       return fail(`${name} must be a whole number from ${check.min} to ${check.max} (got "${raw}")`);
     }
+    // Every number parameter by its own name: nothing falls through to another field.
     if (name === "times") fault.times = value;
     else if (name === "delay") fault.delay = value;
     else if (name === "body-delay") fault.bodyDelay = value;
     else if (name === "chunk") fault.chunk = value;
     else if (name === "after") fault.after = value;
-    else fault.retryAfter = value;
+    else if (name === "retry-after") fault.retryAfter = value;
   }
   if (context === "header" && fault.times > 1 && fault.key === undefined) {
     return fail(`times=${fault.times} needs a key=... so that the retries of one call share the burst`);

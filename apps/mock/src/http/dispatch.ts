@@ -1,6 +1,6 @@
 /**
- * The mock's front door: control endpoints first (never faulted, never counted), then the fault
- * layer around the token endpoint or the API. A request with no fault header while nothing is
+ * The mock's front door: a request without Host is refused first, then control endpoints (never
+ * faulted, never counted), then the fault layer around the token endpoint or the API. A request with no fault header while nothing is
  * armed costs a prefix check, a path comparison and a header lookup more than the API handler alone.
  */
 import { CONTROL_PREFIX } from "../faults/control-api.js";
@@ -8,7 +8,7 @@ import { applyFault, type FaultLayerContext, type Route } from "../faults/fault-
 import { FAULT_HEADER, type FaultRegistry } from "../faults/fault-registry.js";
 import type { MockStats } from "../faults/mock-stats.js";
 import { TOKEN_PATH } from "../oauth/token-endpoint.js";
-import { sendMockProblem } from "../wire/reply.js";
+import { sendMockProblem, sendZohoJson } from "../wire/reply.js";
 import { requestTarget } from "../wire/request-input.js";
 
 /** The routes and state the dispatcher puts together. */
@@ -27,8 +27,15 @@ export interface DispatchParts extends FaultLayerContext {
 
 /** Builds the request listener of the mock's HTTP server. */
 export function createDispatcher(parts: DispatchParts): Route {
-  const { api, token, control, faults, stats } = parts;
+  const { api, token, control, faults, stats, errors } = parts;
   return (req, res) => {
+    // HTTP/1.1 requires Host. Node's own check answers a bare 400 with no body, so the server
+    // turns it off (requireHostHeader: false) and the refusal is Zoho's INVALID_DATA naming Host.
+    if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1) {
+      req.resume();
+      sendZohoJson(res, 400, errors.body("invalidParameter", "Host"));
+      return;
+    }
     const { path } = requestTarget(req);
     if (path.startsWith(CONTROL_PREFIX)) {
       control(req, res);

@@ -1,41 +1,44 @@
 /**
  * The API handler: one request through Prism and Zoho's checks, in the order Zoho runs them
  * (route, method, Authorization, module, record id, query), then the mock's own answer or Prism's.
- * Every Zoho error body comes from the spec's named examples; the mock's own failures (a bad
- * Prefer, an oversize body, a bug) are problem documents under `urn:zcrm-attachments:mock:`.
+ * Every answer here is Zoho-shaped and every error body comes from the spec's named examples: a
+ * path that routes nowhere is INVALID_URL_PATTERN whatever is wrong with it, a `Prefer` the spec
+ * cannot honour is INVALID_DATA naming what it documents, and even a bug in the mock answers the
+ * spec's INTERNAL_ERROR (the exception goes to the log as one line, never to the client).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { NO_METHOD_MATCHED_ERROR, NO_PATH_MATCHED_ERROR } from "@stoplight/prism-http";
+import { NO_METHOD_MATCHED_ERROR } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 import type { MockRoutes } from "../answers/routes.js";
+import type { FailureLog } from "../failure-log.js";
 import { wasCut } from "../faults/response-shaper.js";
 import { ACCESS_TOKEN_RESET, type AccessTokens } from "../oauth/access-tokens.js";
 import { checkAuthorization } from "../oauth/auth.js";
 import { withParamName } from "../prism/example-catalog.js";
 import { recordAddress, routedOperation } from "../prism/operation-kind.js";
-import { readPreferences } from "../prism/prefer.js";
-import type { PrismMock, PrismResult } from "../prism/prism.js";
+import { type Preferences, preferenceSource, readPreferences } from "../prism/prefer.js";
+import type { PrismMock } from "../prism/prism.js";
 import { classifyViolations, moduleTooNew, refusedModuleError } from "../prism/violations.js";
 import type { ZohoErrorCatalog, ZohoErrorKey } from "../prism/zoho-errors.js";
-import { sendMockProblem, sendPrismOutput, sendProblem, sendZohoJson } from "../wire/reply.js";
+import { missingExampleBody, sendPrismOutput, sendZohoJson, sendZohoValue } from "../wire/reply.js";
 import { BodyTooLargeError, hasBody, readBody } from "../wire/request-body.js";
 import { requestTarget, toPrismRequest } from "../wire/request-input.js";
 
 const METHOD_NOT_MATCHED = `#${NO_METHOD_MATCHED_ERROR.type}`;
-const PATH_NOT_MATCHED = `#${NO_PATH_MATCHED_ERROR.type}`;
 
 /** Answers one HTTP request: Zoho's checks in Zoho's order, then Prism's answer. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * Builds the request handler over one Prism instance, the spec's error examples, the mock's token
- * issuer and the mock's own routes (uploads, real bytes, the stateful mode).
+ * issuer, the mock's own routes (uploads, real bytes, the stateful mode) and its failure log.
  */
 export function createRequestHandler(
   prism: PrismMock,
   errors: ZohoErrorCatalog,
   tokens: AccessTokens,
   routes: MockRoutes,
+  log: FailureLog,
 ): RequestHandler {
   function sendZohoError(res: ServerResponse, key: ZohoErrorKey, operation?: IHttpOperation): boolean {
     const example = errors.find(key, operation);
@@ -57,12 +60,12 @@ export function createRequestHandler(
     let result = await prism.request(input, preferences.ok ? preferences.mock : { dynamic: false });
     const operation = prism.matchedOperation(input);
 
-    // 1-3. requestTarget swapped the version for its line's; routing failures become Zoho's URL errors.
+    // 1-3. requestTarget swapped the version for its line's; routing failures become Zoho's URL
+    // errors. A target that is no path (`*`, a broken absolute URL) routes nowhere either.
     if (operation === undefined) {
       const name = result._tag === "Left" ? result.left.name : "";
-      if (name.endsWith(PATH_NOT_MATCHED) && sendZohoError(res, "invalidUrlPattern")) return;
-      if (name.endsWith(METHOD_NOT_MATCHED) && sendZohoError(res, "invalidRequestMethod")) return;
-      sendPrismFailure(res, result);
+      const key: ZohoErrorKey = name.endsWith(METHOD_NOT_MATCHED) ? "invalidRequestMethod" : "invalidUrlPattern";
+      if (!sendZohoError(res, key)) sendBareError(res, key === "invalidUrlPattern" ? 404 : 400, key);
       return;
     }
 
@@ -82,14 +85,19 @@ export function createRequestHandler(
       if (sendZohoError(res, "invalidModule", operation)) return;
     }
     // Then the request's violations, named the way Zoho names them. A Prefer that Prism could not
-    // honour hides the violations (Prism fails before reporting them), so ask again without it.
+    // honour hides the violations (Prism fails before reporting them), so ask again without it;
+    // when that answers, the Prefer itself was the problem.
+    let preferProblem: string | undefined;
     if (
       result._tag === "Left" &&
       preferences.ok &&
       (preferences.mock.code ?? preferences.mock.exampleKey) !== undefined
     ) {
       const plain = await prism.request(input, { dynamic: false });
-      if (plain._tag === "Right" && plain.right.validations.input.length > 0) result = plain;
+      if (plain._tag === "Right") {
+        preferProblem = `${preferenceSource(prefer, query)} asks for ${asked(preferences)}, which the spec does not document for this operation.`;
+        result = plain;
+      }
     }
     if (result._tag === "Right" && result.right.validations.input.length > 0) {
       const violations = result.right.validations.input;
@@ -103,43 +111,71 @@ export function createRequestHandler(
     }
 
     // 6. The mock's own answer, or Prism's, as the Prefer header selected it.
-    if (!preferences.ok) {
-      sendMockProblem(res, 422, "INVALID_PREFER", "Invalid Prefer header", preferences.message);
+    if (!preferences.ok || preferProblem !== undefined) {
+      const problem = preferences.ok ? (preferProblem ?? "") : preferences.message;
+      sendPreferRefusal(res, operation, preferenceSource(prefer, query), problem);
       return;
     }
     // The mock's own answers: uploads, real bytes, the stateful mode (not when Prefer names an example).
     if (await routes.answer(req, res, target, operation, preferences.mock)) return;
     if (result._tag === "Left") {
-      sendPrismFailure(res, result, ` The documented responses are: ${describeResponses(operation)}.`);
+      // Prism could not produce the documented answer it was asked for: the mock's failure.
+      log("Prism's answer", result.left, req);
+      sendInternalError(res, operation);
       return;
     }
     sendPrismOutput(res, result.right.output);
+  }
+
+  /** A Zoho INVALID_DATA naming the preference, whose message lists what the operation documents. */
+  function sendPreferRefusal(res: ServerResponse, operation: IHttpOperation, source: string, problem: string): void {
+    const base = errors.find("invalidParameter", operation);
+    const message = `${problem} The documented responses are: ${describeResponses(operation)}.`;
+    sendZohoValue(res, base?.status ?? 400, {
+      code: base?.value.code ?? "INVALID_DATA",
+      details: { param_name: source },
+      message,
+      status: "error",
+    });
+  }
+
+  function sendInternalError(res: ServerResponse, operation?: IHttpOperation): void {
+    if (!sendZohoError(res, "internalError", operation)) sendBareError(res, 500, "internalError");
   }
 
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       // A fault cut the connection on purpose: the handler's failure to finish is expected.
       if (wasCut(res)) return;
-      if (error instanceof BodyTooLargeError) {
-        sendMockProblem(res, 413, "BODY_TOO_LARGE", "Request body too large", error.message);
+      if (res.headersSent || res.destroyed) {
+        // Half an answer is out (or nobody is left to read one): all that can be done is to stop.
+        log("request", error, req);
+        res.destroy();
         return;
       }
-      // Only a bug gets here: say so once, and answer rather than leave the client hanging.
-      console.error("zcrm-mock: request failed:", error);
-      if (!res.headersSent) {
-        sendMockProblem(res, 500, "MOCK_FAILURE", "The mock failed", String(error));
-      } else {
-        res.destroy();
+      if (error instanceof BodyTooLargeError) {
+        // A body on a route that takes none, past Prism's limit: Zoho's "body size reached".
+        if (!sendZohoError(res, "bodySizeReached")) sendBareError(res, 413, "bodySizeReached");
+        return;
       }
+      // Only a bug gets here: one line in the log, and the spec's INTERNAL_ERROR for the client.
+      log("request", error, req);
+      sendInternalError(res);
     });
   };
 }
 
-function sendPrismFailure(res: ServerResponse, result: PrismResult, hint = ""): void {
-  const error: Error & { status?: number; detail?: string } =
-    result._tag === "Left" ? result.left : new Error("Prism gave no answer");
-  const detail = error.detail === undefined || error.detail === "" ? error.message : error.detail;
-  sendProblem(res, error.status ?? 500, error.name, error.message, detail + hint);
+/** The last resort for a spec (not the bundled one) without the example needed. */
+function sendBareError(res: ServerResponse, status: number, key: ZohoErrorKey): void {
+  sendZohoJson(res, status, missingExampleBody(key));
+}
+
+function asked(preferences: Preferences): string {
+  if (!preferences.ok) return "";
+  const parts: string[] = [];
+  if (preferences.mock.code !== undefined) parts.push(`code=${preferences.mock.code}`);
+  if (preferences.mock.exampleKey !== undefined) parts.push(`example=${preferences.mock.exampleKey}`);
+  return parts.join(", ");
 }
 
 function describeResponses(operation: IHttpOperation): string {

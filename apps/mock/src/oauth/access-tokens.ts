@@ -24,6 +24,9 @@ export interface AccessTokens {
 }
 
 const INVALID: IssuedTokenState = { valid: false };
+// The latest time a JavaScript Date can hold (ECMA-262 §21.4.1.1): a token claiming to live past
+// it was not issued here, and its expiry could not be written in X-ACCESSTOKEN-RESET anyway.
+const LATEST_TIME_MS = 8.64e15;
 
 /** Creates the token issuer of one mock: tokens live `ttlSeconds` by `now`. */
 export function createAccessTokens(ttlSeconds: number, now: Clock): AccessTokens {
@@ -42,7 +45,7 @@ export function createAccessTokens(ttlSeconds: number, now: Clock): AccessTokens
       // A token that claims to be ours but is mangled is as good as expired.
       if (!/^\d{1,16}$/.test(digits)) return INVALID;
       const expiresAt = Number(digits);
-      if (now() >= expiresAt) return INVALID;
+      if (expiresAt > LATEST_TIME_MS || now() >= expiresAt) return INVALID;
       return { valid: true, resetHeader: formatResetTime(expiresAt) };
     },
   };

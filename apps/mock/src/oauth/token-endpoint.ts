@@ -3,6 +3,7 @@
  * mock for both its accounts server and its API domain refreshes without a network.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FailureLog } from "../failure-log.js";
 import type { MockStats } from "../faults/mock-stats.js";
 import { sendMockProblem, sendZohoValue } from "../wire/reply.js";
 import { requestTarget } from "../wire/request-input.js";
@@ -46,17 +47,19 @@ export interface TokenEndpointConfig {
 
 type TokenError = "invalid_request" | "unsupported_grant_type" | "invalid_client" | "invalid_code";
 
-/** Builds the handler of `POST /oauth/v2/token` (the dispatcher counts the requests). */
+/** Builds the handler of `POST /oauth/v2/token` (the dispatcher counts the requests); failures go to `log`. */
 export function createTokenEndpoint(
   config: TokenEndpointConfig,
   tokens: AccessTokens,
   stats: MockStats,
+  log: FailureLog,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== "POST") {
+      // The accounts server's own error shape, as for every other bad token request.
       req.resume();
       res.setHeader("Allow", "POST");
-      sendMockProblem(res, 405, "METHOD_NOT_ALLOWED", "Method not allowed", `${TOKEN_PATH} takes POST only.`);
+      sendZohoValue(res, 405, { error: "invalid_request" });
       return;
     }
     const params = await readTokenParams(req, requestTarget(req).search);
@@ -91,8 +94,8 @@ export function createTokenEndpoint(
       }
       // A client that went away mid-body is not the mock's failure.
       if (res.destroyed) return;
-      // The message of a parsing failure never holds parameter values, so it is safe to show.
-      console.error("zcrm-mock: token request failed:", error instanceof Error ? error.message : String(error));
+      // One line, no stack (the log says nothing of parameter values: parsing messages hold none).
+      log("token request", error, req);
       if (!res.headersSent) sendMockProblem(res, 500, "MOCK_FAILURE", "The mock failed", "See the mock's log.");
       else res.destroy();
     });

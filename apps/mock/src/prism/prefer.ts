@@ -9,6 +9,7 @@ import type { IHttpNameValues, IHttpOperationConfig } from "@stoplight/prism-htt
 export type Preferences = { ok: true; mock: IHttpOperationConfig } | { ok: false; message: string };
 
 const CODE = /^\d{3}$/;
+const QUERY_NAMES = ["__code", "__example", "__dynamic", "__seed"] as const;
 
 /** Reads the response a request asks for (`Prefer: code=404, example=name, dynamic=true, seed=x`). */
 export function readPreferences(prefer: string | undefined, query: IHttpNameValues): Preferences {
@@ -21,7 +22,7 @@ export function readPreferences(prefer: string | undefined, query: IHttpNameValu
     }
     return { ok: true, mock };
   }
-  for (const name of ["__code", "__example", "__dynamic", "__seed"] as const) {
+  for (const name of QUERY_NAMES) {
     const value = query[name];
     if (typeof value !== "string") continue;
     const problem = apply(mock, `${name.slice(2)}=${value}`, `${name} query parameter`);
@@ -54,4 +55,13 @@ function apply(mock: IHttpOperationConfig, preference: string, source: string): 
     default:
       return undefined;
   }
+}
+
+/**
+ * Where a request's preferences came from, as the parameter an error names: `Prefer` for the
+ * header (which wins when both are sent), else the first of Prism's query parameters present.
+ */
+export function preferenceSource(prefer: string | string[] | undefined, query: IHttpNameValues): string {
+  if (prefer !== undefined && prefer !== "") return "Prefer";
+  return QUERY_NAMES.find((name) => typeof query[name] === "string") ?? "Prefer";
 }

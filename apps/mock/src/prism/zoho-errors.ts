@@ -5,7 +5,8 @@
  * an error costs no more than a success.
  */
 import type { IHttpOperation } from "@stoplight/types";
-import { buildExampleCatalog, type ExampleCatalog, type NamedExample } from "./example-catalog.js";
+import { missingExampleBody } from "../wire/reply.js";
+import { buildExampleCatalog, type ExampleCatalog, type NamedExample, withParamName } from "./example-catalog.js";
 
 /** The spec's example keys the mock answers with, and the HTTP status each lives under. */
 export const ZOHO_ERRORS = {
@@ -23,6 +24,10 @@ export const ZOHO_ERRORS = {
   // fallback bodies).
   tooManyRequests: 429,
   serviceUnavailable: 503,
+  // A body past the mock's limit on a route that takes none; the upload operations document it.
+  bodySizeReached: 413,
+  // The mock's own failure (a bug, or Prism unable to answer): Zoho's body, never the exception.
+  internalError: 500,
 } as const;
 
 /** A key of {@link ZOHO_ERRORS}. */
@@ -34,6 +39,11 @@ export type ZohoErrorExample = NamedExample;
 /** Finds a Zoho error example: the matched operation's own first, else the first one anywhere in the document. */
 export interface ZohoErrorCatalog {
   find(key: ZohoErrorKey, operation?: IHttpOperation): ZohoErrorExample | undefined;
+  /**
+   * The body of an error found without an operation (the answers before routing): the example,
+   * with `details.param_name` set when given, or a bare body saying the served spec lacks it.
+   */
+  body(key: ZohoErrorKey, paramName?: string): Buffer;
 }
 
 /**
@@ -44,10 +54,16 @@ export function buildZohoErrorCatalog(
   operations: readonly IHttpOperation[],
   examples: ExampleCatalog = buildExampleCatalog(operations),
 ): ZohoErrorCatalog {
+  const find = (key: ZohoErrorKey, operation?: IHttpOperation) => {
+    const example = examples.find(key, operation);
+    return example?.status === ZOHO_ERRORS[key] ? example : undefined;
+  };
   return {
-    find(key, operation) {
-      const example = examples.find(key, operation);
-      return example?.status === ZOHO_ERRORS[key] ? example : undefined;
+    find,
+    body(key, paramName) {
+      const example = find(key);
+      if (example === undefined) return missingExampleBody(key);
+      return paramName === undefined ? example.json : withParamName(example, paramName);
     },
   };
 }

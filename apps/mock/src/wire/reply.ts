@@ -36,6 +36,15 @@ export function sendZohoValue(res: ServerResponse, status: number, value: unknow
   sendZohoJson(res, status, Buffer.from(JSON.stringify(value)));
 }
 
+/**
+ * The body of an answer whose spec example is missing: only a spec other than the bundled one lacks
+ * it. Zoho's error shape still, so a client's error handling runs, with a code that says what is up.
+ */
+export function missingExampleBody(key: string): Buffer {
+  const message = `the spec served has no ${key} example for the mock to answer with`;
+  return Buffer.from(JSON.stringify({ code: "MOCK_NO_EXAMPLE", details: { example: key }, message, status: "error" }));
+}
+
 /** Sends plain `application/json`: the control endpoints' answers, which are the mock's, not Zoho's. */
 export function sendMockJson(res: ServerResponse, status: number, value: unknown): void {
   const json = Buffer.from(JSON.stringify(value));

@@ -19,15 +19,21 @@ export function hasBody(req: IncomingMessage): boolean {
   return length === undefined ? req.headers["transfer-encoding"] !== undefined : length !== "0";
 }
 
-/** Reads the whole body as text, parsed as JSON when the content type says so (unparsable JSON stays text for Prism to flag). */
-export async function readBody(req: IncomingMessage): Promise<unknown> {
+/**
+ * Reads the whole body as text, parsed as JSON when the content type says so (unparsable JSON
+ * stays text for Prism to flag); a body over `limit` bytes throws {@link BodyTooLargeError}.
+ * The bytes past the limit are still read, and dropped, up to as many again, so that the refusal
+ * reaches a client that sends its whole body before it reads; beyond that the request is cut.
+ */
+export async function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > BODY_LIMIT_BYTES) throw new BodyTooLargeError(`Request body exceeds ${BODY_LIMIT_BYTES} bytes.`);
-    chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
+    else if (size > 2 * limit) break;
   }
+  if (size > limit) throw new BodyTooLargeError(`Request body exceeds ${limit} bytes.`);
   const text = Buffer.concat(chunks).toString("utf8");
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(req.headers["content-type"] ?? "")) return text;
   try {

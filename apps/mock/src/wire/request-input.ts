@@ -2,15 +2,21 @@
  * The one place the mock splits a request target. The dispatcher, the handler and the mock's own
  * answers all need the path, the query or both; splitting `req.url` once and keeping the result
  * beside the request means none of them parses it again, and all of them agree on what was asked.
+ * The path is percent-decoded here, once: Prism routes and checks the decoded segments (sent to it
+ * re-encoded, so its own decoding gives back exactly these) and the store keys on the same ones.
  */
 import type { IncomingMessage } from "node:http";
+import { MIMEType } from "node:util";
 import type { IHttpNameValue, IHttpNameValues, IHttpRequest } from "@stoplight/prism-http";
 import type { HttpMethod } from "@stoplight/types";
 import { type ApiVersion, specPathFor, versionOfPath } from "@zcrm-attachments/types";
 
 /** A request target, split once. */
 export interface RequestTarget {
-  /** The path as sent (an absolute-form target is reduced to its path). */
+  /**
+   * The path as sent (an absolute-form target is reduced to its path). A target that is no path at
+   * all (`*`, a broken absolute URL) is kept as sent; it starts without `/` and matches nothing.
+   */
   path: string;
   /** The query string without its `?`; empty when there is none. */
   search: string;
@@ -19,8 +25,9 @@ export interface RequestTarget {
   /** The API version in the path (`v2`, `v5`, ...), or undefined when it names none the contract serves. */
   version: ApiVersion | undefined;
   /**
-   * The path Prism routes: the version swapped for its line's (`/crm/v5/...` → `/crm/v8/...`).
-   * A path with an unknown version (v1, v9, v2.2) is left alone and matches no operation.
+   * The path Prism routes: the decoded segments, re-encoded, with the version swapped for its
+   * line's (`/crm/v5/%4Ceads/...` → `/crm/v8/Leads/...`). A path with an unknown version (v1, v9,
+   * v2.2) is left alone and matches no operation; a target that is no path stays as sent.
    */
   specPath: string;
   /**
@@ -55,10 +62,37 @@ export function toPrismRequest(req: IncomingMessage, target: RequestTarget, body
     // Prism matches lower-case method names; one the spec does not know simply matches no operation.
     method: (req.method ?? "GET").toLowerCase() as HttpMethod,
     url: { path: target.specPath, query: target.query },
-    // Node joins repeated headers into one string (except set-cookie), which is what Prism reads.
-    headers: req.headers as IHttpNameValue,
+    headers: prismHeaders(req),
     body,
   };
+}
+
+/**
+ * The headers Prism sees. Node joins repeated headers into one string (except set-cookie), which is
+ * what Prism reads. Two are left out. Accept: Zoho answers JSON whatever it says, while Prism would
+ * refuse `Accept: text/html` with a 406 of its own. And a Content-Type that is no media type
+ * (`\xff\xfe`): Prism parses it on every request, body or not, and throws; Zoho reads no body on
+ * these routes (uploads are read by the mock from the real header), so it is dropped instead.
+ */
+function prismHeaders(req: IncomingMessage): IHttpNameValue {
+  const headers = req.headers as IHttpNameValue;
+  const type = headers["content-type"];
+  const badType = type !== undefined && !isMediaType(type);
+  if (headers.accept === undefined && !badType) return headers;
+  const kept: IHttpNameValue = { ...headers };
+  delete kept.accept;
+  if (badType) delete kept["content-type"];
+  return kept;
+}
+
+/** Whether a Content-Type value parses as a media type (the WHATWG algorithm, as Prism's parser). */
+function isMediaType(value: string): boolean {
+  try {
+    new MIMEType(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function splitTarget(url: string | undefined): RequestTarget {
@@ -72,21 +106,33 @@ function splitTarget(url: string | undefined): RequestTarget {
   const mark = target.indexOf("?");
   const path = mark === -1 ? target : target.slice(0, mark);
   const search = mark === -1 ? "" : target.slice(mark + 1);
-  const raw = path.split("/");
-  const decoded = raw.map(decodeSegment);
-  // Prism decodes path parameters and throws on a malformed escape (`%zz`); such a segment is sent
-  // to it escaped, so it arrives as the literal text and fails the parameter's own check instead
-  // (an invalid module, an invalid record id), where Zoho would refuse it too.
-  const routable = decoded.includes(undefined)
-    ? raw.map((segment, i) => (decoded[i] === undefined ? encodeURIComponent(segment) : segment)).join("/")
-    : path;
+  const query = parseQuery(search);
+  if (!path.startsWith("/")) {
+    // `*` (OPTIONS *) or an absolute URL that does not parse: no path, so no route.
+    return { path, search, query, version: undefined, specPath: path, segments: [path] };
+  }
+  if (!path.includes("%")) {
+    return {
+      path,
+      search,
+      query,
+      version: versionOfPath(path),
+      specPath: specPathFor(path) ?? path,
+      segments: path.split("/"),
+    };
+  }
+  // A segment that does not decode (`%zz`, `%c3%28`) is kept as sent: it then fails the check of
+  // the parameter it stands for (an invalid module, an invalid record id), as Zoho refuses it.
+  const segments = path.split("/").map((segment) => decodeSegment(segment) ?? segment);
+  // Re-encoded for Prism, which decodes path parameters itself (and throws on a bad escape).
+  const normalised = segments.map(encodeURIComponent).join("/");
   return {
     path,
     search,
-    query: parseQuery(search),
-    version: versionOfPath(path),
-    specPath: specPathFor(routable) ?? routable,
-    segments: decoded.map((segment, i) => segment ?? raw[i] ?? ""),
+    query,
+    version: versionOfPath(normalised),
+    specPath: specPathFor(normalised) ?? normalised,
+    segments,
   };
 }
 

@@ -91,26 +91,6 @@ describe("Prefer", () => {
     expect(res.status).toBe(204);
     expect(res.body).toBeUndefined();
   });
-
-  it("an undocumented code keeps Prism's error, which names the documented responses", async () => {
-    const res = await call(SEED, { headers: { Prefer: "code=418" } });
-    expect(res.type).toBe("application/problem+json");
-    const detail = (res.body as { detail: string }).detail;
-    expect(detail).toContain("418 is not defined");
-    expect(detail).toContain("500 (examples: internalError)");
-  });
-
-  it("an unknown example keeps Prism's error, which names the example", async () => {
-    const res = await call(SEED, { headers: { Prefer: "example=nope" } });
-    expect(res.type).toBe("application/problem+json");
-    expect((res.body as { detail: string }).detail).toContain("exampleKey: nope does not exist");
-  });
-
-  it("a malformed code is refused with a readable problem", async () => {
-    const res = await call(SEED, { headers: { Prefer: "code=abc" } });
-    expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ title: "Invalid Prefer header" });
-  });
 });
 
 describe("Zoho errors", () => {

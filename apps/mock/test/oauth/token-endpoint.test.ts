@@ -132,6 +132,13 @@ describe("POST /oauth/v2/token", () => {
     await res.arrayBuffer();
   });
 
+  it("answers another method in the accounts server's shape, not a problem document", async () => {
+    const res = await fetch(`${mock.url}/oauth/v2/token`, { method: "DELETE" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("content-type")).toBe(ZOHO_JSON);
+    expect(await res.json()).toStrictEqual({ error: "invalid_request" });
+  });
+
   it("answers a multipart body without a boundary with invalid_request", async () => {
     const res = await token(mock, { headers: { "Content-Type": "multipart/form-data" }, body: "x" });
     expect(res.body).toStrictEqual({ error: "invalid_request" });

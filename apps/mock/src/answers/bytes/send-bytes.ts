@@ -9,7 +9,9 @@
  * `Brien.txt"`, while `filename*=UTF-8''O%27Brien.txt` reaches them whole, percent-encoded like any
  * other `filename*` name.
  */
+import { open } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
 import contentDisposition from "content-disposition";
 
 /** A file to send: its bytes, media type and the name to give the client. */
@@ -26,6 +28,35 @@ export function sendFile(res: ServerResponse, file: FileBody): void {
   res.setHeader("Content-Length", file.bytes.length);
   res.setHeader("Content-Disposition", attachmentDisposition(file.fileName));
   res.end(file.bytes);
+}
+
+/** A file on disk to send: where it is, how long it is, its media type and the name to give the client. */
+export interface StoredFileBody {
+  path: string;
+  size: number;
+  contentType: string;
+  fileName: string;
+}
+
+/**
+ * Sends a file from disk as a download, streamed so memory does not grow with its size. Resolves
+ * false, having sent nothing, when the file is gone (deleted between the lookup and the read), so
+ * the caller can answer as for an unknown id; a client that leaves mid-body just ends the stream.
+ */
+export async function sendStoredFile(res: ServerResponse, file: StoredFileBody): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file.path, "r");
+  } catch {
+    return false;
+  }
+  res.statusCode = 200;
+  res.setHeader("Content-Type", file.contentType);
+  res.setHeader("Content-Length", file.size);
+  res.setHeader("Content-Disposition", attachmentDisposition(file.fileName));
+  // The stream closes the handle when it ends or is destroyed.
+  await pipeline(handle.createReadStream(), res).catch(() => res.destroy());
+  return true;
 }
 
 /** The Content-Disposition value for a file name: an ASCII `filename`, plus `filename*` when the name is not ASCII. */

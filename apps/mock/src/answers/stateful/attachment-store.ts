@@ -1,10 +1,13 @@
 /**
  * The stateful mode's memory: each record's attachments and photo, per mock instance (two mocks
- * never share one). It is bounded: past `maxBytes` of file and photo bytes, or `maxAttachments`
- * attachments, an upload is refused (507) rather than something older silently evicted, so a test
- * never loses data it just wrote without being told.
+ * never share one). What it holds in memory is the list; the bytes are files in the mock's own
+ * folder (byte-folder.ts), and removing an attachment or a photo deletes its file. It is bounded:
+ * past `maxBytes` of file and photo bytes, or `maxAttachments` attachments, an upload is refused
+ * (507) rather than something older silently evicted, so a test never loses data it just wrote
+ * without being told.
  */
 import type { Clock } from "../../clock.js";
+import type { KeptBytes } from "../uploads/file-part.js";
 
 /** One file or link attached to a record. */
 export interface StoredAttachment {
@@ -18,7 +21,8 @@ export interface StoredAttachment {
   fileName: string;
   contentType: string;
   size: number;
-  bytes: Buffer | undefined;
+  /** The file's bytes on disk; links have none. */
+  file: KeptBytes | undefined;
   sha256: string | undefined;
   linkUrl: string | null;
   createdAt: number;
@@ -26,7 +30,8 @@ export interface StoredAttachment {
 
 /** A record's photo. */
 export interface StoredPhoto {
-  bytes: Buffer;
+  /** Its bytes on disk. */
+  file: KeptBytes;
   contentType: string;
   fileName: string;
 }
@@ -54,10 +59,10 @@ interface RecordEntry {
 /** A new file or link, before the store gives it an id and a time. */
 export type NewAttachment = Pick<
   StoredAttachment,
-  "kind" | "fileName" | "contentType" | "size" | "bytes" | "sha256" | "linkUrl"
+  "kind" | "fileName" | "contentType" | "size" | "file" | "sha256" | "linkUrl"
 >;
 
-/** The in-memory attachments and photos of one stateful mock. */
+/** The attachments and photos of one stateful mock. */
 export class AttachmentStore {
   readonly #records = new Map<string, RecordEntry>();
   readonly #limits: StoreLimits;
@@ -91,9 +96,9 @@ export class AttachmentStore {
     return this.#records.get(recordKey(module, recordId))?.attachments.find((a) => a.id === id);
   }
 
-  /** Stores a new attachment; undefined when the store is full. */
+  /** Stores a new attachment; undefined when the store is full (its file is then the caller's to discard). */
   add(module: string, recordId: string, item: NewAttachment): StoredAttachment | undefined {
-    const size = item.bytes?.length ?? 0;
+    const size = item.file?.size ?? 0;
     if (this.#count >= this.#limits.maxAttachments || size > this.freeBytes()) return undefined;
     this.#seq += 1;
     const stored: StoredAttachment = {
@@ -116,8 +121,10 @@ export class AttachmentStore {
     const index = entry?.attachments.findIndex((a) => a.id === id) ?? -1;
     if (entry === undefined || index === -1) return false;
     const [removed] = entry.attachments.splice(index, 1);
-    this.#bytes -= removed?.bytes?.length ?? 0;
+    this.#bytes -= removed?.file?.size ?? 0;
     this.#count -= 1;
+    // A download already reading the file keeps its open handle; the name is gone at once.
+    removed?.file?.discard();
     return true;
   }
 
@@ -126,21 +133,23 @@ export class AttachmentStore {
     return this.#records.get(recordKey(module, recordId))?.photo;
   }
 
-  /** Sets or replaces a record's photo; false when the store is full. */
+  /** Sets or replaces a record's photo (deleting the old one's file); false when the store is full. */
   setPhoto(module: string, recordId: string, photo: StoredPhoto): boolean {
     const entry = this.#entry(module, recordId);
-    const previous = entry.photo?.bytes.length ?? 0;
-    if (photo.bytes.length > this.freeBytes() + previous) return false;
+    const previous = entry.photo?.file.size ?? 0;
+    if (photo.file.size > this.freeBytes() + previous) return false;
+    entry.photo?.file.discard();
     entry.photo = photo;
-    this.#bytes += photo.bytes.length - previous;
+    this.#bytes += photo.file.size - previous;
     return true;
   }
 
-  /** Removes a record's photo; false when it had none. */
+  /** Removes a record's photo and its file; false when it had none. */
   removePhoto(module: string, recordId: string): boolean {
     const entry = this.#records.get(recordKey(module, recordId));
     if (entry?.photo === undefined) return false;
-    this.#bytes -= entry.photo.bytes.length;
+    this.#bytes -= entry.photo.file.size;
+    entry.photo.file.discard();
     entry.photo = undefined;
     return true;
   }

@@ -8,10 +8,11 @@ import type { Clock } from "../../clock.js";
 import { type ExampleCatalog, withParamName } from "../../prism/example-catalog.js";
 import { sendNoContent, sendZohoJson, sendZohoValue } from "../../wire/reply.js";
 import { downloadType } from "../bytes/content-types.js";
-import { sendFile } from "../bytes/send-bytes.js";
+import { sendStoredFile } from "../bytes/send-bytes.js";
 import { bulkDeleteAnswer, deletedAnswer, type ExampleAnswer } from "./answer-bodies.js";
 import { splitList } from "./attachment-fields.js";
 import { AttachmentStore, recordKey, type StoreLimits } from "./attachment-store.js";
+import { ByteFolder } from "./byte-folder.js";
 import { listPage } from "./list-page.js";
 import { PageTokens } from "./page-tokens.js";
 import { createStatefulUpload, type UploadCall } from "./stateful-uploads.js";
@@ -26,14 +27,27 @@ export interface StatefulRequest extends UploadCall {
 /** The stateful mode of one mock: its store and how it answers. */
 export interface StatefulMode {
   store: AttachmentStore;
+  /** The folder holding the store's bytes. */
+  folder: ByteFolder;
   answer(request: StatefulRequest): Promise<void>;
+  /** Deletes the folder and every byte in it (the mock is closing). */
+  close(): void;
 }
 
-/** Creates the stateful mode of one mock, with its own store and page tokens. */
-export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: ExampleCatalog): StatefulMode {
+/**
+ * Creates the stateful mode of one mock, with its own store, page tokens and byte folder (made now,
+ * under `tempDir`, `os.tmpdir()` by default).
+ */
+export function createStatefulMode(
+  limits: StoreLimits,
+  now: Clock,
+  catalog: ExampleCatalog,
+  tempDir?: string,
+): StatefulMode {
   const store = new AttachmentStore(limits, now);
+  const folder = new ByteFolder(tempDir);
   const tokens = new PageTokens(now);
-  const upload = createStatefulUpload(store, catalog);
+  const upload = createStatefulUpload(store, folder, catalog);
 
   function send(r: StatefulRequest, answer: ExampleAnswer): void {
     catalog.send(r.res, answer.key, r.operation, answer.body);
@@ -68,13 +82,16 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
       case "downloadAttachment": {
         const item = store.get(module, recordId, attachmentId);
         if (item === undefined) return sendNoContent(r.res);
-        if (item.kind === "link" || item.bytes === undefined)
+        if (item.kind === "link" || item.file === undefined)
           return catalog.send(r.res, "downloadNotAllowed", r.operation);
-        return sendFile(r.res, {
-          bytes: item.bytes,
+        const sent = await sendStoredFile(r.res, {
+          path: item.file.path,
+          size: item.file.size,
           contentType: downloadType(r.line, item.contentType),
           fileName: item.fileName,
         });
+        // Deleted while this request looked it up: as if it had never been there.
+        return sent ? undefined : sendNoContent(r.res);
       }
       case "deleteAttachment":
         if (!store.remove(module, recordId, attachmentId))
@@ -87,7 +104,15 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
       }
       case "getPhoto": {
         const photo = store.photo(module, recordId);
-        return photo === undefined ? sendNoContent(r.res) : sendFile(r.res, photo);
+        const sent =
+          photo !== undefined &&
+          (await sendStoredFile(r.res, {
+            path: photo.file.path,
+            size: photo.file.size,
+            contentType: photo.contentType,
+            fileName: photo.fileName,
+          }));
+        return sent ? undefined : sendNoContent(r.res);
       }
       case "deletePhoto":
         if (!store.removePhoto(module, recordId)) return catalog.send(r.res, "noSuchPhoto", r.operation);
@@ -100,7 +125,7 @@ export function createStatefulMode(limits: StoreLimits, now: Clock, catalog: Exa
     sendZohoJson(r.res, example.status, withParamName(example, paramName));
   }
 
-  return { store, answer };
+  return { store, folder, answer, close: () => folder.close() };
 }
 
 function numberParam(value: string | string[] | undefined): number | undefined {

@@ -1,8 +1,9 @@
 /**
  * Uploads in the stateful mode: the upload rules decide what the call carried, the store keeps it.
- * A file keeps its bytes and its type (declared, else guessed from its name); a link is refused as a duplicate when the
- * record already holds the same URL (Zoho's "Attachment link already exists", a 200 whose item is
- * an error); a photo replaces the record's photo. Past the store's bounds the answer is 507.
+ * A file keeps its bytes (written to the store's folder as they arrive) and its type (declared,
+ * else guessed from its name); a link is refused as a duplicate when the record already holds the
+ * same URL (Zoho's "Attachment link already exists", a 200 whose item is an error); a photo
+ * replaces the record's photo. Past the store's bounds the answer is 507, and the file is deleted.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
@@ -18,6 +19,7 @@ import { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT } from "../uploads/upload-limit
 import { readUpload } from "../uploads/upload-rules.js";
 import { uploadedAnswer } from "./answer-bodies.js";
 import type { AttachmentStore } from "./attachment-store.js";
+import type { ByteFolder } from "./byte-folder.js";
 
 /** One upload call, as the stateful mode reads it. */
 export interface UploadCall {
@@ -34,7 +36,11 @@ export interface UploadCall {
 export type StatefulUpload = (call: UploadCall, photo: boolean) => Promise<void>;
 
 /** Creates the upload answer of one stateful mock. */
-export function createStatefulUpload(store: AttachmentStore, catalog: ExampleCatalog): StatefulUpload {
+export function createStatefulUpload(
+  store: AttachmentStore,
+  folder: ByteFolder,
+  catalog: ExampleCatalog,
+): StatefulUpload {
   function storeFull(res: ServerResponse): void {
     const { maxBytes, maxAttachments } = store.limits;
     sendMockProblem(
@@ -50,24 +56,31 @@ export function createStatefulUpload(store: AttachmentStore, catalog: ExampleCat
   return async (call, photo) => {
     const { module, recordId } = call.address;
     const keepUpTo = Math.min(photo ? PHOTO_FILE_LIMIT : ATTACHMENT_FILE_LIMIT, store.freeBytes());
-    const decision = await readUpload(call.req, { photo, version: call.version, query: call.query, keepUpTo });
+    const decision = await readUpload(call.req, {
+      photo,
+      version: call.version,
+      query: call.query,
+      keepUpTo,
+      openSink: () => folder.sink(),
+    });
     if (decision.kind === "refused") {
       sendUploadRefusal(call.req, call.res, catalog, call.operation, decision, photo);
       return;
     }
-    // Bytes are only missing when they would not have fitted in the store.
-    if (decision.kind === "file" && decision.file.bytes === undefined) return storeFull(call.res);
+    // Bytes are only missing when they would not have fitted in the store (or on its disk).
+    if (decision.kind === "file" && decision.file.kept === undefined) return storeFull(call.res);
     if (photo) {
       // readUpload answers a photo call with a file or a refusal, never a link.
-      const bytes = decision.kind === "file" ? decision.file.bytes : undefined;
-      const saved =
-        bytes !== undefined &&
-        store.setPhoto(module, recordId, {
-          bytes,
-          contentType: imageType(bytes) ?? "application/octet-stream",
-          fileName: decision.kind === "file" ? decision.file.fileName : "photo",
-        });
-      return saved ? catalog.send(call.res, "photoUploaded", call.operation) : storeFull(call.res);
+      if (decision.kind !== "file" || decision.file.kept === undefined) return storeFull(call.res);
+      const { kept, head, fileName } = decision.file;
+      const saved = store.setPhoto(module, recordId, {
+        file: kept,
+        contentType: imageType(head) ?? "application/octet-stream",
+        fileName,
+      });
+      if (saved) return catalog.send(call.res, "photoUploaded", call.operation);
+      kept.discard();
+      return storeFull(call.res);
     }
     if (decision.kind === "link" && store.list(module, recordId).some((item) => item.linkUrl === decision.url)) {
       // The same URL twice on one record: nothing is stored, and the answer is the spec's own.
@@ -80,7 +93,7 @@ export function createStatefulUpload(store: AttachmentStore, catalog: ExampleCat
             fileName: decision.file.fileName,
             contentType: uploadedFileType(decision.file.contentType, decision.file.fileName),
             size: decision.file.size,
-            bytes: decision.file.bytes,
+            file: decision.file.kept,
             sha256: decision.file.sha256,
             linkUrl: null,
           })
@@ -89,11 +102,14 @@ export function createStatefulUpload(store: AttachmentStore, catalog: ExampleCat
             fileName: decision.title ?? decision.url,
             contentType: "",
             size: 0,
-            bytes: undefined,
+            file: undefined,
             sha256: undefined,
             linkUrl: decision.url,
           });
-    if (stored === undefined) return storeFull(call.res);
+    if (stored === undefined) {
+      if (decision.kind === "file") decision.file.kept?.discard();
+      return storeFull(call.res);
+    }
     const answer = uploadedAnswer(catalog, call.operation, stored);
     catalog.send(call.res, answer.key, call.operation, answer.body);
   };

@@ -1,38 +1,24 @@
 /**
  * Reads a multipart/form-data body as it arrives: the file part is counted and hashed chunk by
- * chunk and only kept when asked to (the stateful mode), so a 100 MiB upload never sits in memory
- * otherwise. The reader stops at the first fault and says why; the caller answers and drains.
+ * chunk and, when asked to (the stateful mode), written to a sink on disk as it comes, so a
+ * 100 MiB upload never sits in memory. The reader stops at the first fault and says why; the
+ * caller answers and drains. Bytes written for an upload that fails are dropped here.
  */
-import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { limits } from "@zcrm-attachments/types";
 import busboy, { type Busboy } from "busboy";
+import { type ByteSink, type FilePart, type PartFault, readFilePart } from "./file-part.js";
 import type { UploadLimits } from "./upload-limits.js";
 
 /** Why the reader stopped before the end of the body. */
 export type ReadFault =
-  | "fileTooLarge"
+  | PartFault
   | "bodyTooLarge"
   | "malformed"
   | "aborted"
   | "executable"
-  | "notAnImage"
   | "fileAndLink"
   | "twoFiles";
-
-/** The file part of a form. */
-export interface FilePart {
-  fileName: string;
-  /** The part's Content-Type as the client sent it. */
-  contentType: string;
-  size: number;
-  /** Hex SHA-256 of the bytes. */
-  sha256: string;
-  /** The first bytes (up to `headBytes`), for type sniffing. */
-  head: Buffer;
-  /** The bytes, when kept and not larger than `keepUpTo`. */
-  bytes: Buffer | undefined;
-}
 
 /** What a whole form held, or the fault that stopped the reading (`detail` for the developer). */
 export type ReadOutcome =
@@ -44,12 +30,14 @@ export interface ReadOptions {
   limits: UploadLimits;
   /** Keep the file's bytes when it is at most this large (0: never keep them). */
   keepUpTo: number;
+  /** Opens the sink the kept bytes are written to (needed when `keepUpTo` is above 0). */
+  openSink?: () => ByteSink;
   /** Checked when the file part starts (name known, no bytes yet). */
   checkFileStart?: (fileName: string, fields: ReadonlyMap<string, string>) => ReadFault | undefined;
   /** How many leading bytes `checkHead` wants. */
   headBytes?: number;
   /** Checked once the file's first `headBytes` bytes (or the whole of a shorter file) arrived. */
-  checkHead?: (head: Buffer) => ReadFault | undefined;
+  checkHead?: (head: Buffer) => PartFault | undefined;
   /** Checked for each text field, with whether a file part was seen already. */
   checkField?: (name: string, sawFile: boolean) => ReadFault | undefined;
 }
@@ -78,9 +66,12 @@ export function readMultipart(req: IncomingMessage, options: ReadOptions): Promi
     let bodyBytes = 0;
     let settled = false;
 
+    // Drops what was written of the file part, on a failure.
+    let abortPart: (() => void) | undefined;
     const settle = (outcome: ReadOutcome) => {
       if (settled) return;
       settled = true;
+      if (!outcome.ok) abortPart?.();
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("close", onClose);
@@ -136,50 +127,22 @@ export function readMultipart(req: IncomingMessage, options: ReadOptions): Promi
         fail(fault, `The file ${info.filename ?? ""} cannot be taken.`);
         return;
       }
-      const part: FilePart = {
-        fileName: info.filename ?? "",
-        contentType: info.mimeType,
-        size: 0,
-        sha256: "",
-        head: Buffer.alloc(0),
-        bytes: undefined,
-      };
-      file = part;
       fileOpen = true;
-      const hash = createHash("sha256");
-      const headBytes = options.headBytes ?? 0;
-      let headChecked = options.checkHead === undefined;
-      let kept: Buffer[] | undefined = options.keepUpTo > 0 ? [] : undefined;
-      const checkHead = () => {
-        headChecked = true;
-        const headFault = options.checkHead?.(part.head);
-        if (headFault !== undefined) fail(headFault, "The file's first bytes are not of a type taken here.");
-      };
-      stream.on("data", (chunk: Buffer) => {
-        if (settled) return;
-        part.size += chunk.length;
-        if (part.size > options.limits.fileBytes) {
-          fail("fileTooLarge", `The file part is larger than ${options.limits.fileBytes} bytes.`);
-          return;
-        }
-        hash.update(chunk);
-        if (part.head.length < headBytes) {
-          part.head = Buffer.concat([part.head, chunk.subarray(0, headBytes - part.head.length)]);
-          if (!headChecked && part.head.length >= headBytes) checkHead();
-        }
-        if (kept !== undefined) {
-          if (part.size <= options.keepUpTo) kept.push(chunk);
-          else kept = undefined;
-        }
-      });
-      stream.on("end", () => {
-        if (settled) return;
-        if (!headChecked) checkHead();
-        part.sha256 = hash.digest("hex");
-        part.bytes = kept === undefined ? undefined : Buffer.concat(kept, part.size);
-        fileOpen = false;
-        maybeDone();
-      });
+      const reading = readFilePart(
+        stream,
+        info,
+        { ...options, fileBytes: options.limits.fileBytes },
+        {
+          settled: () => settled,
+          fail,
+          done: () => {
+            fileOpen = false;
+            maybeDone();
+          },
+        },
+      );
+      file = reading.part;
+      abortPart = reading.abort;
     });
 
     parser.on("error", (error: unknown) => fail("malformed", messageOf(error)));

@@ -2,16 +2,25 @@
  * Zoho's rules for one upload call, in one place: one file or one link (never both, never
  * neither), files up to the spec's size and never of a refused extension (executables), photos up
  * to the spec's size and only PNG, JPEG, GIF or BMP, link URLs and titles up to the spec's lengths.
- * The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs). The numbers live
- * in the spec and reach the mock through @zcrm-attachments/types.
+ * The link may come as form fields (Zoho's docs) or in the query (Zoho's SDKs). The numbers, and
+ * the link and file-name rules the client applies too, live in the spec and reach the mock through
+ * @zcrm-attachments/types, so the mock refuses exactly what the client refuses.
  */
 import type { IncomingMessage } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
-import { type ApiVersion, limits, since, versionAtLeast } from "@zcrm-attachments/types";
+import {
+  type ApiVersion,
+  hasRefusedExtension,
+  isAttachmentUrl,
+  limits,
+  since,
+  versionAtLeast,
+} from "@zcrm-attachments/types";
 import { hasBody } from "../../wire/request-body.js";
 import { IMAGE_SIGNATURE_BYTES, imageType } from "../bytes/image-type.js";
 import { discardBody } from "./drain.js";
-import { FILE_FIELD, type FilePart, type ReadFault, readMultipart } from "./multipart-reader.js";
+import type { ByteSink, FilePart } from "./file-part.js";
+import { FILE_FIELD, type ReadFault, readMultipart } from "./multipart-reader.js";
 import { ATTACHMENT_LIMITS, PHOTO_LIMITS } from "./upload-limits.js";
 
 /** Why an upload is refused; each maps to one of the spec's examples (see refusal-answers.ts). */
@@ -32,6 +41,8 @@ export interface UploadContext {
   query: IHttpNameValues;
   /** Keep the file's bytes when at most this large (0: only count and hash them). */
   keepUpTo: number;
+  /** Opens the sink kept bytes are written to (the stateful store's folder). */
+  openSink?: () => ByteSink;
 }
 
 const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
@@ -56,6 +67,7 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
   const outcome = await readMultipart(req, {
     limits,
     keepUpTo: context.keepUpTo,
+    ...(context.openSink === undefined ? {} : { openSink: context.openSink }),
     checkFileStart: (fileName, fields) => {
       if (!context.photo && (linkInQuery || fields.has("attachmentUrl"))) return "fileAndLink";
       if (!context.photo && hasRefusedExtension(fileName)) return "executable";
@@ -72,7 +84,10 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
   if (!outcome.ok) return refused(outcome.fault, outcome.detail);
 
   if (outcome.file !== undefined) {
-    if (outcome.file.size === 0) return refused("emptyFile", `The ${FILE_FIELD} part is empty.`);
+    if (outcome.file.size === 0) {
+      outcome.file.kept?.discard();
+      return refused("emptyFile", `The ${FILE_FIELD} part is empty.`);
+    }
     return { kind: "file", file: outcome.file };
   }
   if (context.photo) return refused("noFileNoLink", "");
@@ -88,7 +103,8 @@ function decideLink(
   context: UploadContext,
 ): UploadDecision {
   if (typeof url !== "string" || !isAttachmentUrl(url)) {
-    return refused("badUrl", `attachmentUrl must be one absolute URL of at most ${urlMaxLength} characters.`);
+    // The spec's AttachmentUrl, shared with the client through the types package: web links only.
+    return refused("badUrl", `attachmentUrl must be one absolute http(s) URL of at most ${urlMaxLength} characters.`);
   }
   // Before its version Zoho has no link title; a title sent anyway is ignored, as Zoho ignores
   // unknown parameters.
@@ -101,21 +117,10 @@ function decideLink(
   return { kind: "link", url, title };
 }
 
-/** Whether a string is what the spec calls an attachment URL: an absolute URI of 1 to `limits.link.urlMaxLength` characters. */
-export function isAttachmentUrl(url: string): boolean {
-  return url.length > 0 && url.length <= urlMaxLength && URL.canParse(url) && !/\s/.test(url);
-}
-
 /** Whether a photo's first bytes are an image of a type the spec takes for photos (`limits.photo.contentTypes`). */
 function isPhotoType(head: Buffer): boolean {
   const type = imageType(head);
   return type !== undefined && (limits.photo.contentTypes as readonly string[]).includes(type);
-}
-
-/** Whether a file name ends in an extension Zoho refuses for attachments (case-insensitive). */
-export function hasRefusedExtension(fileName: string): boolean {
-  const name = fileName.toLowerCase();
-  return limits.attachment.refusedExtensions.some((extension) => name.endsWith(extension));
 }
 
 function refused(fault: UploadFault, detail: string): UploadDecision {
