@@ -26,7 +26,7 @@ export function startBanner(url: string, operations: readonly IHttpOperation[], 
     `  POST   ${url}${TOKEN_PATH}  (refresh_token grant; see the README for the credentials)`,
     `Control: ${url}${CONTROL_PREFIX}faults (GET, POST, DELETE), ${url}${CONTROL_PREFIX}stats (GET, DELETE)`,
     stateful
-      ? "Mode: stateful (uploads are kept in memory and answer lists, downloads and deletes)"
+      ? "Mode: stateful (uploads are kept, their bytes in a temp folder, and answer lists, downloads and deletes)"
       : "Mode: the spec's examples (--stateful keeps uploads)",
     "Try:",
     `  curl "${url}${SEED_CURL_PATH}" -X GET -H "Authorization: Zoho-oauthtoken ${SEED_TOKEN}"`,

@@ -18,6 +18,7 @@ export const CLI_OPTIONS = {
   "token-ttl": { type: "string" },
   "legacy-token-units": { type: "boolean" },
   fault: { type: "string", multiple: true },
+  verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const satisfies ParseArgsConfig["options"];
@@ -31,7 +32,8 @@ endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C st
   --port N              port to listen on (also PORT=N; the flag wins; 0 = any free port)
   --host H              interface to bind (default 127.0.0.1)
   --spec PATH           a bundled OpenAPI document to serve instead of @zcrm-attachments/spec
-  --stateful            keep uploads in memory and answer lists, downloads and deletes from them
+  --stateful            keep what is uploaded (bytes in a temp folder the mock removes on exit) and
+                        answer lists, downloads and deletes from it
                         (also ZCRM_MOCK_STATEFUL=1; default: the spec's examples)
   --client-id ID        client id the token endpoint accepts (also ZCRM_MOCK_CLIENT_ID; default 1000.MOCKCLIENT)
   --client-secret S     client secret it accepts (also ZCRM_MOCK_CLIENT_SECRET; default mock-client-secret)
@@ -39,6 +41,8 @@ endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C st
   --token-ttl SECONDS   lifetime of issued access tokens (also ZCRM_MOCK_TOKEN_TTL; default 3600)
   --legacy-token-units  answer expires_in in milliseconds plus expires_in_sec, like older Zoho servers
   --fault SPEC          arm a fault for the next matching requests, e.g. "unavailable;times=3" (repeatable)
+  --verbose             log each failed request with its stack (also ZCRM_MOCK_VERBOSE=1; default: one
+                        line per failure, no stack)
   -h, --help            show this text
   --version             print the version of @zcrm-attachments/mock
 
@@ -56,6 +60,7 @@ Examples:
                                              (ZCRM_MOCK_CLIENT_SECRET=… keeps a secret out of ps)
   zcrm-mock --token-ttl 60 --legacy-token-units
                                              tokens expire after a minute, answered in Zoho's older units
+  zcrm-mock --stateful --verbose             a failure's stack on stderr, when the one-line log is not enough
   pnpm mock -- --port 4020 --stateful        the same from a checkout of this repository`;
 
 /** What the command line asks for: the usage text, the version, or a mock with these options. */
@@ -85,6 +90,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (ttl !== undefined && ttl !== "")
     options.tokenTtlSeconds = parseTtl(ttl, values["token-ttl"] !== undefined ? "--token-ttl" : "ZCRM_MOCK_TOKEN_TTL");
   if (values["legacy-token-units"] === true) options.legacyTokenUnits = true;
+  if (values.verbose === true || parseSwitch(env.ZCRM_MOCK_VERBOSE, "ZCRM_MOCK_VERBOSE")) options.verbose = true;
   if (values.fault !== undefined) {
     parseArmedFaults(values.fault, "--fault"); // refuse a bad fault now, with usage, rather than at start-up
     options.faults = values.fault;

@@ -24,6 +24,12 @@ describe("parseCliArgs", () => {
     expect(() => parseCliArgs([], { PORT: "70000" })).toThrow(/PORT must be a port number/);
   });
 
+  it("turns on the verbose failure log with --verbose or ZCRM_MOCK_VERBOSE=1", () => {
+    expect(parseCliArgs(["--verbose"], {})).toStrictEqual({ help: false, options: { verbose: true } });
+    expect(parseCliArgs([], { ZCRM_MOCK_VERBOSE: "1" })).toStrictEqual({ help: false, options: { verbose: true } });
+    expect(parseCliArgs([], {})).toStrictEqual({ help: false, options: {} });
+  });
+
   it("takes the token options from flags, or from the environment when no flag is given", () => {
     expect(
       parseCliArgs(
