@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { planBlock } from "./docs/block-plan.mjs";
-import { onInterrupt } from "./docs/example-process.mjs";
+import { onAbort } from "./docs/example-process.mjs";
 import { runExamples } from "./docs/run-examples.mjs";
 import { makeProject } from "./docs/scratch-project.mjs";
 import { checkContractExamples, checkJson, checkShell } from "./docs/static-checks.mjs";
@@ -122,7 +122,7 @@ failures.push(...contract.problems);
 
 const packages = workspacePackages();
 const project = makeProject(packages);
-const forgetProject = onInterrupt(project.remove);
+const forgetProject = onAbort(project.remove);
 try {
   if (tsBlocks.length > 0) {
     const results = checkTsBlocks(tsBlocks, project.dir);

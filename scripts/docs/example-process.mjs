@@ -15,22 +15,29 @@ const OUTPUT_LIMIT = 256 * 1024;
 const live = new Set(); // process group ids still running
 const cleanups = new Set();
 
+/** Kills what the examples still run and removes the scratch folders registered with onAbort. */
+function abort() {
+  for (const group of live) killGroup(group);
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {}
+  }
+}
+
 // Examples run in process groups of their own, out of reach of the terminal's Ctrl+C: stopping the
-// check must stop them, and remove the scratch folders, itself.
+// check must stop them, and remove the scratch folders, itself. The same holds when the check dies
+// (a crash, a closed stdout): 'exit' still runs then.
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
-    for (const group of live) killGroup(group);
-    for (const cleanup of cleanups) {
-      try {
-        cleanup();
-      } catch {}
-    }
+    abort();
     process.exit(130);
   });
 }
+process.on("exit", abort);
 
-/** Registers a synchronous clean-up to run if the check is interrupted; returns a function that drops it. */
-export function onInterrupt(cleanup) {
+/** Registers a synchronous clean-up to run if the check is interrupted or dies; returns a function that drops it. */
+export function onAbort(cleanup) {
   cleanups.add(cleanup);
   return () => cleanups.delete(cleanup);
 }

@@ -8,7 +8,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { mapLimit, repoRoot } from "../lib/workspace.mjs";
-import { onInterrupt } from "./example-process.mjs";
+import { onAbort } from "./example-process.mjs";
 import { runShBlock } from "./run-sh-block.mjs";
 import { runTsBlock } from "./run-ts-block.mjs";
 
@@ -50,7 +50,7 @@ export async function runExamples(blocks, { projectDir, workspacePackages, timeo
   mkdirSync(cache, { recursive: true });
   const shRoot = mkdtempSync(join(cache, "zcrm-docs-check-"));
   const remove = () => rmSync(shRoot, { recursive: true, force: true });
-  const forget = onInterrupt(remove);
+  const forget = onAbort(remove);
   try {
     const context = {
       projectDir,
