@@ -1,23 +1,48 @@
 #!/usr/bin/env node
-// Checks every fenced code block in the repository's Markdown (READMEs, CONTRIBUTING.md, …):
-//   ts / typescript  type-checked against the built workspace packages (run `pnpm build` first)
-//   json             parsed
-//   sh / bash / shell  syntax-checked with `bash -n`
-//   text, or no language: output samples and diagrams, nothing to check
-// and the contract README's example exchanges must pass `zcrm-contract validate` (checkContractExamples).
-// Any other language fails until it gets a checker or an explicit skip marker. Skipping a block
-// takes `<!-- docs-check: skip (reason) -->` on the line right above it; see CONTRIBUTING.md.
-//
-//   node scripts/check-docs.mjs [file.md ...]
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+/**
+ * Checks every fenced code block in the repository's Markdown (READMEs, CONTRIBUTING.md, …), then
+ * runs the examples that can run offline against the mock (run `pnpm build` first; `pnpm check:docs`
+ * does):
+ *   ts / typescript    type-checked against the built packages, then run with tsx against a stateful
+ *                      mock (unless marked `type-only (reason)`)
+ *   sh / bash / shell  syntax-checked with `bash -n`, then run when marked `run`
+ *   json               parsed; the contract README's example exchanges also pass `zcrm-contract validate`
+ *   text, or none      output samples and diagrams, nothing to check
+ * Examples reach Zoho's hosts through the mock and nothing else (scripts/docs/). The markers are
+ * described in scripts/lib/markdown-blocks.mjs and CONTRIBUTING.md.
+ *
+ *   node scripts/check-docs.mjs [--verbose] [--output] [--timeout SECONDS] [file.md ...]
+ *     --verbose  lists every block that was not simply checked and passed, with its reason
+ *     --output   with --verbose, also prints what each example that ran printed (its last 60 lines)
+ *     --timeout  seconds each example may take (45)
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { planBlock } from "./docs/block-plan.mjs";
+import { onAbort } from "./docs/example-process.mjs";
+import { runExamples } from "./docs/run-examples.mjs";
+import { makeProject } from "./docs/scratch-project.mjs";
+import { checkContractExamples, checkJson, checkShell } from "./docs/static-checks.mjs";
 import { markdownBlocks } from "./lib/markdown-blocks.mjs";
 import { checkTsBlocks } from "./lib/ts-blocks.mjs";
 import { repoRoot } from "./lib/workspace.mjs";
 
-const KINDS = { ts: "ts", typescript: "ts", json: "json", sh: "sh", bash: "sh", shell: "sh", text: "text", "": "text" };
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    verbose: { type: "boolean", default: false },
+    output: { type: "boolean", default: false },
+    timeout: { type: "string", default: "45" },
+  },
+});
+const timeoutMs = Number(flags.timeout) * 1000;
+if (!(timeoutMs > 0)) {
+  console.error(`✗ --timeout takes a number of seconds per example, not ${JSON.stringify(flags.timeout)}`);
+  process.exit(2);
+}
 
 /** Markdown files git knows about (tracked, or new and not ignored), so node_modules never counts. */
 function markdownFiles() {
@@ -35,127 +60,116 @@ function workspacePackages() {
     .map((p) => ({ name: p.name, dir: p.path }));
 }
 
-function checkShell(code, scratch) {
-  const file = join(scratch, "block.sh");
-  writeFileSync(file, `${code}\n`);
-  const result = spawnSync("bash", ["-n", file], { encoding: "utf8" });
-  if (result.status === 0) return [];
-  const message = result.stderr.replaceAll(`${file}: `, "").trim();
-  return [{ line: Number(/^line (\d+):/.exec(message)?.[1] ?? 0), message }];
+/** A file named on the command line, as the check names it: relative to the root when inside it. */
+function displayName(file) {
+  const path = resolve(process.cwd(), file);
+  const inRepo = relative(repoRoot, path);
+  return inRepo.startsWith("..") || isAbsolute(inRepo) ? path : inRepo;
 }
 
-function checkJson(code) {
-  try {
-    JSON.parse(code);
-    return [];
-  } catch (error) {
-    return [{ line: 0, message: `invalid JSON: ${error.message}` }];
-  }
-}
-
-const files = process.argv.length > 2 ? process.argv.slice(2) : markdownFiles();
+const files = positionals.length > 0 ? positionals.map(displayName) : markdownFiles();
 const failures = [];
-const counts = { ts: 0, json: 0, sh: 0, text: 0, skipped: 0 };
-const skipped = [];
+const notes = []; // under --verbose: what happened to each block that did not simply pass
+const counts = { ran: { ts: 0, sh: 0 }, only: { ts: 0, sh: 0 }, json: 0, skipped: 0, text: 0, unrun: 0 };
 const tsBlocks = [];
+const runnable = [];
 const scratch = mkdtempSync(join(tmpdir(), "zcrm-docs-sh-"));
 try {
   for (const file of files) {
-    const { blocks, problems } = markdownBlocks(readFileSync(join(repoRoot, file), "utf8"));
+    const { blocks, problems } = markdownBlocks(readFileSync(resolve(repoRoot, file), "utf8"));
     for (const problem of problems) failures.push(`${file}:${problem.line}: ${problem.message}`);
     for (const block of blocks) {
       const where = `${file}:${block.line}`;
-      const kind = KINDS[block.lang];
-      if (block.skip !== null) {
+      const label = block.lang || "text";
+      const plan = planBlock(block);
+      if (plan.problem) {
+        failures.push(`${where}: ${plan.problem}`);
+        continue;
+      }
+      if (plan.kind === null) {
         counts.skipped++;
-        skipped.push(`${where} (${block.lang || "text"}): ${block.skip}`);
+        notes.push(`skipped      ${where} (${label}): ${plan.reason}`);
         continue;
       }
-      if (kind === undefined) {
-        failures.push(
-          `${where}: no checker for \`\`\`${block.lang} blocks; use ts, json, sh or text, or add <!-- docs-check: skip (reason) -->`,
-        );
-        continue;
-      }
-      counts[kind]++;
+      const entry = { ...block, id: where, file, kind: plan.kind, staticProblems: 0 };
       const report = (list) => {
-        for (const d of list) {
-          failures.push(`${file}:${block.line + d.line} (${block.lang} block at line ${block.line}): ${d.message}`);
-        }
+        entry.staticProblems += list.length;
+        for (const d of list)
+          failures.push(`${file}:${block.line + d.line} (${label} block at line ${block.line}): ${d.message}`);
       };
-      if (kind === "sh") report(checkShell(block.code, scratch));
-      if (kind === "json") report(checkJson(block.code));
-      if (kind === "ts") tsBlocks.push({ ...block, id: where, file });
+      if (plan.kind === "text") counts.text++;
+      if (plan.kind === "json") {
+        counts.json++;
+        report(checkJson(block.code));
+      }
+      if (plan.kind === "sh") report(checkShell(block.code, scratch));
+      if (plan.kind === "ts") tsBlocks.push(entry);
+      if (plan.kind === "ts" || plan.kind === "sh") {
+        if (plan.run) runnable.push(entry);
+        else {
+          counts.only[plan.kind]++;
+          notes.push(`${plan.kind === "ts" ? "type-only  " : "syntax-only"}  ${where} (${label}): ${plan.reason}`);
+        }
+      }
     }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-/**
- * The contract README's example exchanges (its json blocks shaped as an exchange, a list of them or
- * a HAR log) must pass `zcrm-contract validate` as written, so the example a reader copies works:
- * each is saved to a file and the built bin judges it. Returns the problems, each with its line.
- */
-function checkContractExamples(checked) {
-  const file = "packages/contract/README.md";
-  if (!checked.includes(file)) return [];
-  const bin = join(repoRoot, "packages/contract/bin/zcrm-contract.js");
-  const isExchange = (v) => typeof v === "object" && v !== null && "request" in v && "response" in v;
-  const dir = mkdtempSync(join(tmpdir(), "zcrm-docs-exchanges-"));
-  const problems = [];
-  let validated = 0;
-  try {
-    for (const block of markdownBlocks(readFileSync(join(repoRoot, file), "utf8")).blocks) {
-      if (block.lang !== "json" || block.skip !== null) continue;
-      let value;
-      try {
-        value = JSON.parse(block.code);
-      } catch {
-        continue; // the json checker reports it
-      }
-      if (!isExchange(value) && !(Array.isArray(value) && value.every(isExchange)) && !value?.log?.entries) continue;
-      validated++;
-      const path = join(dir, `example-at-line-${block.line}.json`);
-      writeFileSync(path, block.code);
-      const run = spawnSync(process.execPath, [bin, "validate", path, "--reporter", "json"], { encoding: "utf8" });
-      if (run.status === 0) continue;
-      let why = run.stderr.trim();
-      try {
-        why = JSON.parse(run.stdout)
-          .verdicts.flatMap((v) => v.findings.map((f) => f.message))
-          .join("; ");
-      } catch {
-        // not a report: the bin's own error (say, not built) is the reason
-      }
-      problems.push(
-        `${file}:${block.line}: the example exchange fails zcrm-contract validate (exit ${run.status}): ${why}`,
-      );
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  console.log(`docs: ${validated} example exchange(s) of ${file} validated with zcrm-contract`);
-  return problems;
-}
-failures.push(...checkContractExamples(files));
+const contract = checkContractExamples(files);
+failures.push(...contract.problems);
 
-if (tsBlocks.length > 0) {
-  const results = checkTsBlocks(tsBlocks, workspacePackages());
-  for (const block of tsBlocks) {
-    for (const d of results.get(block.id)) {
-      const where = d.line === 0 && block.setup !== "" ? "its docs-check setup" : `line ${block.line + d.line}`;
-      failures.push(`${block.file}:${block.line + d.line} (ts block at line ${block.line}, ${where}): ${d.message}`);
+const packages = workspacePackages();
+const project = makeProject(packages);
+const forgetProject = onAbort(project.remove);
+try {
+  if (tsBlocks.length > 0) {
+    const results = checkTsBlocks(tsBlocks, project.dir);
+    for (const block of tsBlocks) {
+      for (const d of results.get(block.id)) {
+        block.staticProblems++;
+        const where = d.line === 0 && block.setup !== "" ? "its docs-check setup" : `line ${block.line + d.line}`;
+        failures.push(`${block.file}:${block.line + d.line} (ts block at line ${block.line}, ${where}): ${d.message}`);
+      }
     }
   }
+  // A block that failed its static check is reported once, for that; running it would only repeat it.
+  const toRun = runnable.filter((block) => block.staticProblems === 0);
+  counts.unrun = runnable.length - toRun.length;
+  for (const block of runnable) {
+    if (block.staticProblems > 0) notes.push(`not run      ${block.id} (${block.lang}): it failed its static check`);
+  }
+  const started = performance.now();
+  const results = await runExamples(toRun, { projectDir: project.dir, workspacePackages: packages, timeoutMs });
+  toRun.forEach((block, i) => {
+    const result = results[i];
+    counts.ran[block.kind]++;
+    const seconds = (result.ms / 1000).toFixed(1);
+    const output = result.output.trimEnd().split("\n").slice(-60).join("\n    ");
+    if (result.ok) {
+      notes.push(`ran          ${block.id} (${block.lang}) in ${seconds} s`);
+      if (flags.output && output) notes.push(`    ${output}`);
+      return;
+    }
+    failures.push(`${block.id} (${block.lang} block, run): ${result.why}${output ? `\n    ${output}` : ""}`);
+  });
+  if (toRun.length > 0) notes.push(`examples ran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  forgetProject();
+  project.remove();
 }
 
-for (const line of skipped) console.log(`skipped ${line}`);
+if (flags.verbose) for (const line of notes) console.log(line);
 for (const line of failures) console.log(`✗ ${line}`);
-const checked = counts.ts + counts.json + counts.sh;
+const ran = counts.ran.ts + counts.ran.sh;
+const only = counts.only.ts + counts.only.sh;
 console.log(
-  `docs: ${files.length} Markdown files, ${checked} code blocks checked (ts ${counts.ts}, json ${counts.json}, sh ${counts.sh}), ` +
-    `${counts.skipped} skipped, ${counts.text} text blocks (output, diagrams) not checked`,
+  `docs: ${files.length} Markdown files: ${ran} examples ran (ts ${counts.ran.ts}, sh ${counts.ran.sh}), ` +
+    `${only} only checked (ts ${counts.only.ts} type-checked, sh ${counts.only.sh} syntax-checked), ` +
+    `${counts.json} json parsed (${contract.validated} validated with zcrm-contract), ${counts.skipped} skipped, ` +
+    `${counts.text} text blocks not checked${counts.unrun ? `, ${counts.unrun} not run (they failed their static check)` : ""}` +
+    `${flags.verbose ? "" : " (--verbose lists each reason)"}`,
 );
 if (failures.length > 0) {
   console.error(`✗ docs: ${failures.length} problem(s) in code blocks.`);
