@@ -63,6 +63,10 @@ export async function checkDestination(destination: string, overwrite = false): 
     );
   });
   if (/[/\\]$/.test(destination)) {
+    // "./downloads/" for a folder that is not there yet: the fix is the folder, not a file name.
+    if ((await statOrUndefined(path, true)) === undefined) {
+      throw new ZohoInputError("destination", `The directory ${path} does not exist: create it first (mkdir -p).`);
+    }
     throw new ZohoInputError(
       "destination",
       `${destination} names a directory: add a file name, e.g. join(dir, safeFileName(name)).`,

@@ -218,6 +218,11 @@ describe("destination checks", () => {
       message: /names a directory: add a file name/,
     },
     {
+      case: "a path ending in a slash, for a folder that does not exist yet",
+      setup: async (dir: string) => `${dir}/downloads/`,
+      message: /The directory \/\S+\/downloads does not exist: create it first/,
+    },
+    {
       case: "a missing directory",
       setup: async (dir: string) => join(dir, "no", "such", "file.txt"),
       message: /The directory \/\S+\/no\/such does not exist: create it first/,
