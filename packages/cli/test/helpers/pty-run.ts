@@ -21,7 +21,11 @@ export function runInPty(
     name: "xterm-256color",
     cols: 120,
     rows: 30,
-    env: cleanEnv({ TERM: "xterm-256color", ...env }) as Record<string, string>,
+    // A person's terminal: CI=true (as .ci/run and most CI services set) makes Node report no colours.
+    env: cleanEnv({ TERM: "xterm-256color", CI: undefined, NODE_DISABLE_COLORS: undefined, ...env }) as Record<
+      string,
+      string
+    >,
   });
   let screen = "";
   let replied = false;
