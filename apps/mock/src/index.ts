@@ -6,10 +6,10 @@ export { DEFAULT_STORE_LIMITS } from "./answers/stateful/attachment-store.js";
 export { ATTACHMENT_FILE_LIMIT, PHOTO_FILE_LIMIT, UPLOAD_BODY_LIMIT } from "./answers/uploads/upload-limits.js";
 export type { Clock, Sleep } from "./clock.js";
 export type { LogSink } from "./failure-log.js";
-export { CONTROL_PREFIX } from "./faults/control-api.js";
 export { type ArmedFault, FAULT_HEADER, MAX_ARMED_FAULTS } from "./faults/fault-registry.js";
 export { FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from "./faults/fault-spec.js";
 export type { MockStats } from "./faults/mock-stats.js";
+export { CONTROL_PREFIX } from "./http/control-api.js";
 export type { FaultControl, FaultInput, MockOptions, MockServer } from "./mock-options.js";
 export { ACCESS_TOKEN_RESET, ISSUED_TOKEN_PREFIX } from "./oauth/access-tokens.js";
 export {

@@ -5,7 +5,7 @@
  */
 import type { IHttpOperation } from "@stoplight/types";
 import { apiLines, lineOf, versionOfPath } from "@zcrm-attachments/types";
-import { CONTROL_PREFIX } from "../faults/control-api.js";
+import { CONTROL_PREFIX } from "../http/control-api.js";
 import { TOKEN_PATH } from "../oauth/token-endpoint.js";
 
 /** The request of the seed documentation page, ready to paste. */

@@ -3,7 +3,7 @@
  * each bad value refused with a message that says what to write instead.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { parseArmedFaults } from "../faults/control-api.js";
+import { parseArmedFaults } from "../faults/fault-registry.js";
 import type { MockOptions } from "../mock-options.js";
 
 /** The flags `zcrm-mock` takes, as `node:util` parseArgs reads them. */

@@ -3,13 +3,14 @@
  * faulted, never counted), then the fault layer around the token endpoint or the API. A request with no fault header while nothing is
  * armed costs a prefix check, a path comparison and a header lookup more than the API handler alone.
  */
-import { CONTROL_PREFIX } from "../faults/control-api.js";
+
 import { applyFault, type FaultLayerContext, type Route } from "../faults/fault-layer.js";
 import { FAULT_HEADER, type FaultRegistry } from "../faults/fault-registry.js";
 import type { MockStats } from "../faults/mock-stats.js";
 import { TOKEN_PATH } from "../oauth/token-endpoint.js";
 import { sendMockProblem, sendZohoJson } from "../wire/reply.js";
 import { requestTarget } from "../wire/request-input.js";
+import { CONTROL_PREFIX } from "./control-api.js";
 
 /** The routes and state the dispatcher puts together. */
 export interface DispatchParts extends FaultLayerContext {

@@ -4,12 +4,11 @@
  * path does, so it can never shadow an API route.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkRoom, type FaultRegistry, MAX_ARMED_FAULTS, parseArmedFaults } from "../faults/fault-registry.js";
+import { type MockStats, resetStats } from "../faults/mock-stats.js";
 import { sendMockJson, sendMockProblem, sendNoContent } from "../wire/reply.js";
 import { readBody } from "../wire/request-body.js";
 import { requestTarget } from "../wire/request-input.js";
-import { checkRoom, type FaultRegistry, MAX_ARMED_FAULTS } from "./fault-registry.js";
-import { type Fault, parseFault } from "./fault-spec.js";
-import { type MockStats, resetStats } from "./mock-stats.js";
 
 /** Prefix of every control endpoint. */
 export const CONTROL_PREFIX = "/__zcrm-mock/";
@@ -17,18 +16,6 @@ const FAULTS = `${CONTROL_PREFIX}faults`;
 const STATS = `${CONTROL_PREFIX}stats`;
 // A POST holds a few faults; far more than the cap of armed faults ever needs, far less than Prism's 10 MB.
 const CONTROL_BODY_LIMIT = 256 * 1024;
-
-/**
- * Reads a list of faults (strings in header syntax or objects) for arming; throws an Error naming
- * the first bad one. `source` says where they came from, for the message.
- */
-export function parseArmedFaults(inputs: readonly unknown[], source: string): Fault[] {
-  return inputs.map((input, index) => {
-    const parsed = parseFault(input, "armed");
-    if (!parsed.ok) throw new Error(`${source}: fault ${index + 1} (${describe(input)}): ${parsed.message}`);
-    return parsed.fault;
-  });
-}
 
 /** Builds the handler of `/__zcrm-mock/*`. */
 export function createControlApi(
@@ -97,10 +84,6 @@ function faultInputs(body: unknown): unknown[] {
     throw new Error(`POST ${FAULTS}: "faults" must be a list`);
   }
   return [value];
-}
-
-function describe(input: unknown): string {
-  return typeof input === "string" ? `"${input}"` : (JSON.stringify(input) ?? String(input));
 }
 
 function done(res: ServerResponse, action: () => void): void {
