@@ -10,6 +10,9 @@ export { type ArmedFault, FAULT_HEADER, MAX_ARMED_FAULTS } from "./faults/fault-
 export { FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from "./faults/fault-spec.js";
 export type { MockStats } from "./faults/mock-stats.js";
 export { CONTROL_PREFIX } from "./http/control-api.js";
+export type { JournalEntry } from "./journal/journal-entry.js";
+export type { RequestFilter } from "./journal/journal-filter.js";
+export { DEFAULT_JOURNAL_LIMIT, type JournalAnswer, MAX_JOURNAL_LIMIT } from "./journal/request-journal.js";
 export type { FaultControl, FaultInput, MockOptions, MockServer } from "./mock-options.js";
 export { ACCESS_TOKEN_RESET, ISSUED_TOKEN_PREFIX } from "./oauth/access-tokens.js";
 export {

@@ -7,6 +7,8 @@ import type { LogSink } from "./failure-log.js";
 import type { ArmedFault } from "./faults/fault-registry.js";
 import type { FaultSpec } from "./faults/fault-spec.js";
 import type { MockStats } from "./faults/mock-stats.js";
+import type { JournalEntry } from "./journal/journal-entry.js";
+import type { RequestFilter } from "./journal/journal-filter.js";
 
 /** Where the mock listens and which spec it serves. */
 export interface MockOptions {
@@ -42,6 +44,8 @@ export interface MockOptions {
   verbose?: boolean;
   /** Where failure lines go, one call per line. Default stderr. */
   log?: LogSink;
+  /** How many requests the request journal keeps, the oldest going first; 0 keeps none. Default 1,000. */
+  journalLimit?: number;
 }
 
 /** A fault to arm: the header syntax (`"unavailable;times=3"`) or an object. */
@@ -71,4 +75,11 @@ export interface MockServer {
   resetStats(): void;
   /** The fault switches of this mock. */
   readonly faults: FaultControl;
+  /**
+   * The requests the mock answered (control endpoints aside), oldest first, that match `filter`:
+   * the same as `GET /__zcrm-mock/requests`. Throws on a filter that makes no sense.
+   */
+  requests(filter?: RequestFilter): JournalEntry[];
+  /** Forgets the journal's entries (their indexes go on from where they were). */
+  resetRequests(): void;
 }

@@ -15,6 +15,7 @@ import { createClientErrorHandler, createExpectationHandler } from "./http/clien
 import { createControlApi } from "./http/control-api.js";
 import { createDispatcher } from "./http/dispatch.js";
 import { createRequestHandler } from "./http/handler.js";
+import { checkJournalLimit, DEFAULT_JOURNAL_LIMIT, RequestJournal } from "./journal/request-journal.js";
 import type { MockOptions, MockServer } from "./mock-options.js";
 import { createAccessTokens } from "./oauth/access-tokens.js";
 import {
@@ -60,6 +61,7 @@ export async function startMockServing(
   }
   const faults = new FaultRegistry();
   faults.arm(parseArmedFaults(options.faults ?? [], "startMock faults"));
+  const journalLimit = checkJournalLimit(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT);
 
   const operations = await loadOperations(specPath);
   if (operations.length === 0) throw new Error(`No operations found in ${specPath}.`);
@@ -69,6 +71,9 @@ export async function startMockServing(
   const tokens = createAccessTokens(ttlSeconds, options.now ?? systemClock);
   const stats = createStats();
   const log = createFailureLog(options.verbose ?? false, options.log);
+  const journal = new RequestJournal(journalLimit, options.now ?? systemClock, (error) =>
+    log("request journal", error),
+  );
   const routes = createMockRoutes(examples, options.stateful, options.now ?? systemClock);
   let url = "";
   const token = createTokenEndpoint(
@@ -90,9 +95,10 @@ export async function startMockServing(
     createDispatcher({
       api: createRequestHandler(createPrismMock(operations), errors, tokens, routes, log),
       token,
-      control: createControlApi(faults, stats),
+      control: createControlApi(faults, stats, journal),
       faults,
       stats,
+      journal,
       errors,
       sleep: options.sleep ?? systemSleep,
     }),
@@ -119,6 +125,8 @@ export async function startMockServing(
       clear: () => faults.clear(),
       state: () => faults.snapshot(),
     },
+    requests: (filter) => journal.list(filter),
+    resetRequests: () => journal.reset(),
   };
   return { server: mock, operations };
 }

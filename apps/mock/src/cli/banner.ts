@@ -24,7 +24,8 @@ export function startBanner(url: string, operations: readonly IHttpOperation[], 
     ...served,
     // No credentials here: the user may have configured real-looking ones.
     `  POST   ${url}${TOKEN_PATH}  (refresh_token grant; see the README for the credentials)`,
-    `Control: ${url}${CONTROL_PREFIX}faults (GET, POST, DELETE), ${url}${CONTROL_PREFIX}stats (GET, DELETE)`,
+    `Control: ${url}${CONTROL_PREFIX}faults (GET, POST, DELETE), ${url}${CONTROL_PREFIX}stats (GET, DELETE),`,
+    `         ${url}${CONTROL_PREFIX}requests (GET, DELETE: the request journal)`,
     stateful
       ? "Mode: stateful (uploads are kept, their bytes in a temp folder, and answer lists, downloads and deletes)"
       : "Mode: the spec's examples (--stateful keeps uploads)",

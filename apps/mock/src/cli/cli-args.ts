@@ -4,6 +4,7 @@
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { parseArmedFaults } from "../faults/fault-registry.js";
+import { MAX_JOURNAL_LIMIT } from "../journal/request-journal.js";
 import type { MockOptions } from "../mock-options.js";
 
 /** The flags `zcrm-mock` takes, as `node:util` parseArgs reads them. */
@@ -18,6 +19,7 @@ export const CLI_OPTIONS = {
   "token-ttl": { type: "string" },
   "legacy-token-units": { type: "boolean" },
   fault: { type: "string", multiple: true },
+  "journal-limit": { type: "string" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
@@ -41,6 +43,8 @@ endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C st
   --token-ttl SECONDS   lifetime of issued access tokens (also ZCRM_MOCK_TOKEN_TTL; default 3600)
   --legacy-token-units  answer expires_in in milliseconds plus expires_in_sec, like older Zoho servers
   --fault SPEC          arm a fault for the next matching requests, e.g. "unavailable;times=3" (repeatable)
+  --journal-limit N     how many requests GET /__zcrm-mock/requests keeps, the oldest going first
+                        (default 1000; 0 keeps none)
   --verbose             log each failed request with its stack (also ZCRM_MOCK_VERBOSE=1; default: one
                         line per failure, no stack)
   -h, --help            show this text
@@ -61,6 +65,7 @@ Examples:
   zcrm-mock --token-ttl 60 --legacy-token-units
                                              tokens expire after a minute, answered in Zoho's older units
   zcrm-mock --stateful --verbose             a failure's stack on stderr, when the one-line log is not enough
+  zcrm-mock --journal-limit 10000            the request journal keeps the last 10,000 requests
   pnpm mock -- --port 4020 --stateful        the same from a checkout of this repository`;
 
 /** What the command line asks for: the usage text, the version, or a mock with these options. */
@@ -91,6 +96,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     options.tokenTtlSeconds = parseTtl(ttl, values["token-ttl"] !== undefined ? "--token-ttl" : "ZCRM_MOCK_TOKEN_TTL");
   if (values["legacy-token-units"] === true) options.legacyTokenUnits = true;
   if (values.verbose === true || parseSwitch(env.ZCRM_MOCK_VERBOSE, "ZCRM_MOCK_VERBOSE")) options.verbose = true;
+  const journalLimit = values["journal-limit"];
+  if (journalLimit !== undefined) options.journalLimit = parseCount(journalLimit, "--journal-limit");
   if (values.fault !== undefined) {
     parseArmedFaults(values.fault, "--fault"); // refuse a bad fault now, with usage, rather than at start-up
     options.faults = values.fault;
@@ -117,6 +124,14 @@ function parseTtl(value: string, source: string): number {
     throw new Error(`${source} must be a whole number of seconds, 1 or more (got "${value}").`);
   }
   return seconds;
+}
+
+function parseCount(value: string, source: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count > MAX_JOURNAL_LIMIT) {
+    throw new Error(`${source} must be a whole number from 0 to ${MAX_JOURNAL_LIMIT} (got "${value}").`);
+  }
+  return count;
 }
 
 function parsePort(value: string, source: string): number {

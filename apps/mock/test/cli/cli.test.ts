@@ -158,6 +158,25 @@ describe("zcrm-mock CLI", () => {
     expect(await stop(child, "SIGTERM")).toBe(0);
   });
 
+  it("--journal-limit bounds the journal that GET /__zcrm-mock/requests lists, and the banner names it", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port), "--journal-limit", "2"]);
+    expect(output()).toContain(`http://127.0.0.1:${port}/__zcrm-mock/requests (GET, DELETE: the request journal)`);
+    for (let i = 0; i < 3; i++) await seed(port);
+    const journal = (await (await fetch(`http://127.0.0.1:${port}/__zcrm-mock/requests`)).json()) as {
+      requests: { index: number; operationId: string }[];
+      limit: number;
+      dropped: number;
+    };
+    expect(journal.limit).toBe(2);
+    expect(journal.dropped).toBe(1);
+    expect(journal.requests.map((e) => [e.index, e.operationId])).toStrictEqual([
+      [2, "listAttachmentsV2"],
+      [3, "listAttachmentsV2"],
+    ]);
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
   it("refuses a malformed --fault with usage", async () => {
     const { child, output } = await run(["--fault", "slow;delay=later"]);
     expect(child.exitCode).toBe(2);
