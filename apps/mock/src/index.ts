@@ -24,4 +24,12 @@ export {
   TOKEN_PATH,
 } from "./oauth/token-endpoint.js";
 export { defaultSpecPath } from "./prism/spec-path.js";
+export type { SeedInput } from "./seed/load-seed.js";
+export type {
+  Scenario,
+  ScenarioAttachment,
+  ScenarioFile,
+  ScenarioLink,
+  ScenarioRecord,
+} from "./seed/scenario-schema.js";
 export { DEFAULT_HOST, DEFAULT_PORT, startMock } from "./server.js";

@@ -9,6 +9,7 @@ import type { FaultSpec } from "./faults/fault-spec.js";
 import type { MockStats } from "./faults/mock-stats.js";
 import type { JournalEntry } from "./journal/journal-entry.js";
 import type { RequestFilter } from "./journal/journal-filter.js";
+import type { SeedInput } from "./seed/load-seed.js";
 
 /** Where the mock listens and which spec it serves. */
 export interface MockOptions {
@@ -36,6 +37,12 @@ export interface MockOptions {
    * the folder's parent. Default false.
    */
   stateful?: boolean | StatefulOptions;
+  /**
+   * What the stateful store starts with: the path of a HAR recording (by its `.har` name or its
+   * content) or of a JSON scenario, or a scenario object (its paths relative to the working folder).
+   * Needs `stateful`. A seed that cannot be used fails start-up, naming the entry or record at fault.
+   */
+  seed?: SeedInput;
   /** Clock for token expiry (and, in the stateful mode, attachment times and page tokens), in epoch milliseconds. Default `Date.now`; tests pass their own. */
   now?: Clock;
   /** Sleep used by the slow faults. Default a real timer; tests pass one they release themselves. */

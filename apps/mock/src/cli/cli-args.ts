@@ -13,6 +13,7 @@ export const CLI_OPTIONS = {
   host: { type: "string" },
   spec: { type: "string" },
   stateful: { type: "boolean" },
+  seed: { type: "string" },
   "client-id": { type: "string" },
   "client-secret": { type: "string" },
   "refresh-token": { type: "string" },
@@ -26,7 +27,7 @@ export const CLI_OPTIONS = {
 } as const satisfies ParseArgsConfig["options"];
 
 /** Usage text of `zcrm-mock`: every flag, then examples that use each of them. */
-export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [--stateful] [token options] [--fault SPEC ...]
+export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [--stateful [--seed FILE]] [token options] [--fault SPEC ...]
 
 Serves a mock of Zoho CRM's attachments API (default http://127.0.0.1:4010), with Zoho's token
 endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C stops it (exit 0).
@@ -37,6 +38,8 @@ endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C st
   --stateful            keep what is uploaded (bytes in a temp folder the mock removes on exit) and
                         answer lists, downloads and deletes from it
                         (also ZCRM_MOCK_STATEFUL=1; default: the spec's examples)
+  --seed FILE           with --stateful: start from a HAR recording (a .har file, or HAR content) or a
+                        JSON scenario; then answer statefully
   --client-id ID        client id the token endpoint accepts (also ZCRM_MOCK_CLIENT_ID; default 1000.MOCKCLIENT)
   --client-secret S     client secret it accepts (also ZCRM_MOCK_CLIENT_SECRET; default mock-client-secret)
   --refresh-token T     refresh token it accepts (also ZCRM_MOCK_REFRESH_TOKEN; default 1000.mock-refresh-token)
@@ -54,6 +57,7 @@ Examples:
   zcrm-mock                                  the spec's examples on http://127.0.0.1:4010
   zcrm-mock --port 0                         any free port; the first line says which
   PORT=4020 zcrm-mock --stateful             uploads are kept, then listed, downloaded and deleted
+  zcrm-mock --stateful --seed recorded.har   the records of a recording answer as recorded, then statefully
   zcrm-mock --host 0.0.0.0                   every interface, e.g. inside a container
   zcrm-mock --spec ./openapi.json            another bundled OpenAPI document
   zcrm-mock --fault "unavailable;times=3"    the next three API requests answer 503
@@ -84,6 +88,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (values.host !== undefined) options.host = values.host;
   if (values.spec !== undefined) options.specPath = values.spec;
   if (values.stateful === true || parseSwitch(env.ZCRM_MOCK_STATEFUL, "ZCRM_MOCK_STATEFUL")) options.stateful = true;
+  if (values.seed !== undefined) {
+    if (options.stateful !== true)
+      throw new Error("--seed needs --stateful (or ZCRM_MOCK_STATEFUL=1): a seed fills the stateful store.");
+    if (values.seed === "") throw new Error("--seed must name a file.");
+    options.seed = values.seed;
+  }
   // Secrets are better passed through the environment than on a command line others can read.
   const clientId = flagOrEnv(values["client-id"], env.ZCRM_MOCK_CLIENT_ID, "--client-id");
   const clientSecret = flagOrEnv(values["client-secret"], env.ZCRM_MOCK_CLIENT_SECRET, "--client-secret");

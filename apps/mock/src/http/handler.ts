@@ -1,10 +1,10 @@
 /**
  * The API handler: one request through Prism and Zoho's checks, in the order Zoho runs them
- * (route, method, Authorization, module, record id, query), then the mock's own answer or Prism's.
- * Every answer here is Zoho-shaped and every error body comes from the spec's named examples: a
- * path that routes nowhere is INVALID_URL_PATTERN whatever is wrong with it, a `Prefer` the spec
- * cannot honour is INVALID_DATA naming what it documents, and even a bug in the mock answers the
- * spec's INTERNAL_ERROR (the exception goes to the log as one line, never to the client).
+ * (route, method, Authorization, module, record id, query), then the mock's own answer or Prism's;
+ * the route and Prism's violations go into the request's notes for the journal. Every answer is
+ * Zoho-shaped, every error body one of the spec's named examples: a path that routes nowhere is
+ * INVALID_URL_PATTERN, a `Prefer` the spec cannot honour is INVALID_DATA naming what it documents,
+ * and a bug in the mock answers INTERNAL_ERROR (the exception goes to the log, never the client).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NO_METHOD_MATCHED_ERROR } from "@stoplight/prism-http";

@@ -109,3 +109,23 @@ describe("parseCliArgs --journal-limit", () => {
     expect(() => parseCliArgs(["--journal-limit", "100001"], {})).toThrow(/--journal-limit must be a whole number/);
   });
 });
+
+describe("parseCliArgs --seed", () => {
+  it("takes a file with --stateful or ZCRM_MOCK_STATEFUL=1", () => {
+    expect(parseCliArgs(["--stateful", "--seed", "recorded.har"], {})).toStrictEqual({
+      help: false,
+      options: { stateful: true, seed: "recorded.har" },
+    });
+    expect(parseCliArgs(["--seed", "scenario.json"], { ZCRM_MOCK_STATEFUL: "1" })).toStrictEqual({
+      help: false,
+      options: { stateful: true, seed: "scenario.json" },
+    });
+  });
+
+  it("refuses a seed without the stateful mode, and an empty one", () => {
+    expect(() => parseCliArgs(["--seed", "recorded.har"], {})).toThrow(
+      "--seed needs --stateful (or ZCRM_MOCK_STATEFUL=1): a seed fills the stateful store.",
+    );
+    expect(() => parseCliArgs(["--stateful", "--seed", ""], {})).toThrow("--seed must name a file.");
+  });
+});
