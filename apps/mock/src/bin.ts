@@ -35,11 +35,11 @@ async function main(): Promise<void> {
   }
 
   const { startMockServing } = await import("./server.js");
-  const { server, operations } = await startMockServing(request.options);
+  const { server, operations, seeded } = await startMockServing(request.options);
   const stateful = request.options.stateful !== undefined && request.options.stateful !== false;
   // Handlers first: a Ctrl+C that comes the moment the banner is out must still stop it cleanly.
   stopOnSignals(server);
-  console.log(startBanner(server.url, operations, stateful));
+  console.log(startBanner(server.url, operations, stateful, seeded));
 }
 
 main().catch((error: unknown) => {

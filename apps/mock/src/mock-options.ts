@@ -7,6 +7,9 @@ import type { LogSink } from "./failure-log.js";
 import type { ArmedFault } from "./faults/fault-registry.js";
 import type { FaultSpec } from "./faults/fault-spec.js";
 import type { MockStats } from "./faults/mock-stats.js";
+import type { JournalEntry } from "./journal/journal-entry.js";
+import type { RequestFilter } from "./journal/journal-filter.js";
+import type { SeedInput } from "./seed/load-seed.js";
 
 /** Where the mock listens and which spec it serves. */
 export interface MockOptions {
@@ -34,6 +37,12 @@ export interface MockOptions {
    * the folder's parent. Default false.
    */
   stateful?: boolean | StatefulOptions;
+  /**
+   * What the stateful store starts with: the path of a HAR recording (by its `.har` name or its
+   * content) or of a JSON scenario, or a scenario object (its paths relative to the working folder).
+   * Needs `stateful`. A seed that cannot be used fails start-up, naming the entry or record at fault.
+   */
+  seed?: SeedInput;
   /** Clock for token expiry (and, in the stateful mode, attachment times and page tokens), in epoch milliseconds. Default `Date.now`; tests pass their own. */
   now?: Clock;
   /** Sleep used by the slow faults. Default a real timer; tests pass one they release themselves. */
@@ -42,6 +51,8 @@ export interface MockOptions {
   verbose?: boolean;
   /** Where failure lines go, one call per line. Default stderr. */
   log?: LogSink;
+  /** How many requests the request journal keeps, the oldest going first; 0 keeps none. Default 1,000. */
+  journalLimit?: number;
 }
 
 /** A fault to arm: the header syntax (`"unavailable;times=3"`) or an object. */
@@ -71,4 +82,11 @@ export interface MockServer {
   resetStats(): void;
   /** The fault switches of this mock. */
   readonly faults: FaultControl;
+  /**
+   * The requests the mock answered (control endpoints aside), oldest first, that match `filter`:
+   * the same as `GET /__zcrm-mock/requests`. Throws on a filter that makes no sense.
+   */
+  requests(filter?: RequestFilter): JournalEntry[];
+  /** Forgets the journal's entries (their indexes go on from where they were). */
+  resetRequests(): void;
 }

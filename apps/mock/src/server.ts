@@ -9,12 +9,13 @@ import type { IHttpOperation } from "@stoplight/types";
 import { createMockRoutes } from "./answers/routes.js";
 import { systemClock, systemSleep } from "./clock.js";
 import { createFailureLog } from "./failure-log.js";
-import { createControlApi, parseArmedFaults } from "./faults/control-api.js";
-import { FaultRegistry } from "./faults/fault-registry.js";
+import { FaultRegistry, parseArmedFaults } from "./faults/fault-registry.js";
 import { createStats, resetStats } from "./faults/mock-stats.js";
 import { createClientErrorHandler, createExpectationHandler } from "./http/client-errors.js";
+import { createControlApi } from "./http/control-api.js";
 import { createDispatcher } from "./http/dispatch.js";
 import { createRequestHandler } from "./http/handler.js";
+import { checkJournalLimit, DEFAULT_JOURNAL_LIMIT, RequestJournal } from "./journal/request-journal.js";
 import type { MockOptions, MockServer } from "./mock-options.js";
 import { createAccessTokens } from "./oauth/access-tokens.js";
 import {
@@ -29,6 +30,9 @@ import { loadOperations } from "./prism/operations-cache.js";
 import { createPrismMock } from "./prism/prism.js";
 import { defaultSpecPath } from "./prism/spec-path.js";
 import { buildZohoErrorCatalog } from "./prism/zoho-errors.js";
+import { applySeed } from "./seed/apply-seed.js";
+import { loadSeed } from "./seed/load-seed.js";
+import type { SeedSummary } from "./seed/seed-plan.js";
 
 export type { FaultControl, FaultInput, MockOptions, MockServer } from "./mock-options.js";
 
@@ -42,10 +46,10 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   return (await startMockServing(options)).server;
 }
 
-/** {@link startMock}, also returning the operations served (for the CLI's start-up message). */
+/** {@link startMock}, also returning the operations served and what was seeded (for the CLI's start-up message). */
 export async function startMockServing(
   options: MockOptions = {},
-): Promise<{ server: MockServer; operations: readonly IHttpOperation[] }> {
+): Promise<{ server: MockServer; operations: readonly IHttpOperation[]; seeded: SeedSummary | undefined }> {
   const port = options.port ?? DEFAULT_PORT;
   const host = options.host ?? DEFAULT_HOST;
   const specPath = options.specPath ?? defaultSpecPath();
@@ -60,16 +64,26 @@ export async function startMockServing(
   }
   const faults = new FaultRegistry();
   faults.arm(parseArmedFaults(options.faults ?? [], "startMock faults"));
+  const journalLimit = checkJournalLimit(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT);
+  if (options.seed !== undefined && (options.stateful === undefined || options.stateful === false)) {
+    throw new Error(
+      "seed needs the stateful mode: startMock({ stateful: true, seed }), or zcrm-mock --stateful --seed FILE.",
+    );
+  }
 
   const operations = await loadOperations(specPath);
   if (operations.length === 0) throw new Error(`No operations found in ${specPath}.`);
+  const now = options.now ?? systemClock;
+  // Read and checked in full before the store exists: a bad seed leaves nothing behind.
+  const plan = options.seed === undefined ? undefined : await loadSeed(options.seed, operations, now());
 
   const examples = buildExampleCatalog(operations);
   const errors = buildZohoErrorCatalog(operations, examples);
-  const tokens = createAccessTokens(ttlSeconds, options.now ?? systemClock);
+  const tokens = createAccessTokens(ttlSeconds, now);
   const stats = createStats();
   const log = createFailureLog(options.verbose ?? false, options.log);
-  const routes = createMockRoutes(examples, options.stateful, options.now ?? systemClock);
+  const journal = new RequestJournal(journalLimit, now, (error) => log("request journal", error));
+  const routes = createMockRoutes(examples, options.stateful, now);
   let url = "";
   const token = createTokenEndpoint(
     {
@@ -90,9 +104,10 @@ export async function startMockServing(
     createDispatcher({
       api: createRequestHandler(createPrismMock(operations), errors, tokens, routes, log),
       token,
-      control: createControlApi(faults, stats),
+      control: createControlApi(faults, stats, journal),
       faults,
       stats,
+      journal,
       errors,
       sleep: options.sleep ?? systemSleep,
     }),
@@ -100,7 +115,11 @@ export async function startMockServing(
   // Requests Node's parser refuses get Zoho's body too, instead of a bare 400.
   server.on("clientError", createClientErrorHandler(errors));
   server.on("checkExpectation", createExpectationHandler(errors));
+  let seeded: SeedSummary | undefined;
   try {
+    if (plan !== undefined && routes.stateful !== undefined) {
+      seeded = await applySeed(routes.stateful.store, routes.stateful.folder, plan);
+    }
     await listen(server, port, host);
   } catch (error) {
     routes.close();
@@ -119,8 +138,10 @@ export async function startMockServing(
       clear: () => faults.clear(),
       state: () => faults.snapshot(),
     },
+    requests: (filter) => journal.list(filter),
+    resetRequests: () => journal.reset(),
   };
-  return { server: mock, operations };
+  return { server: mock, operations, seeded };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -14,7 +14,7 @@ import type { RequestTarget } from "../wire/request-input.js";
 import { downloadType } from "./bytes/content-types.js";
 import { fixtureForAttachment, photoFixture } from "./bytes/fixtures.js";
 import { sendFile } from "./bytes/send-bytes.js";
-import { type AttachmentStore, DEFAULT_STORE_LIMITS, type StoreLimits } from "./stateful/attachment-store.js";
+import { DEFAULT_STORE_LIMITS, type StoreLimits } from "./stateful/attachment-store.js";
 import { createStatefulMode, type StatefulMode } from "./stateful/stateful-answers.js";
 import { sendUploadRefusal } from "./uploads/refusal-answers.js";
 import { isUploadRequest, withStandInBody } from "./uploads/stand-in-body.js";
@@ -44,8 +44,8 @@ export interface MockRoutes {
     operation: IHttpOperation,
     mock: IHttpOperationConfig,
   ): Promise<boolean>;
-  /** The stateful mode's store, when that mode is on. */
-  readonly store: AttachmentStore | undefined;
+  /** The stateful mode's store and the folder of its bytes, when that mode is on (a seed fills them). */
+  readonly stateful: Pick<StatefulMode, "store" | "folder"> | undefined;
   /** Deletes what the routes keep on disk (the stateful mode's folder); the mock is closing. */
   close(): void;
 }
@@ -67,7 +67,7 @@ export function createMockRoutes(
         );
 
   return {
-    store: mode?.store,
+    stateful: mode,
     close: () => mode?.close(),
     claimsBody: (req, target) => isUploadRequest(req.method, target.specPath),
     prismInput: withStandInBody,

@@ -3,7 +3,8 @@
  * each bad value refused with a message that says what to write instead.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { parseArmedFaults } from "../faults/control-api.js";
+import { parseArmedFaults } from "../faults/fault-registry.js";
+import { MAX_JOURNAL_LIMIT } from "../journal/request-journal.js";
 import type { MockOptions } from "../mock-options.js";
 
 /** The flags `zcrm-mock` takes, as `node:util` parseArgs reads them. */
@@ -12,19 +13,21 @@ export const CLI_OPTIONS = {
   host: { type: "string" },
   spec: { type: "string" },
   stateful: { type: "boolean" },
+  seed: { type: "string" },
   "client-id": { type: "string" },
   "client-secret": { type: "string" },
   "refresh-token": { type: "string" },
   "token-ttl": { type: "string" },
   "legacy-token-units": { type: "boolean" },
   fault: { type: "string", multiple: true },
+  "journal-limit": { type: "string" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const satisfies ParseArgsConfig["options"];
 
 /** Usage text of `zcrm-mock`: every flag, then examples that use each of them. */
-export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [--stateful] [token options] [--fault SPEC ...]
+export const USAGE = `Usage: zcrm-mock [--port N] [--host H] [--spec PATH] [--stateful [--seed FILE]] [token options] [--fault SPEC ...]
 
 Serves a mock of Zoho CRM's attachments API (default http://127.0.0.1:4010), with Zoho's token
 endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C stops it (exit 0).
@@ -35,12 +38,16 @@ endpoint at /oauth/v2/token and control endpoints under /__zcrm-mock/. Ctrl+C st
   --stateful            keep what is uploaded (bytes in a temp folder the mock removes on exit) and
                         answer lists, downloads and deletes from it
                         (also ZCRM_MOCK_STATEFUL=1; default: the spec's examples)
+  --seed FILE           with --stateful: start from a HAR recording (a .har file, or HAR content) or a
+                        JSON scenario; then answer statefully
   --client-id ID        client id the token endpoint accepts (also ZCRM_MOCK_CLIENT_ID; default 1000.MOCKCLIENT)
   --client-secret S     client secret it accepts (also ZCRM_MOCK_CLIENT_SECRET; default mock-client-secret)
   --refresh-token T     refresh token it accepts (also ZCRM_MOCK_REFRESH_TOKEN; default 1000.mock-refresh-token)
   --token-ttl SECONDS   lifetime of issued access tokens (also ZCRM_MOCK_TOKEN_TTL; default 3600)
   --legacy-token-units  answer expires_in in milliseconds plus expires_in_sec, like older Zoho servers
   --fault SPEC          arm a fault for the next matching requests, e.g. "unavailable;times=3" (repeatable)
+  --journal-limit N     how many requests GET /__zcrm-mock/requests keeps, the oldest going first
+                        (default 1000; 0 keeps none)
   --verbose             log each failed request with its stack (also ZCRM_MOCK_VERBOSE=1; default: one
                         line per failure, no stack)
   -h, --help            show this text
@@ -50,6 +57,7 @@ Examples:
   zcrm-mock                                  the spec's examples on http://127.0.0.1:4010
   zcrm-mock --port 0                         any free port; the first line says which
   PORT=4020 zcrm-mock --stateful             uploads are kept, then listed, downloaded and deleted
+  zcrm-mock --stateful --seed recorded.har   the records of a recording answer as recorded, then statefully
   zcrm-mock --host 0.0.0.0                   every interface, e.g. inside a container
   zcrm-mock --spec ./openapi.json            another bundled OpenAPI document
   zcrm-mock --fault "unavailable;times=3"    the next three API requests answer 503
@@ -61,6 +69,7 @@ Examples:
   zcrm-mock --token-ttl 60 --legacy-token-units
                                              tokens expire after a minute, answered in Zoho's older units
   zcrm-mock --stateful --verbose             a failure's stack on stderr, when the one-line log is not enough
+  zcrm-mock --journal-limit 10000            the request journal keeps the last 10,000 requests
   pnpm mock -- --port 4020 --stateful        the same from a checkout of this repository`;
 
 /** What the command line asks for: the usage text, the version, or a mock with these options. */
@@ -79,6 +88,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (values.host !== undefined) options.host = values.host;
   if (values.spec !== undefined) options.specPath = values.spec;
   if (values.stateful === true || parseSwitch(env.ZCRM_MOCK_STATEFUL, "ZCRM_MOCK_STATEFUL")) options.stateful = true;
+  if (values.seed !== undefined) {
+    if (options.stateful !== true)
+      throw new Error("--seed needs --stateful (or ZCRM_MOCK_STATEFUL=1): a seed fills the stateful store.");
+    if (values.seed === "") throw new Error("--seed must name a file.");
+    options.seed = values.seed;
+  }
   // Secrets are better passed through the environment than on a command line others can read.
   const clientId = flagOrEnv(values["client-id"], env.ZCRM_MOCK_CLIENT_ID, "--client-id");
   const clientSecret = flagOrEnv(values["client-secret"], env.ZCRM_MOCK_CLIENT_SECRET, "--client-secret");
@@ -91,6 +106,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     options.tokenTtlSeconds = parseTtl(ttl, values["token-ttl"] !== undefined ? "--token-ttl" : "ZCRM_MOCK_TOKEN_TTL");
   if (values["legacy-token-units"] === true) options.legacyTokenUnits = true;
   if (values.verbose === true || parseSwitch(env.ZCRM_MOCK_VERBOSE, "ZCRM_MOCK_VERBOSE")) options.verbose = true;
+  const journalLimit = values["journal-limit"];
+  if (journalLimit !== undefined) options.journalLimit = parseCount(journalLimit, "--journal-limit");
   if (values.fault !== undefined) {
     parseArmedFaults(values.fault, "--fault"); // refuse a bad fault now, with usage, rather than at start-up
     options.faults = values.fault;
@@ -117,6 +134,14 @@ function parseTtl(value: string, source: string): number {
     throw new Error(`${source} must be a whole number of seconds, 1 or more (got "${value}").`);
   }
   return seconds;
+}
+
+function parseCount(value: string, source: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count > MAX_JOURNAL_LIMIT) {
+    throw new Error(`${source} must be a whole number from 0 to ${MAX_JOURNAL_LIMIT} (got "${value}").`);
+  }
+  return count;
 }
 
 function parsePort(value: string, source: string): number {

@@ -1,8 +1,9 @@
 /**
  * Decides which fault, if any, hits a request: the one its X-Zcrm-Mock-Fault header names (with a
- * key, a burst shared by the retries of one logical call), else the first armed fault that matches.
+ * key, a burst shared by the retries of one logical call), else the first armed fault that matches;
+ * and reads the lists of faults that startMock, the CLI and the control API arm.
  */
-import { type Fault, parseFaultText } from "./fault-spec.js";
+import { type Fault, parseFault, parseFaultText } from "./fault-spec.js";
 
 /** The request header that asks for a fault (Node lower-cases header names). */
 export const FAULT_HEADER = "x-zcrm-mock-fault";
@@ -106,4 +107,20 @@ export function checkRoom(armed: number, adding: number): void {
 
 function matches(fault: Fault, method: string, path: string): boolean {
   return path.startsWith(fault.path) && (fault.method === undefined || fault.method === method);
+}
+
+/**
+ * Reads a list of faults (strings in header syntax or objects) for arming; throws an Error naming
+ * the first bad one. `source` says where they came from, for the message.
+ */
+export function parseArmedFaults(inputs: readonly unknown[], source: string): Fault[] {
+  return inputs.map((input, index) => {
+    const parsed = parseFault(input, "armed");
+    if (!parsed.ok) throw new Error(`${source}: fault ${index + 1} (${describe(input)}): ${parsed.message}`);
+    return parsed.fault;
+  });
+}
+
+function describe(input: unknown): string {
+  return typeof input === "string" ? `"${input}"` : (JSON.stringify(input) ?? String(input));
 }

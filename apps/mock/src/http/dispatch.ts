@@ -1,15 +1,20 @@
 /**
- * The mock's front door: a request without Host is refused first, then control endpoints (never
- * faulted, never counted), then the fault layer around the token endpoint or the API. A request with no fault header while nothing is
- * armed costs a prefix check, a path comparison and a header lookup more than the API handler alone.
+ * The mock's front door: every request but the control endpoints' goes into the request journal;
+ * a request without Host is refused first, then control endpoints (never faulted, never counted,
+ * never journaled), then the fault layer around the token endpoint or the API. A request with no
+ * fault header while nothing is armed costs a prefix check, a path comparison, a header lookup and
+ * the journal's watch more than the API handler alone.
  */
-import { CONTROL_PREFIX } from "../faults/control-api.js";
+
 import { applyFault, type FaultLayerContext, type Route } from "../faults/fault-layer.js";
 import { FAULT_HEADER, type FaultRegistry } from "../faults/fault-registry.js";
 import type { MockStats } from "../faults/mock-stats.js";
+import type { RequestJournal } from "../journal/request-journal.js";
+import { noteRequest } from "../journal/request-notes.js";
 import { TOKEN_PATH } from "../oauth/token-endpoint.js";
 import { sendMockProblem, sendZohoJson } from "../wire/reply.js";
 import { requestTarget } from "../wire/request-input.js";
+import { CONTROL_PREFIX } from "./control-api.js";
 
 /** The routes and state the dispatcher puts together. */
 export interface DispatchParts extends FaultLayerContext {
@@ -23,12 +28,17 @@ export interface DispatchParts extends FaultLayerContext {
   faults: FaultRegistry;
   /** Counters the dispatcher bumps. */
   stats: MockStats;
+  /** Where every request but the control endpoints' is recorded. */
+  journal: RequestJournal;
 }
 
 /** Builds the request listener of the mock's HTTP server. */
 export function createDispatcher(parts: DispatchParts): Route {
-  const { api, token, control, faults, stats, errors } = parts;
+  const { api, token, control, faults, stats, errors, journal } = parts;
   return (req, res) => {
+    const { path } = requestTarget(req);
+    const isControl = path.startsWith(CONTROL_PREFIX);
+    if (!isControl) journal.watch(req, res);
     // HTTP/1.1 requires Host. Node's own check answers a bare 400 with no body, so the server
     // turns it off (requireHostHeader: false) and the refusal is Zoho's INVALID_DATA naming Host.
     if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1) {
@@ -36,8 +46,7 @@ export function createDispatcher(parts: DispatchParts): Route {
       sendZohoJson(res, 400, errors.body("invalidParameter", "Host"));
       return;
     }
-    const { path } = requestTarget(req);
-    if (path.startsWith(CONTROL_PREFIX)) {
+    if (isControl) {
       control(req, res);
       return;
     }
@@ -59,6 +68,7 @@ export function createDispatcher(parts: DispatchParts): Route {
       sendMockProblem(res, 400, "INVALID_FAULT", "Invalid X-Zcrm-Mock-Fault header", decision.problem);
     } else {
       stats.faultsInjected++;
+      noteRequest(req, { fault: decision.fault.kind });
       applyFault(decision.fault, req, res, route, parts);
     }
   };

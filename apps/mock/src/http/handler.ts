@@ -1,10 +1,10 @@
 /**
  * The API handler: one request through Prism and Zoho's checks, in the order Zoho runs them
- * (route, method, Authorization, module, record id, query), then the mock's own answer or Prism's.
- * Every answer here is Zoho-shaped and every error body comes from the spec's named examples: a
- * path that routes nowhere is INVALID_URL_PATTERN whatever is wrong with it, a `Prefer` the spec
- * cannot honour is INVALID_DATA naming what it documents, and even a bug in the mock answers the
- * spec's INTERNAL_ERROR (the exception goes to the log as one line, never to the client).
+ * (route, method, Authorization, module, record id, query), then the mock's own answer or Prism's;
+ * the route and Prism's violations go into the request's notes for the journal. Every answer is
+ * Zoho-shaped, every error body one of the spec's named examples: a path that routes nowhere is
+ * INVALID_URL_PATTERN, a `Prefer` the spec cannot honour is INVALID_DATA naming what it documents,
+ * and a bug in the mock answers INTERNAL_ERROR (the exception goes to the log, never the client).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NO_METHOD_MATCHED_ERROR } from "@stoplight/prism-http";
@@ -12,13 +12,14 @@ import type { IHttpOperation } from "@stoplight/types";
 import type { MockRoutes } from "../answers/routes.js";
 import type { FailureLog } from "../failure-log.js";
 import { wasCut } from "../faults/response-shaper.js";
+import { noteRequest } from "../journal/request-notes.js";
 import { ACCESS_TOKEN_RESET, type AccessTokens } from "../oauth/access-tokens.js";
 import { checkAuthorization } from "../oauth/auth.js";
 import { withParamName } from "../prism/example-catalog.js";
 import { recordAddress, routedOperation } from "../prism/operation-kind.js";
 import { type Preferences, preferenceSource, readPreferences } from "../prism/prefer.js";
 import type { PrismMock } from "../prism/prism.js";
-import { classifyViolations, moduleTooNew, refusedModuleError } from "../prism/violations.js";
+import { classifyViolations, moduleTooNew, refusedModuleError, violationLine } from "../prism/violations.js";
 import type { ZohoErrorCatalog, ZohoErrorKey } from "../prism/zoho-errors.js";
 import { missingExampleBody, sendPrismOutput, sendZohoJson, sendZohoValue } from "../wire/reply.js";
 import { BodyTooLargeError, hasBody, readBody } from "../wire/request-body.js";
@@ -59,6 +60,7 @@ export function createRequestHandler(
     const preferences = readPreferences(typeof prefer === "string" ? prefer : undefined, query);
     let result = await prism.request(input, preferences.ok ? preferences.mock : { dynamic: false });
     const operation = prism.matchedOperation(input);
+    if (operation?.iid !== undefined) noteRequest(req, { operationId: operation.iid });
 
     // 1-3. requestTarget swapped the version for its line's; routing failures become Zoho's URL
     // errors. A target that is no path (`*`, a broken absolute URL) routes nowhere either.
@@ -101,6 +103,7 @@ export function createRequestHandler(
     }
     if (result._tag === "Right" && result.right.validations.input.length > 0) {
       const violations = result.right.validations.input;
+      noteRequest(req, { violations: violations.map(violationLine) });
       const fault = classifyViolations(violations, operation, query, refusedModuleError(routed, module));
       const example = fault && errors.find(fault.key, operation);
       if (fault !== undefined && example !== undefined) {

@@ -82,6 +82,12 @@ export function refusedModuleError(routed: RoutedOperation | undefined, module: 
   return standard.includes(module) ? "moduleNotSupported" : "invalidModule";
 }
 
+/** One violation on one line, as the request journal keeps it: where, then Prism's message. */
+export function violationLine(violation: Pick<Violation, "path" | "message">): string {
+  const where = (violation.path ?? []).join(".");
+  return where === "" ? violation.message : `${where}: ${violation.message}`;
+}
+
 function paramNameOf(violation: Violation, operation: IHttpOperation): string {
   const [where, name] = violation.path ?? [];
   if (where === "header" && name !== undefined) {

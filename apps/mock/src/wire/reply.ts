@@ -12,6 +12,16 @@ export const ZOHO_JSON = "application/json;charset=UTF-8";
 /** Prefix of the problem types of the mock's own failures (not Zoho errors, not Prism's). */
 export const MOCK_PROBLEM = "urn:zcrm-attachments:mock:";
 
+// The Zoho JSON a response carried, kept on the response for the request journal (which reads the
+// Zoho code out of it only when it records the request): a property set, no copy, no parse here.
+const SENT_JSON: unique symbol = Symbol("zcrm-mock.sentJson");
+type WithSentJson = ServerResponse & { [SENT_JSON]?: Buffer };
+
+/** The Zoho JSON body written to `res` (by this file's senders), if any. */
+export function sentJson(res: ServerResponse): Buffer | undefined {
+  return (res as WithSentJson)[SENT_JSON];
+}
+
 /**
  * Sets the status and headers of a Zoho JSON answer without sending the body, for an answer that
  * is written now but ended later (see answers/uploads/drain.ts). `violations` fills Prism's
@@ -21,6 +31,7 @@ export function writeZohoJsonHead(res: ServerResponse, status: number, json: Buf
   res.statusCode = status;
   res.setHeader("Content-Type", ZOHO_JSON);
   res.setHeader("Content-Length", json.length);
+  (res as WithSentJson)[SENT_JSON] = json;
   // Prism's convention: what it found wrong with the request, for whoever debugs a client.
   if (violations !== undefined) res.setHeader("sl-violations", violations);
 }
@@ -111,6 +122,8 @@ export function sendPrismOutput(res: ServerResponse, output: IHttpResponse): voi
     return;
   }
   res.setHeader("Content-Length", body.length);
+  // Kept whatever its type: the journal looks for a Zoho error in it, which only JSON can hold.
+  (res as WithSentJson)[SENT_JSON] = body;
   res.end(body);
 }
 

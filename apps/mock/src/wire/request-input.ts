@@ -50,7 +50,7 @@ export function requestTarget(req: IncomingMessage): RequestTarget {
   const holder = req as WithTarget;
   let target = holder[TARGET];
   if (target === undefined) {
-    target = splitTarget(req.url);
+    target = splitRequestTarget(req.url);
     holder[TARGET] = target;
   }
   return target;
@@ -95,7 +95,8 @@ function isMediaType(value: string): boolean {
   }
 }
 
-function splitTarget(url: string | undefined): RequestTarget {
+/** Splits a request target (origin form, or an absolute URL as proxies and recordings have it) as the mock reads it. */
+export function splitRequestTarget(url: string | undefined): RequestTarget {
   let target = url ?? "/";
   if (!target.startsWith("/") && URL.canParse(target)) {
     // Absolute-form targets (sent through proxies) are rare; parse those properly.

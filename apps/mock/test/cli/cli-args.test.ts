@@ -92,3 +92,40 @@ describe("parseCliArgs --stateful", () => {
     expect(() => parseCliArgs([], { ZCRM_MOCK_STATEFUL: "maybe" })).toThrow(/ZCRM_MOCK_STATEFUL must be 1 or 0/);
   });
 });
+
+describe("parseCliArgs --journal-limit", () => {
+  it("takes a whole number, 0 included", () => {
+    expect(parseCliArgs(["--journal-limit", "10000"], {})).toStrictEqual({
+      help: false,
+      options: { journalLimit: 10_000 },
+    });
+    expect(parseCliArgs(["--journal-limit", "0"], {})).toStrictEqual({ help: false, options: { journalLimit: 0 } });
+  });
+
+  it("refuses anything else, saying the range", () => {
+    expect(() => parseCliArgs(["--journal-limit", "lots"], {})).toThrow(
+      '--journal-limit must be a whole number from 0 to 100000 (got "lots").',
+    );
+    expect(() => parseCliArgs(["--journal-limit", "100001"], {})).toThrow(/--journal-limit must be a whole number/);
+  });
+});
+
+describe("parseCliArgs --seed", () => {
+  it("takes a file with --stateful or ZCRM_MOCK_STATEFUL=1", () => {
+    expect(parseCliArgs(["--stateful", "--seed", "recorded.har"], {})).toStrictEqual({
+      help: false,
+      options: { stateful: true, seed: "recorded.har" },
+    });
+    expect(parseCliArgs(["--seed", "scenario.json"], { ZCRM_MOCK_STATEFUL: "1" })).toStrictEqual({
+      help: false,
+      options: { stateful: true, seed: "scenario.json" },
+    });
+  });
+
+  it("refuses a seed without the stateful mode, and an empty one", () => {
+    expect(() => parseCliArgs(["--seed", "recorded.har"], {})).toThrow(
+      "--seed needs --stateful (or ZCRM_MOCK_STATEFUL=1): a seed fills the stateful store.",
+    );
+    expect(() => parseCliArgs(["--stateful", "--seed", ""], {})).toThrow("--seed must name a file.");
+  });
+});

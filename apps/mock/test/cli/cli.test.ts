@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -156,6 +157,73 @@ describe("zcrm-mock CLI", () => {
     const list = (await (await fetch(url, { headers })).json()) as { data: { File_Name: string; Size: string }[] };
     expect(list.data).toMatchObject([{ File_Name: "kept.txt", Size: "4" }]);
     expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
+  it("--journal-limit bounds the journal that GET /__zcrm-mock/requests lists, and the banner names it", async () => {
+    const port = await freePort();
+    const { child, output } = await run(["--port", String(port), "--journal-limit", "2"]);
+    expect(output()).toContain(`http://127.0.0.1:${port}/__zcrm-mock/requests (GET, DELETE: the request journal)`);
+    for (let i = 0; i < 3; i++) await seed(port);
+    const journal = (await (await fetch(`http://127.0.0.1:${port}/__zcrm-mock/requests`)).json()) as {
+      requests: { index: number; operationId: string }[];
+      limit: number;
+      dropped: number;
+    };
+    expect(journal.limit).toBe(2);
+    expect(journal.dropped).toBe(1);
+    expect(journal.requests.map((e) => [e.index, e.operationId])).toStrictEqual([
+      [2, "listAttachmentsV2"],
+      [3, "listAttachmentsV2"],
+    ]);
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
+
+  it("--stateful --seed starts from a recording and says what it seeded; a bad seed or one without --stateful is refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zcrm-cli-seed-"));
+    try {
+      const recording = {
+        log: {
+          entries: [
+            { request: { method: "GET", url: "https://example.com/" }, response: { status: 200 } },
+            {
+              request: {
+                method: "GET",
+                url: "https://www.zohoapis.com/crm/v8/Leads/1000000231009/Attachments/1386586000002588005",
+              },
+              response: {
+                status: 200,
+                headers: [{ name: "Content-Type", value: "text/plain" }],
+                content: { size: 5, mimeType: "text/plain", text: "hello" },
+              },
+            },
+          ],
+        },
+      };
+      writeFileSync(join(dir, "recorded.har"), JSON.stringify(recording));
+      const port = await freePort();
+      const { child, output } = await run(["--port", String(port), "--stateful", "--seed", join(dir, "recorded.har")]);
+      expect(output()).toContain(
+        `Seeded from ${join(dir, "recorded.har")}: 1 record, 1 attachment, 0 photos; 1 entries skipped (other traffic, or answers that changed nothing)`,
+      );
+      const res = await fetch(`http://127.0.0.1:${port}/crm/v8/Leads/1000000231009/Attachments/1386586000002588005`, {
+        headers: { Authorization: "Zoho-oauthtoken 1000.cli" },
+      });
+      expect(await res.text()).toBe("hello");
+      expect(await stop(child, "SIGTERM")).toBe(0);
+
+      const usage = await run(["--seed", join(dir, "recorded.har")]);
+      expect(usage.child.exitCode).toBe(2);
+      expect(usage.output()).toContain("zcrm-mock: --seed needs --stateful");
+      writeFileSync(join(dir, "bad.har"), JSON.stringify({ log: { entries: [{ request: {} }] } }));
+      const bad = await run(["--port", "0", "--stateful", "--seed", join(dir, "bad.har")]);
+      expect(bad.child.exitCode).toBe(1);
+      // Node 22 and later print a deprecation warning from Prism's dependencies first.
+      expect(bad.output()).toContain(
+        `zcrm-mock: ${join(dir, "bad.har")} entry 1: a HAR entry needs request and response objects.\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a malformed --fault with usage", async () => {

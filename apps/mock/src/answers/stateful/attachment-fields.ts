@@ -1,6 +1,7 @@
 /**
  * How a stored attachment looks in a list: the keys and value forms of Zoho's own samples (ids
- * and Size as strings, $-prefixed metadata, users as {name, id, email}), narrowed to `fields`.
+ * and Size as strings, $-prefixed metadata, users as {name, id, email}), narrowed to `fields`. An
+ * attachment seeded from a recording answers the fields the recording showed, as it showed them.
  */
 import type { ApiLine } from "@zcrm-attachments/types";
 import type { StoredAttachment } from "./attachment-store.js";
@@ -42,7 +43,25 @@ export function attachmentRecord(item: StoredAttachment, line: ApiLine): Record<
     $link_url: item.linkUrl,
   };
   if (!v2Line) record.$sharing_permission = "full_access";
-  return record;
+  return item.recorded === undefined ? record : asRecorded(record, item.recorded);
+}
+
+/**
+ * A recorded list item, completed with the mock's own fields where the recording had none (it may
+ * have asked for only a few). The store keeps the name, size and link, which the recording showed
+ * too; a download recorded with other bytes than the listed size wins, so list and download agree.
+ */
+function asRecorded(
+  record: Record<string, unknown>,
+  recorded: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...recorded };
+  for (const name in record) if (!(name in out)) out[name] = record[name];
+  out.id = record.id;
+  out.File_Name = record.File_Name;
+  out.Size = typeof recorded.Size === "number" ? Number(record.Size) : record.Size;
+  out.$link_url = record.$link_url;
+  return out;
 }
 
 /** Keeps only the requested fields (and always `id`, as Zoho does); `undefined` (v2 without `fields`) keeps all. */

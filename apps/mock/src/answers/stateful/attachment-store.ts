@@ -4,7 +4,8 @@
  * folder (byte-folder.ts), and removing an attachment or a photo deletes its file. It is bounded:
  * past `maxBytes` of file and photo bytes, or `maxAttachments` attachments, an upload is refused
  * (507) rather than something older silently evicted, so a test never loses data it just wrote
- * without being told.
+ * without being told. A seeded store (seed/) starts with the ids and times of a recording or a
+ * scenario; the ids it makes up afterwards never collide with those.
  */
 import type { Clock } from "../../clock.js";
 import type { KeptBytes } from "../uploads/file-part.js";
@@ -26,6 +27,8 @@ export interface StoredAttachment {
   sha256: string | undefined;
   linkUrl: string | null;
   createdAt: number;
+  /** The list item a recording showed for it (seeded from a HAR): a list answers its fields as recorded. */
+  recorded?: Readonly<Record<string, unknown>>;
 }
 
 /** A record's photo. */
@@ -62,12 +65,19 @@ export type NewAttachment = Pick<
   "kind" | "fileName" | "contentType" | "size" | "file" | "sha256" | "linkUrl"
 >;
 
+/** An attachment as a seed brings it: its own id (or none, for a fresh one) and time. */
+export type RestoredAttachment = NewAttachment &
+  Pick<StoredAttachment, "createdAt" | "recorded"> & { id: string | undefined };
+
 /** The attachments and photos of one stateful mock. */
 export class AttachmentStore {
   readonly #records = new Map<string, RecordEntry>();
   readonly #limits: StoreLimits;
   readonly #now: Clock;
   #seq = 0;
+  #nextId = 0;
+  /** Ids a seed brought: a fresh id skips them, even once their attachment is deleted. */
+  readonly #seededIds = new Set<string>();
   #bytes = 0;
   #count = 0;
 
@@ -98,21 +108,39 @@ export class AttachmentStore {
 
   /** Stores a new attachment; undefined when the store is full (its file is then the caller's to discard). */
   add(module: string, recordId: string, item: NewAttachment): StoredAttachment | undefined {
+    return this.restore(module, recordId, { ...item, id: undefined, createdAt: this.#now() });
+  }
+
+  /** Sets aside the ids a seed brings, before any is restored, so no fresh id takes one; throws on a repeated id. */
+  reserveIds(ids: Iterable<string>): void {
+    for (const id of ids) {
+      if (this.#seededIds.has(id)) throw new Error(`attachment id ${id} is seeded twice`);
+      this.#seededIds.add(id);
+    }
+  }
+
+  /**
+   * Stores an attachment with its time and its id (reserved first), or a fresh id, as the newest
+   * of its record so far (a seed restores a record oldest first); undefined when the store is full.
+   */
+  restore(module: string, recordId: string, item: RestoredAttachment): StoredAttachment | undefined {
     const size = item.file?.size ?? 0;
     if (this.#count >= this.#limits.maxAttachments || size > this.freeBytes()) return undefined;
     this.#seq += 1;
-    const stored: StoredAttachment = {
-      ...item,
-      id: String(FIRST_ID + BigInt(this.#seq - 1)),
-      seq: this.#seq,
-      module,
-      recordId,
-      createdAt: this.#now(),
-    };
+    const stored: StoredAttachment = { ...item, id: item.id ?? this.#freshId(), seq: this.#seq, module, recordId };
     this.#entry(module, recordId).attachments.push(stored);
     this.#bytes += size;
     this.#count += 1;
     return stored;
+  }
+
+  #freshId(): string {
+    let id: string;
+    do {
+      id = String(FIRST_ID + BigInt(this.#nextId));
+      this.#nextId += 1;
+    } while (this.#seededIds.has(id));
+    return id;
   }
 
   /** Removes one attachment; false when the record has none with that id. */

@@ -3,11 +3,15 @@
  * folder (see own-folder.ts). An upload is written as it arrives and a download is read from the
  * file, so the mock's memory does not grow with the files it holds (a 100 MiB file used to cost
  * about twice its size in RSS). Files are numbered, never named after the upload, so no name a
- * client sends can reach the file system.
+ * client sends can reach the file system. A seed's bytes (a scenario's files, a recording's
+ * downloads, stand-ins) are written here the same way, streamed.
  */
+import { createHash } from "node:crypto";
 import { createWriteStream, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { ByteSink, KeptBytes } from "../uploads/file-part.js";
 import { makeOwnFolder, removeOwnFolder } from "./own-folder.js";
 
@@ -34,6 +38,32 @@ export class ByteFolder {
   sink(): ByteSink {
     this.#next += 1;
     return openSink(join(this.path, `${this.#next}.bytes`));
+  }
+
+  /**
+   * Writes `source` (a seed's bytes: a buffer, or a stream such as a file being read) into a new
+   * file, hashing it on the way; rejects, leaving no file, when reading or writing fails.
+   */
+  async keep(source: Uint8Array | Readable): Promise<KeptBytes & { sha256: string }> {
+    this.#next += 1;
+    const path = join(this.path, `${this.#next}.bytes`);
+    const hash = createHash("sha256");
+    let size = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    const input = source instanceof Readable ? source : Readable.from([source]);
+    try {
+      await pipeline(input, count, createWriteStream(path, { flags: "wx" }));
+    } catch (error) {
+      removeFile(path);
+      throw error;
+    }
+    return { ...keptAt(path, size), sha256: hash.digest("hex") };
   }
 
   /** Removes the folder and every file in it; writes still under way then fail (their uploads are refused). */

@@ -16,6 +16,7 @@ import {
   since,
   versionAtLeast,
 } from "@zcrm-attachments/types";
+import { noteRequest } from "../../journal/request-notes.js";
 import { hasBody } from "../../wire/request-body.js";
 import { IMAGE_SIGNATURE_BYTES, imageType } from "../bytes/image-type.js";
 import { discardBody } from "./drain.js";
@@ -69,6 +70,7 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
     keepUpTo: context.keepUpTo,
     ...(context.openSink === undefined ? {} : { openSink: context.openSink }),
     checkFileStart: (fileName, fields) => {
+      noteRequest(req, { fileName });
       if (!context.photo && (linkInQuery || fields.has("attachmentUrl"))) return "fileAndLink";
       if (!context.photo && hasRefusedExtension(fileName)) return "executable";
       return undefined;
@@ -84,6 +86,7 @@ export async function readUpload(req: IncomingMessage, context: UploadContext): 
   if (!outcome.ok) return refused(outcome.fault, outcome.detail);
 
   if (outcome.file !== undefined) {
+    noteRequest(req, { bytes: outcome.file.size });
     if (outcome.file.size === 0) {
       outcome.file.kept?.discard();
       return refused("emptyFile", `The ${FILE_FIELD} part is empty.`);

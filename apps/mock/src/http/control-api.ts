@@ -1,39 +1,31 @@
 /**
  * A small HTTP API for tests that run in another process than the mock (e.g. against `pnpm mock`):
- * arm and clear faults, read and reset the counters. Its prefix starts with `/__`, which no Zoho
- * path does, so it can never shadow an API route.
+ * arm and clear faults, read and reset the counters, read and reset the request journal. Its prefix
+ * starts with `/__`, which no Zoho path does, so it can never shadow an API route. Every answer is
+ * bounded: a POST body by its limit, the journal by its own bound.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkRoom, type FaultRegistry, MAX_ARMED_FAULTS, parseArmedFaults } from "../faults/fault-registry.js";
+import { type MockStats, resetStats } from "../faults/mock-stats.js";
+import { parseFilterQuery } from "../journal/journal-filter.js";
+import type { RequestJournal } from "../journal/request-journal.js";
 import { sendMockJson, sendMockProblem, sendNoContent } from "../wire/reply.js";
 import { readBody } from "../wire/request-body.js";
 import { requestTarget } from "../wire/request-input.js";
-import { checkRoom, type FaultRegistry, MAX_ARMED_FAULTS } from "./fault-registry.js";
-import { type Fault, parseFault } from "./fault-spec.js";
-import { type MockStats, resetStats } from "./mock-stats.js";
 
 /** Prefix of every control endpoint. */
 export const CONTROL_PREFIX = "/__zcrm-mock/";
 const FAULTS = `${CONTROL_PREFIX}faults`;
 const STATS = `${CONTROL_PREFIX}stats`;
+const REQUESTS = `${CONTROL_PREFIX}requests`;
 // A POST holds a few faults; far more than the cap of armed faults ever needs, far less than Prism's 10 MB.
 const CONTROL_BODY_LIMIT = 256 * 1024;
-
-/**
- * Reads a list of faults (strings in header syntax or objects) for arming; throws an Error naming
- * the first bad one. `source` says where they came from, for the message.
- */
-export function parseArmedFaults(inputs: readonly unknown[], source: string): Fault[] {
-  return inputs.map((input, index) => {
-    const parsed = parseFault(input, "armed");
-    if (!parsed.ok) throw new Error(`${source}: fault ${index + 1} (${describe(input)}): ${parsed.message}`);
-    return parsed.fault;
-  });
-}
 
 /** Builds the handler of `/__zcrm-mock/*`. */
 export function createControlApi(
   faults: FaultRegistry,
   stats: MockStats,
+  journal: RequestJournal,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { path } = requestTarget(req);
@@ -58,13 +50,20 @@ export function createControlApi(
       if (method === "DELETE") return done(res, () => resetStats(stats));
       return notAllowed(res, "GET, DELETE");
     }
+    if (path === REQUESTS) {
+      // Neither method takes a body; whatever came is read and dropped.
+      req.resume();
+      if (method === "GET") return listRequests(req, res, journal);
+      if (method === "DELETE") return done(res, () => journal.reset());
+      return notAllowed(res, "GET, DELETE");
+    }
     req.resume();
     sendMockProblem(
       res,
       404,
       "UNKNOWN_CONTROL_ENDPOINT",
       "Unknown control endpoint",
-      `The control endpoints are ${FAULTS} and ${STATS}.`,
+      `The control endpoints are ${FAULTS}, ${STATS} and ${REQUESTS}.`,
     );
   }
 
@@ -99,8 +98,15 @@ function faultInputs(body: unknown): unknown[] {
   return [value];
 }
 
-function describe(input: unknown): string {
-  return typeof input === "string" ? `"${input}"` : (JSON.stringify(input) ?? String(input));
+function listRequests(req: IncomingMessage, res: ServerResponse, journal: RequestJournal): void {
+  let filter: ReturnType<typeof parseFilterQuery>;
+  try {
+    filter = parseFilterQuery(requestTarget(req).query);
+  } catch (error) {
+    sendMockProblem(res, 400, "INVALID_FILTER", "Invalid journal filter", (error as Error).message);
+    return;
+  }
+  sendMockJson(res, 200, journal.answer(filter));
 }
 
 function done(res: ServerResponse, action: () => void): void {
