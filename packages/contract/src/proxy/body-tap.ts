@@ -1,0 +1,108 @@
+/**
+ * The proxy's view of one body as it streams through: a Transform that hands every chunk on at
+ * once, in order, and meanwhile counts and hashes it, keeps the first bytes of a body small enough
+ * to judge (JSON answers, form fields), reads multipart part headers with the validator's scanner
+ * (hashing each file part), and, when the recording keeps bodies, appends the bytes to a spool
+ * file. It waits for the spool before taking the next chunk, so the disk's pace reaches the sender
+ * through the usual stream backpressure; nothing else is held.
+ */
+import { createHash, type Hash } from "node:crypto";
+import { Transform, type TransformCallback } from "node:stream";
+import { settleScan } from "../validator/body-meter.js";
+import type { FormPart, RequestBody } from "../validator/exchange.js";
+import { MultipartScanner } from "../validator/multipart-scan.js";
+import type { SpoolFile, SpoolRange } from "./spool.js";
+
+/** What a tap looks for in its body. */
+export interface TapOptions {
+  /** Keep the body in memory while it is at most this many bytes; beyond that only count it. */
+  keepUpTo?: number;
+  /** The multipart boundary, when the body is multipart/form-data: its parts are read. */
+  boundary?: string;
+  /** Spool the whole body here (a response the recording keeps). */
+  spool?: SpoolFile;
+  /** Spool the content of each file part here (an upload the recording keeps). */
+  spoolParts?: SpoolFile;
+}
+
+/** Counts, hashes and reads a body on its way through. */
+export class BodyTap extends Transform {
+  /** Bytes that passed. */
+  bytes = 0;
+  /** Hex SHA-256 of the whole body, once it ended. */
+  sha256: string | undefined;
+  /** True once the body ended (false when either side broke off). */
+  complete = false;
+  /** The multipart parts (with each file part's SHA-256), once the body ended. */
+  readonly summary: RequestBody = { complete: false };
+  /** Where each file part's content is in `spoolParts`. */
+  readonly partRanges = new Map<FormPart, SpoolRange>();
+  readonly #options: TapOptions;
+  readonly #hash = createHash("sha256");
+  readonly #partHashes = new Map<FormPart, Hash>();
+  readonly #scanner: MultipartScanner | undefined;
+  #kept: Buffer[] | undefined = [];
+  #writes: Promise<void>[] = [];
+
+  constructor(options: TapOptions = {}) {
+    super();
+    this.#options = options;
+    if (options.boundary !== undefined)
+      this.#scanner = new MultipartScanner(options.boundary, (part, bytes) => this.#fileContent(part, bytes));
+  }
+
+  /** The body's bytes, if it was kept whole (it ended within `keepUpTo`). */
+  kept(): Buffer | undefined {
+    return this.complete && this.#kept ? Buffer.concat(this.#kept) : undefined;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.push(chunk);
+    this.bytes += chunk.byteLength;
+    this.#hash.update(chunk);
+    if (this.#kept && this.bytes <= (this.#options.keepUpTo ?? 0)) this.#kept.push(chunk);
+    else this.#kept = undefined;
+    this.#scanner?.push(chunk);
+    if (this.#options.spool) this.#writes.push(this.#options.spool.append(chunk));
+    if (this.#writes.length === 0) {
+      callback();
+      return;
+    }
+    const writes = this.#writes;
+    this.#writes = [];
+    Promise.all(writes).then(
+      () => callback(),
+      (error: Error) => callback(error),
+    );
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.sha256 = this.#hash.digest("hex");
+    this.summary.bytes = this.bytes;
+    if (this.#scanner) {
+      settleScan(this.#scanner, this.summary);
+      // An empty file part never reached the hook: its hash is the empty string's.
+      for (const part of this.summary.parts ?? [])
+        if (part.fileName !== undefined)
+          part.sha256 = (this.#partHashes.get(part) ?? createHash("sha256")).digest("hex");
+    }
+    this.summary.complete = true;
+    this.complete = true;
+    callback();
+  }
+
+  #fileContent(part: FormPart, bytes: Buffer): void {
+    let hash = this.#partHashes.get(part);
+    if (!hash) {
+      hash = createHash("sha256");
+      this.#partHashes.set(part, hash);
+    }
+    hash.update(bytes);
+    const spool = this.#options.spoolParts;
+    if (!spool) return;
+    const range = this.partRanges.get(part) ?? { path: spool.path, start: spool.length, length: 0 };
+    range.length += bytes.byteLength;
+    this.partRanges.set(part, range);
+    this.#writes.push(spool.append(bytes));
+  }
+}
