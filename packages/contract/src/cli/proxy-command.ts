@@ -23,8 +23,9 @@ import {
   TOOL,
   withReportOptions,
 } from "./shared-options.js";
+import { type SpecOptions, validatorFor, withSpecOption } from "./spec-option.js";
 
-interface ProxyCommandOptions extends ReportOptions {
+interface ProxyCommandOptions extends ReportOptions, SpecOptions {
   target: string;
   port: number;
   record?: string;
@@ -54,7 +55,7 @@ export function addProxyCommand(program: Command, done: (code: number) => void):
       "forward but do not judge exchanges whose host or path matches; repeatable",
       collect,
     );
-  withReportOptions(command).addHelpText(
+  withSpecOption(withReportOptions(command)).addHelpText(
     "after",
     `
 Examples:
@@ -72,6 +73,7 @@ async function proxy(options: ProxyCommandOptions, globals: GlobalOptions): Prom
   const filter = await asUsage(() =>
     exchangeFilter({ include: options.include ?? [], exclude: options.exclude ?? [] }),
   );
+  const validator = validatorFor(options, cwd);
   const redactor = new Redactor();
   const reporters = reportersFor(options, globals, redactor);
   const record = options.record === undefined ? undefined : resolve(cwd, options.record);
@@ -86,6 +88,7 @@ async function proxy(options: ProxyCommandOptions, globals: GlobalOptions): Prom
       reporters,
       redactor,
       filter,
+      validator,
       ...(record ? { record, recordBodies: options.recordBodies === true } : {}),
     }),
   );
