@@ -13,6 +13,9 @@ import type { FormPart, RequestBody } from "../validator/exchange.js";
 import { MultipartScanner } from "../validator/multipart-scan.js";
 import type { SpoolFile, SpoolRange } from "./spool.js";
 
+/** SHA-256 of no bytes at all. */
+const EMPTY_SHA256 = createHash("sha256").digest("hex");
+
 /** What a tap looks for in its body. */
 export interface TapOptions {
   /** Keep the body in memory while it is at most this many bytes; beyond that only count it. */
@@ -38,7 +41,8 @@ export class BodyTap extends Transform {
   /** Where each file part's content is in `spoolParts`. */
   readonly partRanges = new Map<FormPart, SpoolRange>();
   readonly #options: TapOptions;
-  readonly #hash = createHash("sha256");
+  // Made on the first byte: most requests (every GET) have no body to hash.
+  #hash: Hash | undefined;
   readonly #partHashes = new Map<FormPart, Hash>();
   readonly #scanner: MultipartScanner | undefined;
   #kept: Buffer[] | undefined = [];
@@ -59,6 +63,7 @@ export class BodyTap extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.push(chunk);
     this.bytes += chunk.byteLength;
+    this.#hash ??= createHash("sha256");
     this.#hash.update(chunk);
     if (this.#kept && this.bytes <= (this.#options.keepUpTo ?? 0)) this.#kept.push(chunk);
     else this.#kept = undefined;
@@ -77,14 +82,13 @@ export class BodyTap extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    this.sha256 = this.#hash.digest("hex");
+    this.sha256 = this.bytes === 0 ? EMPTY_SHA256 : (this.#hash as Hash).digest("hex");
     this.summary.bytes = this.bytes;
     if (this.#scanner) {
       settleScan(this.#scanner, this.summary);
       // An empty file part never reached the hook: its hash is the empty string's.
       for (const part of this.summary.parts ?? [])
-        if (part.fileName !== undefined)
-          part.sha256 = (this.#partHashes.get(part) ?? createHash("sha256")).digest("hex");
+        if (part.fileName !== undefined) part.sha256 = this.#partHashes.get(part)?.digest("hex") ?? EMPTY_SHA256;
     }
     this.summary.complete = true;
     this.complete = true;

@@ -160,7 +160,13 @@ export function forward(
       }
       settle();
     });
-    req.pipe(exchange.requestTap).pipe(upstream);
+    if (exchange.requestHasBody) req.pipe(exchange.requestTap).pipe(upstream);
+    else {
+      // No body (every GET): nothing to stream, so the request goes out at once.
+      upstream.end();
+      req.resume();
+      exchange.requestTap.end();
+    }
   });
 }
 

@@ -18,6 +18,8 @@ export function isSecretField(name: string): boolean {
   return isSecretName(name) || name.toLowerCase() === "code";
 }
 
+// Every credential name (see isSecretName) holds one of these words, unless its name is escaped.
+const MAYBE_SECRET = /token|secret|client_id|password|\\u/i;
 // A JSON member whose value is a string: its name (group 1) and its raw value (group 2).
 const MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
@@ -26,6 +28,8 @@ const MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
  * other byte of the text as it was (so the rest of a recording stays byte for byte).
  */
 export function redactJsonText(text: string): RedactedText {
+  // Most answers name no credential at all: a cheap look first spares them the full scan.
+  if (!MAYBE_SECRET.test(text)) return { text, secrets: [] };
   const secrets: string[] = [];
   const redacted = text.replace(MEMBER, (whole, name: string, colon: string, value: string) => {
     if (!isSecretName(jsonString(name)) || value === REDACTED) return whole;
