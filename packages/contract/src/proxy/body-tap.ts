@@ -1,10 +1,11 @@
 /**
- * The proxy's view of one body as it streams through: a Transform that hands every chunk on at
- * once, in order, and meanwhile counts and hashes it, keeps the first bytes of a body small enough
- * to judge (JSON answers, form fields), reads multipart part headers with the validator's scanner
- * (hashing each file part), and, when the recording keeps bodies, appends the bytes to a spool
- * file. It waits for the spool before taking the next chunk, so the disk's pace reaches the sender
- * through the usual stream backpressure; nothing else is held.
+ * The proxy's view of one body as it streams through: it takes every chunk as it passes, in
+ * order, and counts and hashes it, keeps the first bytes of a body small enough to judge (JSON
+ * answers, form fields), reads multipart part headers with the validator's scanner (hashing each
+ * file part), and, when the recording keeps bodies, appends the bytes to a spool file. A tap that
+ * spools is put in the stream (`stream()`), which takes the next chunk only once the spool has the
+ * last, so the disk's pace reaches the sender through the usual backpressure; any other tap only
+ * listens to the chunks going by. Nothing else is held.
  */
 import { createHash, type Hash } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
@@ -29,7 +30,7 @@ export interface TapOptions {
 }
 
 /** Counts, hashes and reads a body on its way through. */
-export class BodyTap extends Transform {
+export class BodyTap {
   /** Bytes that passed. */
   bytes = 0;
   /** Hex SHA-256 of the whole body, once it ended. */
@@ -49,10 +50,14 @@ export class BodyTap extends Transform {
   #writes: Promise<void>[] = [];
 
   constructor(options: TapOptions = {}) {
-    super();
     this.#options = options;
     if (options.boundary !== undefined)
       this.#scanner = new MultipartScanner(options.boundary, (part, bytes) => this.#fileContent(part, bytes));
+  }
+
+  /** Whether the body goes to a spool, whose pace the sender must then follow (through `stream()`). */
+  get paced(): boolean {
+    return this.#options.spool !== undefined || this.#options.spoolParts !== undefined;
   }
 
   /** The body's bytes, if it was kept whole (it ended within `keepUpTo`). */
@@ -60,8 +65,8 @@ export class BodyTap extends Transform {
     return this.complete && this.#kept ? Buffer.concat(this.#kept) : undefined;
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.push(chunk);
+  /** Takes the next chunk; returns the spool writes it started, if any, to wait for before the next. */
+  take(chunk: Buffer): Promise<unknown> | undefined {
     this.bytes += chunk.byteLength;
     this.#hash ??= createHash("sha256");
     this.#hash.update(chunk);
@@ -69,19 +74,14 @@ export class BodyTap extends Transform {
     else this.#kept = undefined;
     this.#scanner?.push(chunk);
     if (this.#options.spool) this.#writes.push(this.#options.spool.append(chunk));
-    if (this.#writes.length === 0) {
-      callback();
-      return;
-    }
+    if (this.#writes.length === 0) return undefined;
     const writes = this.#writes;
     this.#writes = [];
-    Promise.all(writes).then(
-      () => callback(),
-      (error: Error) => callback(error),
-    );
+    return Promise.all(writes);
   }
 
-  override _flush(callback: TransformCallback): void {
+  /** The body ended: its hash, and its parts when it was multipart. */
+  end(): void {
     this.sha256 = this.bytes === 0 ? EMPTY_SHA256 : (this.#hash as Hash).digest("hex");
     this.summary.bytes = this.bytes;
     if (this.#scanner) {
@@ -92,7 +92,23 @@ export class BodyTap extends Transform {
     }
     this.summary.complete = true;
     this.complete = true;
-    callback();
+  }
+
+  /** A stream of the same chunks, taken by this tap as they pass; the next waits until the spool has the last. */
+  stream(): Transform {
+    const stream = new Transform({
+      transform: (chunk: Buffer, _encoding, callback: TransformCallback) => {
+        stream.push(chunk);
+        const written = this.take(chunk);
+        if (written) written.then(() => callback(), callback);
+        else callback();
+      },
+      flush: (callback: TransformCallback) => {
+        this.end();
+        callback();
+      },
+    });
+    return stream;
   }
 
   #fileContent(part: FormPart, bytes: Buffer): void {

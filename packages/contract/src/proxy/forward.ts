@@ -9,6 +9,7 @@
 import { type Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { performance } from "node:perf_hooks";
+import type { Readable, Writable } from "node:stream";
 import type { BodyTap } from "./body-tap.js";
 import { dropped, type HeaderPairs, hasBody, pairs } from "./hop-headers.js";
 
@@ -118,7 +119,7 @@ export function forward(
         return;
       }
       fail("target", error);
-      req.unpipe(exchange.requestTap);
+      req.unpipe();
       req.resume();
       if (res.headersSent || res.destroyed) res.destroy();
       else {
@@ -148,7 +149,7 @@ export function forward(
         fail("target", error);
         res.destroy();
       });
-      answer.pipe(tap).pipe(res);
+      passThrough(answer, tap, res);
     });
 
     req.on("error", (error) => fail("client", error));
@@ -160,7 +161,7 @@ export function forward(
       }
       settle();
     });
-    if (exchange.requestHasBody) req.pipe(exchange.requestTap).pipe(upstream);
+    if (exchange.requestHasBody) passThrough(req, exchange.requestTap, upstream);
     else {
       // No body (every GET): nothing to stream, so the request goes out at once.
       upstream.end();
@@ -168,6 +169,17 @@ export function forward(
       exchange.requestTap.end();
     }
   });
+}
+
+/** Pipes `source` into `sink` with the tap taking every chunk: in the stream when it spools, else listening. */
+function passThrough(source: Readable, tap: BodyTap, sink: Writable): void {
+  if (tap.paced) {
+    source.pipe(tap.stream()).pipe(sink);
+    return;
+  }
+  source.on("data", (chunk: Buffer) => void tap.take(chunk));
+  source.on("end", () => tap.end());
+  source.pipe(sink);
 }
 
 function describe(error: Error): string {

@@ -19,7 +19,7 @@ async function through(tap: BodyTap, chunks: Buffer[]): Promise<Buffer> {
   const out: Buffer[] = [];
   await pipeline(
     Readable.from(chunks),
-    tap,
+    tap.stream(),
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         out.push(chunk);
@@ -71,12 +71,14 @@ describe("BodyTap", () => {
     expect(tap.sha256).toBe(sha(body));
   });
 
-  it("keeps nothing before the body ended", () => {
+  it("keeps nothing before the body ended, and spools nothing without a spool", () => {
     const tap = new BodyTap({ keepUpTo: 100 });
-    tap.write(Buffer.from("{}"));
+    expect(tap.paced).toBe(false);
+    expect(tap.take(Buffer.from("{}"))).toBeUndefined();
     expect(tap.complete).toBe(false);
     expect(tap.kept()).toBeUndefined();
-    tap.destroy();
+    tap.end();
+    expect(tap.kept()?.toString()).toBe("{}");
   });
 
   it("reads the parts of a multipart body as it passes, each file part with its size and SHA-256", async () => {
