@@ -1,12 +1,13 @@
 /**
  * What the proxy's tests share: a bare loopback server to stand as the target (each test says how
- * it answers), a reporter that keeps every verdict and the result, the fake secrets (sentinels)
+ * it answers), closing what a test started, a reporter that keeps every verdict and the result, the fake secrets (sentinels)
  * that must never come out the other side, and a reader of the HAR files the proxy writes.
  */
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Entry, Har } from "har-format";
+import { afterEach } from "vitest";
 import type { Reporter, SessionResult, Verdict } from "../../src/report/verdict.js";
 
 /** Fake credentials: each must be absent from every recording, report and output. */
@@ -50,6 +51,23 @@ export async function startTarget(
         server.closeAllConnections();
         server.close(() => done());
       }),
+  };
+}
+
+/**
+ * Registers an afterEach that closes what a test handed to the returned function, the last first
+ * (a proxy before its target), so a test that fails half-way leaves no server running.
+ */
+export function closedAfterEach(): <T extends { close(): Promise<unknown> }>(thing: T) => T {
+  let open: { close(): Promise<unknown> }[] = [];
+  afterEach(async () => {
+    const closing = open.reverse();
+    open = [];
+    for (const thing of closing) await thing.close();
+  });
+  return (thing) => {
+    open.push(thing);
+    return thing;
   };
 }
 

@@ -5,20 +5,12 @@
  * judged the moment it ends, before the proxy closes.
  */
 import { request } from "node:http";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProxyServer } from "../../src/proxy/proxy-options.js";
+import { describe, expect, it, vi } from "vitest";
 import { startProxy } from "../../src/proxy/start-proxy.js";
-import { keeper, sendJson, startTarget, type TestTarget } from "../helpers/proxy-fixtures.js";
+import { closedAfterEach, keeper, sendJson, startTarget } from "../helpers/proxy-fixtures.js";
 import { example, V8_PATH } from "../helpers/spec-examples.js";
 
-let target: TestTarget | undefined;
-let proxy: ProxyServer | undefined;
-afterEach(async () => {
-  await proxy?.close();
-  await target?.close();
-  proxy = undefined;
-  target = undefined;
-});
+const closing = closedAfterEach();
 
 /** One request by node:http, which lets a test set any header; resolves with the raw answer. */
 function send(
@@ -45,24 +37,26 @@ function send(
 
 describe("startProxy: forwarding", () => {
   it("passes method, path, query, headers and body through, and the answer back as the target gave it", async () => {
-    target = await startTarget((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        res.writeHead(207, "Partly Done", [
-          "Content-Type",
-          "text/plain",
-          "Set-Cookie",
-          "a=1; Path=/",
-          "Set-Cookie",
-          "b=2; Path=/",
-          "X-Echo",
-          Buffer.concat(chunks).toString(),
-        ]);
-        res.end("body from the target");
-      });
-    });
-    proxy = await startProxy({ target: target.url, port: 0 });
+    const target = closing(
+      await startTarget((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (chunk: Buffer) => chunks.push(chunk));
+        req.on("end", () => {
+          res.writeHead(207, "Partly Done", [
+            "Content-Type",
+            "text/plain",
+            "Set-Cookie",
+            "a=1; Path=/",
+            "Set-Cookie",
+            "b=2; Path=/",
+            "X-Echo",
+            Buffer.concat(chunks).toString(),
+          ]);
+          res.end("body from the target");
+        });
+      }),
+    );
+    const proxy = closing(await startProxy({ target: target.url, port: 0 }));
     const answer = await send(`${proxy.url}/anything/here?x=1&x=2&y=%C3%A9`, {
       method: "PATCH",
       headers: {
@@ -89,10 +83,12 @@ describe("startProxy: forwarding", () => {
   });
 
   it("puts the target's base path in front of every path", async () => {
-    target = await startTarget((_req, res) => {
-      res.end();
-    });
-    proxy = await startProxy({ target: `${target.url}/gateway/`, port: 0 });
+    const target = closing(
+      await startTarget((_req, res) => {
+        res.end();
+      }),
+    );
+    const proxy = closing(await startProxy({ target: `${target.url}/gateway/`, port: 0 }));
     await send(`${proxy.url}${V8_PATH}?fields=id`, {});
     expect(target.seen.map((r) => r.url)).toEqual([`/gateway${V8_PATH}?fields=id`]);
     expect(proxy.target).toBe(`${target.url}/gateway`);
@@ -102,7 +98,7 @@ describe("startProxy: forwarding", () => {
     const gone = await startTarget(() => {});
     await gone.close();
     const reporter = keeper();
-    proxy = await startProxy({ target: gone.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: gone.url, port: 0, reporters: [reporter] }));
     const answer = await send(`${proxy.url}${V8_PATH}?fields=id`, {});
     expect(answer.status).toBe(502);
     expect(answer.body.toString()).toMatch(
@@ -122,11 +118,13 @@ describe("startProxy: forwarding", () => {
   it("judges each exchange as soon as it ends: a violation reaches the reporters before close", async () => {
     const bad = example("listAttachments", 200, "seedSample") as { data: { id: unknown }[] };
     for (const item of bad.data) item.id = Number(item.id);
-    target = await startTarget((req, res) =>
-      sendJson(res, 200, req.url?.includes("bad") ? bad : example("listAttachments", 200, "seedSample")),
+    const target = closing(
+      await startTarget((req, res) =>
+        sendJson(res, 200, req.url?.includes("bad") ? bad : example("listAttachments", 200, "seedSample")),
+      ),
     );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
     await send(`${proxy.url}${V8_PATH}?fields=id,File_Name`, {});
     await vi.waitFor(() => expect(reporter.verdicts).toHaveLength(1));
     expect(reporter.verdicts[0]).toMatchObject({
@@ -155,10 +153,12 @@ describe("startProxy: forwarding", () => {
     await expect(startProxy({ target: "https://www.zohoapis.com", port: 70_000 })).rejects.toThrow(
       "the port must be a whole number from 0 (any free port) to 65535 (got 70000)",
     );
-    target = await startTarget((_req, res) => {
-      res.end();
-    });
-    proxy = await startProxy({ target: target.url, port: 0 });
+    const target = closing(
+      await startTarget((_req, res) => {
+        res.end();
+      }),
+    );
+    const proxy = closing(await startProxy({ target: target.url, port: 0 }));
     await expect(startProxy({ target: target.url, port: proxy.port })).rejects.toThrow(
       `port ${proxy.port} on 127.0.0.1 is in use: stop what holds it, or pick another port (0 picks a free one)`,
     );

@@ -5,35 +5,29 @@
  * unjudged but forwarded; and the coverage fills as traffic passes.
  */
 import { gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProxyServer } from "../../src/proxy/proxy-options.js";
+import { describe, expect, it, vi } from "vitest";
 import { startProxy } from "../../src/proxy/start-proxy.js";
 import { exchangeFilter } from "../../src/report/exchange-filter.js";
-import { JSON_TYPE, keeper, sendJson, startTarget, type TestTarget } from "../helpers/proxy-fixtures.js";
+import { closedAfterEach, JSON_TYPE, keeper, sendJson, startTarget } from "../helpers/proxy-fixtures.js";
 import { example, V2_PATH, V8_PATH } from "../helpers/spec-examples.js";
 
-let target: TestTarget | undefined;
-let proxy: ProxyServer | undefined;
-afterEach(async () => {
-  await proxy?.close();
-  await target?.close();
-  proxy = undefined;
-  target = undefined;
-});
+const closing = closedAfterEach();
 
 const listing = () => example("listAttachments", 200, "seedSample") as { data: Record<string, unknown>[] };
 
 describe("startProxy: judging", () => {
   it("judges a gzip-compressed JSON answer by its decoded body", async () => {
-    target = await startTarget((req, res) => {
-      const body = listing();
-      if (req.url?.includes("bad")) body.data[0] = { ...body.data[0], id: 42 };
-      const bytes = gzipSync(JSON.stringify(body));
-      res.writeHead(200, { "content-type": JSON_TYPE, "content-encoding": "gzip", "content-length": bytes.length });
-      res.end(bytes);
-    });
+    const target = closing(
+      await startTarget((req, res) => {
+        const body = listing();
+        if (req.url?.includes("bad")) body.data[0] = { ...body.data[0], id: 42 };
+        const bytes = gzipSync(JSON.stringify(body));
+        res.writeHead(200, { "content-type": JSON_TYPE, "content-encoding": "gzip", "content-length": bytes.length });
+        res.end(bytes);
+      }),
+    );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
     for (const query of ["fields=id", "fields=id&bad=1"]) {
       const answer = await fetch(`${proxy.url}${V8_PATH}?${query}`, { headers: { "accept-encoding": "gzip" } });
       expect(answer.status).toBe(200);
@@ -47,9 +41,9 @@ describe("startProxy: judging", () => {
   it("judges a JSON answer above maxJsonBytes by its size only, and says its schema was not checked", async () => {
     const body = listing();
     body.data[0] = { ...body.data[0], id: 42 };
-    target = await startTarget((_req, res) => sendJson(res, 200, body));
+    const target = closing(await startTarget((_req, res) => sendJson(res, 200, body)));
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter], maxJsonBytes: 100 });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter], maxJsonBytes: 100 }));
     expect(await (await fetch(`${proxy.url}${V8_PATH}?fields=id`)).json()).toEqual(body);
     await vi.waitFor(() => expect(reporter.verdicts).toHaveLength(1));
     expect(reporter.verdicts[0]).toMatchObject({
@@ -59,13 +53,15 @@ describe("startProxy: judging", () => {
   });
 
   it("forwards the accounts server's token endpoint without judging it, and skips what matches no operation", async () => {
-    target = await startTarget((req, res) =>
-      req.url?.startsWith("/oauth/")
-        ? sendJson(res, 200, { access_token: "1000.x", api_domain: "http://x", expires_in: 3600 })
-        : sendJson(res, 404, { code: "INVALID_URL_PATTERN" }),
+    const target = closing(
+      await startTarget((req, res) =>
+        req.url?.startsWith("/oauth/")
+          ? sendJson(res, 200, { access_token: "1000.x", api_domain: "http://x", expires_in: 3600 })
+          : sendJson(res, 404, { code: "INVALID_URL_PATTERN" }),
+      ),
     );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
     const token = await fetch(`${proxy.url}/oauth/v2/token`, {
       method: "POST",
       body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "1000.r" }),
@@ -84,14 +80,16 @@ describe("startProxy: judging", () => {
   });
 
   it("leaves filtered exchanges unjudged but forwarded, and fills the coverage with the judged ones", async () => {
-    target = await startTarget((_req, res) => sendJson(res, 200, listing()));
+    const target = closing(await startTarget((_req, res) => sendJson(res, 200, listing())));
     const reporter = keeper();
-    proxy = await startProxy({
-      target: target.url,
-      port: 0,
-      reporters: [reporter],
-      filter: exchangeFilter({ exclude: ["/crm/v2/**"] }),
-    });
+    const proxy = closing(
+      await startProxy({
+        target: target.url,
+        port: 0,
+        reporters: [reporter],
+        filter: exchangeFilter({ exclude: ["/crm/v2/**"] }),
+      }),
+    );
     expect((await fetch(`${proxy.url}${V2_PATH}`)).status).toBe(200);
     expect((await fetch(`${proxy.url}${V8_PATH}?fields=id`)).status).toBe(200);
     await vi.waitFor(() => expect(reporter.verdicts).toHaveLength(2));

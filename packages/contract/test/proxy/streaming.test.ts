@@ -6,20 +6,12 @@
  */
 import { createHash } from "node:crypto";
 import { type ClientRequest, type IncomingMessage, request, type ServerResponse } from "node:http";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProxyServer } from "../../src/proxy/proxy-options.js";
+import { describe, expect, it, vi } from "vitest";
 import { startProxy } from "../../src/proxy/start-proxy.js";
-import { keeper, sendJson, startTarget, type TestTarget } from "../helpers/proxy-fixtures.js";
+import { closedAfterEach, keeper, sendJson, startTarget } from "../helpers/proxy-fixtures.js";
 import { example, V8_PATH } from "../helpers/spec-examples.js";
 
-let target: TestTarget | undefined;
-let proxy: ProxyServer | undefined;
-afterEach(async () => {
-  await proxy?.close();
-  await target?.close();
-  proxy = undefined;
-  target = undefined;
-});
+const closing = closedAfterEach();
 
 const MIB = 1024 * 1024;
 const chunk = Buffer.alloc(256 * 1024, "zcrm ");
@@ -54,19 +46,21 @@ function get(url: string): Promise<IncomingMessage> {
 describe("startProxy: streaming", () => {
   it("hands a download's first bytes on before the target has sent the rest", async () => {
     const rest = signal();
-    target = await startTarget(async (_req, res) => {
-      res.writeHead(200, {
-        "content-type": "application/octet-stream",
-        "content-length": String(4 * MIB),
-        "content-disposition": 'attachment; filename="big.bin"',
-      });
-      res.write(chunk);
-      await rest.promise;
-      for (let sent = chunk.length; sent < 4 * MIB; sent += chunk.length) if (!res.write(chunk)) await drained(res);
-      res.end();
-    });
+    const target = closing(
+      await startTarget(async (_req, res) => {
+        res.writeHead(200, {
+          "content-type": "application/octet-stream",
+          "content-length": String(4 * MIB),
+          "content-disposition": 'attachment; filename="big.bin"',
+        });
+        res.write(chunk);
+        await rest.promise;
+        for (let sent = chunk.length; sent < 4 * MIB; sent += chunk.length) if (!res.write(chunk)) await drained(res);
+        res.end();
+      }),
+    );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
     const answer = await get(`${proxy.url}${DOWNLOAD}`);
     const hash = createHash("sha256");
     let bytes = 0;
@@ -91,20 +85,22 @@ describe("startProxy: streaming", () => {
 
   it("hands an upload's first bytes to the target before the client has sent the rest, and checks its parts", async () => {
     const arrived = signal();
-    target = await startTarget((req, res) => {
-      req.once("data", () => arrived.release());
-      req.resume();
-      req.on("end", () => sendJson(res, 200, example("uploadAttachment", 200, "fileUploaded")));
-    });
+    const target = closing(
+      await startTarget((req, res) => {
+        req.once("data", () => arrived.release());
+        req.resume();
+        req.on("end", () => sendJson(res, 200, example("uploadAttachment", 200, "fileUploaded")));
+      }),
+    );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
     const boundary = "zcrm-stream-test";
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stream.bin"\r\n` +
         "Content-Type: application/octet-stream\r\n\r\n",
     );
     const answered = new Promise<IncomingMessage>((resolve, reject) => {
-      const req: ClientRequest = request(`${proxy?.url}${V8_PATH}`, {
+      const req: ClientRequest = request(`${proxy.url}${V8_PATH}`, {
         method: "POST",
         agent: false,
         headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" },
@@ -125,14 +121,16 @@ describe("startProxy: streaming", () => {
   });
 
   it("flags a multipart upload whose framing breaks, from what streamed past", async () => {
-    target = await startTarget((req, res) => {
-      req.resume();
-      req.on("end", () => sendJson(res, 200, example("uploadAttachment", 200, "fileUploaded")));
-    });
+    const target = closing(
+      await startTarget((req, res) => {
+        req.resume();
+        req.on("end", () => sendJson(res, 200, example("uploadAttachment", 200, "fileUploaded")));
+      }),
+    );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
     const answer = await new Promise<IncomingMessage>((resolve, reject) => {
-      request(`${proxy?.url}${V8_PATH}`, {
+      request(`${proxy.url}${V8_PATH}`, {
         method: "POST",
         agent: false,
         headers: { "content-type": "multipart/form-data; boundary=b" },
@@ -149,14 +147,19 @@ describe("startProxy: streaming", () => {
   });
 
   it("keeps serving when a client walks away from a download halfway", async () => {
-    target = await startTarget(async (req, res) => {
-      if (!req.url?.startsWith(DOWNLOAD)) return sendJson(res, 200, example("listAttachments", 200, "seedSample"));
-      res.writeHead(200, { "content-type": "application/pdf", "content-disposition": 'attachment; filename="a.pdf"' });
-      for (let i = 0; i < 64 && !res.destroyed; i++) if (!res.write(chunk)) await drained(res);
-      res.end();
-    });
+    const target = closing(
+      await startTarget(async (req, res) => {
+        if (!req.url?.startsWith(DOWNLOAD)) return sendJson(res, 200, example("listAttachments", 200, "seedSample"));
+        res.writeHead(200, {
+          "content-type": "application/pdf",
+          "content-disposition": 'attachment; filename="a.pdf"',
+        });
+        for (let i = 0; i < 64 && !res.destroyed; i++) if (!res.write(chunk)) await drained(res);
+        res.end();
+      }),
+    );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter] });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
     const answer = await get(`${proxy.url}${DOWNLOAD}`);
     await new Promise<void>((done) => answer.once("data", () => done()));
     answer.destroy();
@@ -170,14 +173,19 @@ describe("startProxy: streaming", () => {
 
   it("close() lets an exchange run for its grace, then cuts it off and still judges it", async () => {
     const started = signal();
-    target = await startTarget((_req, res) => {
-      res.writeHead(200, { "content-type": "application/pdf", "content-disposition": 'attachment; filename="a.pdf"' });
-      res.write(chunk);
-      started.release();
-      // ...and never ends.
-    });
+    const target = closing(
+      await startTarget((_req, res) => {
+        res.writeHead(200, {
+          "content-type": "application/pdf",
+          "content-disposition": 'attachment; filename="a.pdf"',
+        });
+        res.write(chunk);
+        started.release();
+        // ...and never ends.
+      }),
+    );
     const reporter = keeper();
-    proxy = await startProxy({ target: target.url, port: 0, reporters: [reporter], closeGraceMs: 50 });
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter], closeGraceMs: 50 }));
     const answer = await get(`${proxy.url}${DOWNLOAD}`);
     answer.resume();
     const ended = new Promise((done) => answer.on("close", done));
