@@ -113,17 +113,31 @@ export function forward(
     });
     upstream.on("error", (error) => {
       if (exchange.response) {
-        // The answer is (partly) out: whatever broke, the client sees it end early.
-        if (!exchange.response.tap.complete) fail("target", error);
-        res.destroy();
+        // The target answered and stopped reading (an upload refused early): the rest of the
+        // request is drained, and only an answer that is not out yet is cut short.
+        req.unpipe();
+        req.resume();
+        if (!exchange.response.tap.complete) {
+          fail("target", error);
+          res.destroy();
+        }
         return;
       }
-      fail("target", error);
+      // A target that refuses a body early and drops the connection while it is still being sent
+      // leaves nothing to read: Node's client loses such an answer, and so the proxy says so.
+      const code = (error as NodeJS.ErrnoException).code;
+      const cutOff =
+        exchange.requestHasBody && sent === undefined && (code === "EPIPE" || code === "ECONNRESET")
+          ? new Error(
+              `it closed the connection while the request body was being sent (${code}); an answer it sent first is lost`,
+            )
+          : error;
+      fail("target", cutOff);
       req.unpipe();
       req.resume();
       if (res.headersSent || res.destroyed) res.destroy();
       else {
-        const text = `zcrm-contract proxy: the target ${target.url.origin} did not answer: ${describe(error)}\n`;
+        const text = `zcrm-contract proxy: the target ${target.url.origin} did not answer: ${describe(cutOff)}\n`;
         res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text) });
         res.end(text);
       }
@@ -144,7 +158,9 @@ export function forward(
         answer.statusMessage,
         headers.filter(([name]) => !dropped(name, answer.headers.connection)).flat(),
       );
-      answer.on("aborted", () => fail("target", new Error("the target closed the connection mid-answer")));
+      answer.on("close", () => {
+        if (!answer.complete) fail("target", new Error("the target closed the connection mid-answer"));
+      });
       answer.on("error", (error) => {
         fail("target", error);
         res.destroy();
@@ -153,7 +169,9 @@ export function forward(
     });
 
     req.on("error", (error) => fail("client", error));
-    req.on("aborted", () => fail("client", new Error("the client closed the connection mid-request")));
+    req.on("close", () => {
+      if (!req.complete) fail("client", new Error("the client closed the connection mid-request"));
+    });
     res.on("close", () => {
       if (!res.writableFinished) {
         fail("client", new Error("the client closed the connection before the answer ended"));

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { type ClientRequest, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { describe, expect, it, vi } from "vitest";
 import { startProxy } from "../../src/proxy/start-proxy.js";
-import { closedAfterEach, keeper, sendJson, startTarget } from "../helpers/proxy-fixtures.js";
+import { closedAfterEach, JSON_TYPE, keeper, sendJson, startTarget } from "../helpers/proxy-fixtures.js";
 import { example, V8_PATH } from "../helpers/spec-examples.js";
 
 const closing = closedAfterEach();
@@ -144,6 +144,59 @@ describe("startProxy: streaming", () => {
     expect(reporter.verdicts[0]?.findings.map((f) => f.message)).toEqual([
       "the multipart body is malformed: the multipart body ends without its closing delimiter",
     ]);
+  });
+
+  it("hands on a target's early refusal of an upload while the client is still sending it", async () => {
+    const target = closing(
+      await startTarget((req, res) => {
+        // Refused on sight, as the mock refuses a file that is too large: the whole answer at
+        // once, the response ended only once the rest of the body has been read and dropped.
+        const text = JSON.stringify(example("uploadAttachment", 413, "fileSizeMoreThanAllowed"));
+        res.writeHead(413, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text) });
+        res.write(text);
+        req.resume();
+        req.on("end", () => res.end());
+      }),
+    );
+    const reporter = keeper();
+    const proxy = closing(await startProxy({ target: target.url, port: 0, reporters: [reporter] }));
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${proxy.url}${V8_PATH}`, {
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "multipart/form-data; boundary=b", "transfer-encoding": "chunked" },
+      });
+      req.on("response", (res) => {
+        // The answer is in before the client has sent most of its body; now it sends the rest.
+        for (let i = 0; i < 32; i++) req.write(chunk);
+        req.end("\r\n--b--\r\n");
+        let body = "";
+        res.on("data", (part: Buffer) => {
+          body += part.toString();
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.write('--b\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n\r\n');
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual(example("uploadAttachment", 413, "fileSizeMoreThanAllowed"));
+    await vi.waitFor(() => expect(reporter.verdicts).toHaveLength(1));
+    expect(reporter.verdicts[0]).toMatchObject({ outcome: "passed", summary: `POST ${V8_PATH} → 413` });
+  });
+
+  it("says why when a target drops the connection while an upload is still being sent", async () => {
+    const target = closing(
+      await startTarget((req) => {
+        req.socket.destroy();
+      }),
+    );
+    const proxy = closing(await startProxy({ target: target.url, port: 0 }));
+    const answer = await fetch(`${proxy.url}${V8_PATH}`, { method: "POST", body: new Uint8Array(8 * 1024 * 1024) });
+    expect(answer.status).toBe(502);
+    expect(await answer.text()).toMatch(
+      /did not answer: (it closed the connection while the request body was being sent \((EPIPE|ECONNRESET)\)|socket hang up)/,
+    );
   });
 
   it("keeps serving when a client walks away from a download halfway", async () => {
