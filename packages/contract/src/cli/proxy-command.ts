@@ -112,7 +112,8 @@ async function proxy(options: ProxyCommandOptions, globals: GlobalOptions): Prom
   const result = await server.close(finishOptions(options));
   process.off("SIGINT", force).off("SIGTERM", force);
   const recorded = server.recording ? `; ${server.recording.entries} entries recorded to ${server.recording.path}` : "";
-  say(`stopped after ${result.totals.total} judged exchanges${recorded}; exit status ${result.exitCode}`);
+  const judged = result.totals.total;
+  say(`stopped after ${judged} judged exchange${judged === 1 ? "" : "s"}${recorded}; exit status ${result.exitCode}`);
   return result.exitCode;
 }
 

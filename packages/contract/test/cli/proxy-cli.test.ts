@@ -86,7 +86,7 @@ describe("zcrm-contract proxy", () => {
     const { code, stdout, stderr } = await bin.done;
     expect(code).toBe(0);
     expect(stdout.trimEnd().split("\n").at(-1)).toBe("1 passed, 0 failed");
-    expect(stderr).toContain("stopped after 1 judged exchanges; exit status 0");
+    expect(stderr).toContain("stopped after 1 judged exchange; exit status 0");
   });
 
   it("exits 1 when coverage stays below --min-coverage", async () => {
