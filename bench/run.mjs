@@ -3,6 +3,7 @@ import { cliExport } from "./cli-export.mjs";
 import { clientOverhead } from "./client-overhead.mjs";
 import { coldStarts } from "./cold-start.mjs";
 import { mockOverhead } from "./mock-overhead.mjs";
+import { proxyMemory, proxyOverhead } from "./proxy.mjs";
 import { statefulMemory } from "./stateful-memory.mjs";
 import { transferMemory } from "./transfer-memory.mjs";
 
@@ -69,6 +70,39 @@ console.log(
 console.log(
   `  upload from a path: growth at 100 MiB ${fmt(up(100).growthMiB, 1)} MiB (goal ≤ 48); ` +
     `100 − 25 MiB ${fmt(up(100).growthMiB - up(25).growthMiB, 1)} MiB (goal ≤ 16; the client refuses files over 100 MB)`,
+);
+
+const proxied = await proxyOverhead();
+console.log(
+  `\nzcrm-contract proxy, each proxy in its own process: cost per list call, one call at a time (${proxied.calls} calls each, median of rounds):`,
+);
+for (const [target, r] of Object.entries(proxied.results)) {
+  const parts = Object.entries(r).map(([name, ms]) => `${name} ${fmt(ms)} ms (${fmt(ms / r.direct, 2)}×)`);
+  console.log(`  ${`${target}:`.padEnd(15)} ${parts.join("; ")}`);
+}
+for (const [target, r] of Object.entries(proxied.results)) {
+  console.log(
+    `  goal against the ${target}: zcrm-contract proxy ≤ 1.5 × direct → ${fmt(r["zcrm-contract proxy"] / r.direct, 2)}; ` +
+      `its checks over a bare hop: +${fmt(r["zcrm-contract proxy"] - r["bare piping proxy"])} ms, with a recording +${fmt(r["zcrm-contract proxy, recording"] - r["bare piping proxy"])} ms`,
+  );
+}
+
+const proxyRam = await proxyMemory();
+const pr = (name) => proxyRam.results[name];
+console.log(
+  `\nDownloads through the proxy: the proxy's RSS growth over its RSS just before the download; the downloading process's over a baseline process (${fmt(proxyRam.baselineMiB, 0)} MiB):`,
+);
+for (const [name, r] of Object.entries(proxyRam.results)) {
+  const proxy = name.startsWith("direct") ? "".padEnd(15) : `proxy +${fmt(r.proxyMiB, 1).padStart(6)} MiB`;
+  console.log(
+    `  ${`${name} MiB`.padEnd(46)} client +${fmt(r.clientMiB, 1).padStart(6)} MiB   ${proxy}   ${fmt(r.mibPerSecond, 0).padStart(4)} MiB/s`,
+  );
+}
+const proxy100 = pr("zcrm-contract proxy 100").proxyMiB;
+console.log(
+  `  goal: the proxy's growth within 16 MiB of a direct download's (100 MiB): +${fmt(proxy100, 1)} vs +${fmt(pr("direct 100").clientMiB, 1)} → ${fmt(proxy100 - pr("direct 100").clientMiB, 1)} MiB; ` +
+    `next to a bare piping proxy ${fmt(proxy100 - pr("bare piping proxy 100").proxyMiB, 1)} MiB; ` +
+    `300 − 100 MiB ${fmt(pr("zcrm-contract proxy 300").proxyMiB - proxy100, 1)} MiB (flat: nothing held per byte)`,
 );
 
 const exported = await cliExport();

@@ -1,8 +1,12 @@
 /**
  * Contract checks for Zoho CRM's Files and Attachments API: validate recorded exchanges against
- * the zcrm-attachments spec, and run the contract cases against a mock or a live org.
+ * the zcrm-attachments spec, run the contract cases against a mock or a live org, and check (and
+ * record) live traffic through a reverse proxy.
  */
 
+export type { ProxyOptions, ProxyServer } from "./proxy/proxy-options.js";
+export { DEFAULT_MAX_JSON_BYTES, DEFAULT_PROXY_PORT } from "./proxy/proxy-options.js";
+export { startProxy } from "./proxy/start-proxy.js";
 export type { CellState, CoverageCell, CoverageSummary, UndocumentedAnswer } from "./report/coverage.js";
 export { CoverageMatrix, codesOf } from "./report/coverage.js";
 export type { ExchangeFilter, FilterPatterns } from "./report/exchange-filter.js";
@@ -56,7 +60,17 @@ export { parseContentDisposition } from "./validator/content-disposition.js";
 export type { Exchange, FormPart, HeaderValues, ReceivedBody, RequestBody } from "./validator/exchange.js";
 export type { LabelledExchange, RecordingEntry, UnreadableEntry } from "./validator/exchange-file.js";
 export { isReadable, parseExchanges, readExchanges } from "./validator/exchange-file.js";
-export { REDACTED, Redactor, redactExchange, redactHeader, redactHeaders, secretsOf } from "./validator/redact.js";
+export {
+  isSecretName,
+  REDACTED,
+  Redactor,
+  redactExchange,
+  redactHeader,
+  redactHeaders,
+  secretsOf,
+} from "./validator/redact.js";
+export type { RedactedText } from "./validator/redact-body.js";
+export { isSecretField, redactFormText, redactJsonText } from "./validator/redact-body.js";
 export type { OpenApiDocument } from "./validator/spec.js";
 export { loadSpec } from "./validator/spec.js";
 export type { ValidateOptions, ValidationResult } from "./validator/validator.js";

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { EXIT_HELD, EXIT_STATUS_HELP, EXIT_USAGE, UsageError } from "./exit-status.js";
+import { addProxyCommand } from "./proxy-command.js";
 import { addRunCommand } from "./run-command.js";
 import { TOOL } from "./shared-options.js";
 import { addValidateCommand } from "./validate-command.js";
@@ -13,7 +14,9 @@ import { addValidateCommand } from "./validate-command.js";
 /** Builds the program; `done` receives the exit status of the command that ran. */
 export function createProgram(done: (code: number) => void): Command {
   const program = new Command(TOOL.name)
-    .description("Contract checks for Zoho CRM's Files and Attachments API: run the suite, or validate recordings.")
+    .description(
+      "Contract checks for Zoho CRM's Files and Attachments API: run the suite, validate recordings, or check live traffic through a proxy.",
+    )
     .version(TOOL.version, "-V, --version", "print the version")
     .option("--cwd <dir>", "resolve relative paths (files, reports) from this folder; the working directory by default")
     .option("--no-color", "print no colours (as NO_COLOR does)")
@@ -22,6 +25,7 @@ export function createProgram(done: (code: number) => void): Command {
     .addHelpText("after", EXIT_STATUS_HELP);
   addRunCommand(program, done);
   addValidateCommand(program, done);
+  addProxyCommand(program, done);
   for (const command of program.commands) command.addHelpText("after", EXIT_STATUS_HELP);
   return program;
 }

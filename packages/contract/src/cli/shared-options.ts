@@ -3,7 +3,6 @@
  * every command reads from the program: the folder relative paths are resolved from, colour, and
  * the tool's name and version for the reports.
  */
-import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { Reporter } from "../report/verdict.js";
@@ -32,19 +31,7 @@ export interface GlobalOptions {
   color: boolean;
 }
 
-/** The tool's name and version, from its package.json: one folder above dist/cli.js, two above src/cli/. */
-export const TOOL = (() => {
-  const require = createRequire(import.meta.url);
-  for (const path of ["../package.json", "../../package.json"]) {
-    try {
-      const pkg = require(path) as { name?: string; version: string };
-      if (pkg.name === "@zcrm-attachments/contract") return { name: "zcrm-contract", version: pkg.version };
-    } catch {
-      // not this folder
-    }
-  }
-  return { name: "zcrm-contract", version: "unknown" };
-})();
+export { TOOL } from "../report/tool-info.js";
 
 /** Adds the report options to a command. */
 export function withReportOptions(command: Command): Command {

@@ -11,7 +11,6 @@ import { exchangeFilter } from "../report/exchange-filter.js";
 import { ContractSession } from "../report/session.js";
 import { isReadable, type RecordingEntry, readExchanges } from "../validator/exchange-file.js";
 import { Redactor } from "../validator/redact.js";
-import { ContractValidator } from "../validator/validator.js";
 import { asUsage } from "./exit-status.js";
 import {
   baseDir,
@@ -23,6 +22,7 @@ import {
   TOOL,
   withReportOptions,
 } from "./shared-options.js";
+import { type SpecOptions, validatorFor, withSpecOption } from "./spec-option.js";
 
 /** Adds the validate command to the program; `done` receives its exit status. */
 export function addValidateCommand(program: Command, done: (code: number) => void): void {
@@ -43,20 +43,25 @@ export function addValidateCommand(program: Command, done: (code: number) => voi
       collect,
     )
     .option("--exclude <pattern>", "skip entries whose host or path matches; repeatable", collect);
-  withReportOptions(command).addHelpText(
+  withSpecOption(withReportOptions(command)).addHelpText(
     "after",
     `
 Examples:
   $ zcrm-contract validate exchange.json traffic.har
   $ zcrm-contract validate session.har --include '*.zohoapis.com' --exclude '/crm/v2/**'
-  $ zcrm-contract validate traffic.har --reporter junit=reports/contract.xml --reporter github`,
+  $ zcrm-contract validate traffic.har --reporter junit=reports/contract.xml --reporter github
+  $ zcrm-contract validate traffic.har --spec node_modules/@zcrm-attachments/spec/openapi.json`,
   );
-  command.action(async (files: string[], options: ReportOptions, self: Command) => {
+  command.action(async (files: string[], options: ReportOptions & SpecOptions, self: Command) => {
     done(await validate(files, options, self.optsWithGlobals<GlobalOptions & ReportOptions>()));
   });
 }
 
-async function validate(files: string[], options: ReportOptions, globals: GlobalOptions): Promise<number> {
+async function validate(
+  files: string[],
+  options: ReportOptions & SpecOptions,
+  globals: GlobalOptions,
+): Promise<number> {
   const cwd = baseDir(globals);
   const filter = await asUsage(() =>
     exchangeFilter({ include: options.include ?? [], exclude: options.exclude ?? [] }),
@@ -65,6 +70,7 @@ async function validate(files: string[], options: ReportOptions, globals: Global
   const recordings: { file: string; entries: RecordingEntry[] }[] = [];
   for (const file of files)
     recordings.push({ file, entries: await asUsage(() => readExchanges(resolve(cwd, file), file)) });
+  const validator = validatorFor(options, cwd);
   const redactor = new Redactor();
   const reporters = reportersFor(options, globals, redactor);
   const session = new ContractSession(
@@ -74,7 +80,7 @@ async function validate(files: string[], options: ReportOptions, globals: Global
       startedAt: new Date(),
       tool: TOOL,
     },
-    { validator: new ContractValidator(), reporters, filter, redactor },
+    { validator, reporters, filter, redactor },
   );
   for (const { file, entries } of recordings) {
     for (const entry of entries) {

@@ -57,7 +57,8 @@ export function scanMultipart(bytes: Uint8Array, boundary: string, record: Reque
   settleScan(scanner, record);
 }
 
-function settleScan(scanner: MultipartScanner | undefined, record: RequestBody): void {
+/** Copies what a finished scan found (its parts, or why the framing is wrong) into `record`. */
+export function settleScan(scanner: MultipartScanner | undefined, record: RequestBody): void {
   if (!scanner) return;
   if (scanner.problem) record.problem = scanner.problem;
   else if (!scanner.done) record.problem = "the multipart body ends without its closing delimiter";

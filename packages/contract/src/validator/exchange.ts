@@ -16,6 +16,8 @@ export interface FormPart {
   contentType?: string;
   /** Bytes of the part's content. */
   bytes: number;
+  /** Hex SHA-256 of a file part's content, when the recorder computed it. */
+  sha256?: string;
   /** The content of a non-file part, as text (kept only up to a small limit). */
   value?: string;
 }

@@ -57,17 +57,24 @@ export function fromHarEntry(entry: unknown): Exchange {
 /** A HAR request body: its params when the recorder listed them, else its text (scanned when multipart). */
 function harRequestBody(postData: unknown, bodySize: unknown, headers: HeaderValues): RequestBody | null | undefined {
   if (!isObject(postData)) return bodySize === 0 ? null : undefined;
-  const { params, text, mimeType } = postData as { params?: unknown; text?: unknown; mimeType?: unknown };
+  const { params, text, mimeType, _problem } = postData as {
+    params?: unknown;
+    text?: unknown;
+    mimeType?: unknown;
+    _problem?: unknown;
+  };
   if (Array.isArray(params) && params.length > 0) {
-    const parts = (params as Partial<Param>[]).map((p) => {
+    const parts = (params as (Partial<Param> & RecordedParam)[]).map((p) => {
       const value = typeof p.value === "string" ? p.value : "";
-      const part: FormPart = { name: String(p.name ?? ""), bytes: Buffer.byteLength(value) };
+      const part: FormPart = { name: String(p.name ?? ""), bytes: paramBytes(p, value) };
       if (typeof p.fileName === "string") part.fileName = p.fileName;
       else part.value = value;
       if (typeof p.contentType === "string") part.contentType = p.contentType;
+      if (typeof p._sha256 === "string") part.sha256 = p._sha256;
       return part;
     });
-    return { parts, complete: true };
+    // A recorder that read the framing as it passed says what was wrong with it.
+    return { parts, complete: true, ...(typeof _problem === "string" ? { problem: _problem } : {}) };
   }
   const bytes = new TextEncoder().encode(typeof text === "string" ? text : "");
   const body: RequestBody = { bytes: bytes.byteLength, complete: true };
@@ -77,14 +84,32 @@ function harRequestBody(postData: unknown, bodySize: unknown, headers: HeaderVal
   return body;
 }
 
+/**
+ * Custom fields a recorder may add to a param (HAR allows `_`-prefixed ones): zcrm-contract's proxy
+ * keeps a file part as its size and SHA-256, or its bytes in base64 when asked to keep bodies.
+ */
+interface RecordedParam {
+  _size?: unknown;
+  _sha256?: unknown;
+  _encoding?: unknown;
+}
+
+/** The bytes a param stood for: its recorded size, else its (base64-decoded) value's length. */
+function paramBytes(param: RecordedParam, value: string): number {
+  if (typeof param._size === "number" && Number.isSafeInteger(param._size) && param._size >= 0) return param._size;
+  return param._encoding === "base64" ? Buffer.from(value, "base64").byteLength : Buffer.byteLength(value);
+}
+
 /** A HAR response body: its text (base64 for binary) when recorded, else only its size. */
 function harResponseBody(content: Recorded<Content>): Pick<Exchange["response"], "body" | "received"> {
   if (typeof content.text === "string" && content.text !== "") {
     return { body: content.encoding === "base64" ? new Uint8Array(Buffer.from(content.text, "base64")) : content.text };
   }
   // Recorders often leave file contents out and keep only their size: judge the download by that.
-  if (typeof content.size === "number" && content.size > 0)
-    return { received: { bytes: content.size, complete: true } };
+  if (typeof content.size === "number" && content.size > 0) {
+    const sha256 = (content as { _sha256?: unknown })._sha256;
+    return { received: { bytes: content.size, complete: true, ...(typeof sha256 === "string" ? { sha256 } : {}) } };
+  }
   return {};
 }
 

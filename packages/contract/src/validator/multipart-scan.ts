@@ -1,7 +1,8 @@
 /**
  * Reads the part headers of a multipart/form-data body as it streams past, in bounded memory: it
  * keeps only a delimiter's worth of bytes between chunks, the headers of the current part and the
- * first few KiB of non-file fields. File contents are counted, never kept.
+ * first few KiB of non-file fields. File contents are counted, never kept (a caller that wants them,
+ * the recording proxy, is handed each slice as it passes).
  *
  * Why not busboy, which the mock uses: busboy hands a file's bytes over asynchronously, so a HAR
  * file's multipart text could no longer be read synchronously (parseExchanges would have to become
@@ -27,6 +28,9 @@ export function multipartBoundary(contentType: string | null | undefined): strin
   return match?.[1] ?? match?.[2];
 }
 
+/** Receives the bytes of a file part as they are read (the proxy hashes and spools them). */
+export type FileContentHook = (part: FormPart, bytes: Buffer) => void;
+
 /** Feeds chunks of one multipart body and collects its parts. */
 export class MultipartScanner {
   readonly parts: FormPart[] = [];
@@ -39,9 +43,12 @@ export class MultipartScanner {
   #part: FormPart | undefined;
   #value: Buffer[] = [];
   #valueBytes = 0;
+  readonly #onFileContent: FileContentHook | undefined;
 
-  constructor(boundary: string) {
+  /** `onFileContent` is handed each slice of a file part's content, in order, as it is read. */
+  constructor(boundary: string, onFileContent?: FileContentHook) {
     this.#delimiter = Buffer.from(`\r\n--${boundary}`);
+    this.#onFileContent = onFileContent;
   }
 
   /** True once the closing delimiter was read. */
@@ -116,7 +123,8 @@ export class MultipartScanner {
     const part = this.#part;
     if (!part || bytes.length === 0) return;
     part.bytes += bytes.length;
-    if (part.fileName === undefined && this.#valueBytes < MAX_FIELD_BYTES) {
+    if (part.fileName !== undefined) this.#onFileContent?.(part, bytes);
+    else if (this.#valueBytes < MAX_FIELD_BYTES) {
       const slice = bytes.subarray(0, MAX_FIELD_BYTES - this.#valueBytes);
       this.#value.push(Buffer.from(slice));
       this.#valueBytes += slice.length;

@@ -10,9 +10,14 @@ import type { Exchange, HeaderValues } from "./exchange.js";
 export const REDACTED = "[redacted]";
 
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
-const SECRET_QUERY = /^(access_token|refresh_token|client_secret|client_id|password|authtoken)$/i;
+const SECRET_QUERY = /^(access_token|refresh_token|id_token|client_secret|client_id|password|authtoken)$/i;
 /** Secrets shorter than this are not scrubbed from text: they would match ordinary words. */
 const MIN_SECRET_LENGTH = 6;
+
+/** Whether a query parameter, form field or JSON member of this name holds a credential. */
+export function isSecretName(name: string): boolean {
+  return SECRET_QUERY.test(name);
+}
 
 /** The value of a header as it may be kept: credentials redacted, the scheme word of Authorization kept. */
 export function redactHeader(name: string, value: string): string {

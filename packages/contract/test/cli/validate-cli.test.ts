@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadSpec } from "../../src/validator/spec.js";
 import { runBin } from "../helpers/bin.js";
 import { example, V8_PATH } from "../helpers/spec-examples.js";
 
@@ -225,5 +226,32 @@ describe("zcrm-contract validate, recordings from a browser or a proxy", () => {
     expect(
       (await runBin(["--no-color", "validate", "traffic/broken.har"], { cwd: dir, env: { FORCE_COLOR: "1" } })).stdout,
     ).not.toContain("\x1b[");
+  });
+});
+
+describe("zcrm-contract validate --spec", () => {
+  it("judges the same recording against another version of the spec, and exits 2 for a spec it cannot use", async () => {
+    const spec = structuredClone(loadSpec());
+    const schemas = spec.components?.schemas as Record<string, { properties: Record<string, unknown> }>;
+    (schemas.Attachment as { properties: Record<string, unknown> }).properties.File_Name = { type: "integer" };
+    await writeFile(join(dir, "newer.json"), JSON.stringify(spec));
+    await writeFile(join(dir, "sources.yaml"), "openapi: 3.1.0\n");
+    await writeFile(join(dir, "not-openapi.json"), JSON.stringify({ swagger: "2.0", paths: {} }));
+    const control = await runBin(["validate", "traffic/browser.har"], { cwd: dir });
+    expect(control.code).toBe(0);
+    const newer = await runBin(["validate", "traffic/browser.har", "--spec", "newer.json"], { cwd: dir });
+    expect(newer.code).toBe(1);
+    expect(newer.stdout).toContain("body/data/0/File_Name must be integer");
+    for (const [file, message] of <[string, string][]>[
+      ["missing.json", "cannot read the spec missing.json: ENOENT"],
+      ["sources.yaml", "the spec sources.yaml is not JSON"],
+      [
+        "not-openapi.json",
+        'the spec not-openapi.json is not an OpenAPI 3 document (it needs "openapi": "3.x" and paths)',
+      ],
+    ]) {
+      const bad = await runBin(["validate", "traffic/browser.har", "--spec", file], { cwd: dir });
+      expect({ code: bad.code, stderr: bad.stderr }).toEqual({ code: 2, stderr: expect.stringContaining(message) });
+    }
   });
 });

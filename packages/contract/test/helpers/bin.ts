@@ -47,8 +47,17 @@ export function runBin(args: string[], options: BinOptions = {}): Promise<BinRun
   });
 }
 
-/** Starts the bin; its standard output can be read while it runs, and `done` resolves at its end. */
-export function startBin(args: string[], options: BinOptions = {}): { output(): string; done: Promise<BinRun> } {
+/** A running bin: what it printed so far, a way to signal it, and its end. */
+export interface RunningBin {
+  output(): string;
+  errors(): string;
+  /** Sends the process a signal (SIGINT is what Ctrl-C sends). */
+  signal(name: NodeJS.Signals): void;
+  done: Promise<BinRun>;
+}
+
+/** Starts the bin; its output can be read while it runs, and `done` resolves at its end. */
+export function startBin(args: string[], options: BinOptions = {}): RunningBin {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: binEnv(options.env) });
   let stdout = "";
   let stderr = "";
@@ -65,5 +74,5 @@ export function startBin(args: string[], options: BinOptions = {}): { output(): 
       resolve({ code: code ?? 1, stdout, stderr });
     });
   });
-  return { output: () => stdout, done };
+  return { output: () => stdout, errors: () => stderr, signal: (name) => child.kill(name), done };
 }

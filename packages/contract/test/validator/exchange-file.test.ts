@@ -40,6 +40,44 @@ describe("parseExchanges", () => {
     expect(entries[2]).toEqual({ label: "t.har entry 3", problem: "a HAR entry needs request and response objects" });
   });
 
+  it("reads the proxy's custom fields: a file part's _size and _sha256, base64 values, _problem, content _sha256", () => {
+    const upload = (params: unknown[], extra: object = {}) => ({
+      request: {
+        method: "POST",
+        url: "https://www.zohoapis.com/crm/v8/Leads/1/Attachments",
+        headers: [{ name: "content-type", value: "multipart/form-data; boundary=x" }],
+        postData: { mimeType: "multipart/form-data; boundary=x", params, ...extra },
+      },
+      response: {
+        status: 200,
+        headers: [],
+        content: { size: 12, mimeType: "application/octet-stream", _sha256: "ab".repeat(32) },
+      },
+    });
+    const [sized, encoded, broken] = parseExchanges(
+      {
+        log: {
+          entries: [
+            upload([{ name: "file", fileName: "a.pdf", value: "", _size: 2048, _sha256: "cd".repeat(32) }]),
+            upload([{ name: "file", fileName: "b.bin", value: "aGVsbG8=", _encoding: "base64" }]),
+            upload([{ name: "title", value: "t" }], { _problem: "garbage after a delimiter" }),
+          ],
+        },
+      },
+      "p.har",
+    );
+    expect(sized).toMatchObject({
+      exchange: {
+        request: { body: { parts: [{ name: "file", fileName: "a.pdf", bytes: 2048, sha256: "cd".repeat(32) }] } },
+        response: { received: { bytes: 12, complete: true, sha256: "ab".repeat(32) } },
+      },
+    });
+    expect(encoded).toMatchObject({ exchange: { request: { body: { parts: [{ name: "file", bytes: 5 }] } } } });
+    expect(broken).toMatchObject({
+      exchange: { request: { body: { parts: [{ name: "title", value: "t" }], problem: "garbage after a delimiter" } } },
+    });
+  });
+
   it("reads JSON exchanges one by one too, and takes the origin from a whole URL", () => {
     const entries = parseExchanges(
       [

@@ -77,6 +77,16 @@ describe("binary responses", () => {
     ]);
   });
 
+  it("judges a JSON answer recorded only by its size by its length, never calling the missing text invalid", () => {
+    const json = { "content-type": "application/json", "content-length": "300" };
+    expect(kinds(download(DOWNLOAD, { status: 400, headers: json, received: { bytes: 300, complete: true } }))).toEqual(
+      [],
+    );
+    expect(kinds(download(DOWNLOAD, { status: 400, headers: json, received: { bytes: 299, complete: true } }))).toEqual(
+      [expect.objectContaining({ kind: "length-mismatch" })],
+    );
+  });
+
   it("reports a Content-Length that disagrees with the bytes received", () => {
     const short = download(DOWNLOAD, {
       status: 200,
