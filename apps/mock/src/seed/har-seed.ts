@@ -136,6 +136,7 @@ async function replayUpload(call: RecordedCall, record: KnownRecord, idPattern: 
     entry.fileName = upload.link.title ?? upload.link.url;
   } else if (upload.file !== undefined) {
     entry.fileName = upload.file.fileName ?? entry.fileName;
+    entry.size ??= upload.file.size;
     if (upload.file.bytes !== undefined && entry.bytes === undefined) {
       entry.bytes = upload.file.bytes;
       entry.bytesFromUpload = true;

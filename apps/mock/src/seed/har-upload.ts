@@ -6,6 +6,7 @@
  * None of that is an error: what cannot be read is left unknown, and the list and download answers
  * of the same recording usually tell the rest.
  */
+import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import busboy from "busboy";
 import { isRecord } from "../prism/example-catalog.js";
@@ -14,7 +15,8 @@ import { headerOf, type RecordedCall } from "./har-entries.js";
 /** What one recorded upload shows. */
 export interface RecordedUpload {
   link: { url: string; title: string | undefined } | undefined;
-  file: { fileName: string | undefined; bytes: Buffer | undefined } | undefined;
+  /** `size` is the recorder's `_size` of the part, when it wrote one. */
+  file: { fileName: string | undefined; bytes: Buffer | undefined; size?: number } | undefined;
 }
 
 /** Reads the upload a recorded call made. */
@@ -28,7 +30,9 @@ export async function recordedUpload(call: RecordedCall): Promise<RecordedUpload
       const value = typeof param.value === "string" ? param.value : undefined;
       if (param.name === "file") {
         const fileName = typeof param.fileName === "string" ? param.fileName : undefined;
-        file = { fileName, bytes: value === undefined || value === "" ? undefined : Buffer.from(value, "utf8") };
+        const size =
+          Number.isSafeInteger(param._size) && (param._size as number) >= 0 ? (param._size as number) : undefined;
+        file = { fileName, bytes: paramBytes(param, value), ...(size === undefined ? {} : { size }) };
       } else if (value !== undefined) fields.set(param.name, value);
     }
   } else if (typeof postData.text === "string" && postData.text !== "") {
@@ -43,6 +47,21 @@ export async function recordedUpload(call: RecordedCall): Promise<RecordedUpload
     return { link: { url, title }, file: undefined };
   }
   return { link: undefined, file };
+}
+
+/**
+ * A file param's bytes. The contract's proxy writes binary parts in base64 with `_encoding:
+ * "base64"` and their hash in `_sha256`; a value whose hash disagrees is left unknown, not trusted.
+ */
+function paramBytes(param: Record<string, unknown>, value: string | undefined): Buffer | undefined {
+  if (value === undefined || value === "") return undefined;
+  const bytes = Buffer.from(value, param._encoding === "base64" ? "base64" : "utf8");
+  if (
+    typeof param._sha256 === "string" &&
+    createHash("sha256").update(bytes).digest("hex") !== param._sha256.toLowerCase()
+  )
+    return undefined;
+  return bytes;
 }
 
 /** The file part of a recorded multipart body, its fields put in `fields`; undefined when it cannot be read. */

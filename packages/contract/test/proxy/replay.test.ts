@@ -5,8 +5,8 @@
  * listed under its recorded id and name, and downloads as the recorded bytes (kept with
  * recordBodies) or as a stand-in of the recorded size; the one deleted in the recording is not.
  *
- * The seed is built in apps/mock by another change; until it is merged here these tests fail (an
- * unknown `seed` is ignored by the mock, which then starts empty).
+ * With recordBodies the upload's file part is in the recording as base64 with its hash; the mock
+ * must decode it, or the download would be a stand-in of the right size and the hashes differ.
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createAttachmentsClient } from "@zcrm-attachments/client";
-import { type MockOptions, type MockServer, startMock } from "@zcrm-attachments/mock";
+import { type MockServer, startMock } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProxy } from "../../src/proxy/start-proxy.js";
 import { SENTINELS } from "../helpers/proxy-fixtures.js";
@@ -71,9 +71,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts a stateful mock seeded with a recording (the option the mock's seeding change adds). */
+/** Starts a stateful mock seeded with a recording. */
 function seeded(har: string): Promise<MockServer> {
-  return startMock({ port: 0, stateful: true, seed: har } as MockOptions);
+  return startMock({ port: 0, stateful: true, seed: har });
 }
 
 describe("a proxy recording replays through the stateful mock's seed", () => {
