@@ -56,6 +56,22 @@ function jsoncParserEsBuild(): Plugin {
   };
 }
 
+/**
+ * Node's own `punycode` module is deprecated (DEP0040; Node 22 and 24 warn on every start). Prism's
+ * URL parsing (whatwg-url's tr46) requires it; the userland package of the same code goes into the
+ * runtime instead.
+ */
+function userlandPunycode(): Plugin {
+  return {
+    name: "userland-punycode",
+    setup(build) {
+      build.onResolve({ filter: /^punycode$/ }, () => ({
+        path: createRequire(import.meta.url).resolve("punycode/punycode.js"),
+      }));
+    },
+  };
+}
+
 const common = {
   target: "node20",
   platform: "node",
@@ -86,6 +102,7 @@ export default defineConfig([
     esbuildPlugins: [
       lazyPackages(here, LAZY),
       jsoncParserEsBuild(),
+      userlandPunycode(),
       thirdPartyNotices(
         `dist/${RUNTIME}`,
         "dist/THIRD-PARTY-NOTICES.md",
