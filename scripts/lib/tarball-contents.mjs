@@ -10,6 +10,32 @@ const FORBIDDEN = [
   [/\.tgz$/, "nested tarball"],
 ];
 
+// Published dependencies are ranges, so an app that installs several packages (or has its own
+// ajv, commander…) gets one copy of each, and fixes reach users without a release of ours. The
+// lockfile pins what CI tests. The exceptions, each with its reason:
+const EXACT_ALLOWED = new Map([
+  [
+    "@stoplight/prism-http",
+    "the mock's dist/prism-runtime.cjs is built from this version, and loads Faker and postman-collection through it",
+  ],
+]);
+
+/** Dependencies given as one exact version (or a URL, path or tag) rather than a range. */
+export function pinnedDependencyProblems(pkg) {
+  const problems = [];
+  for (const field of ["dependencies", "optionalDependencies", "peerDependencies"]) {
+    for (const [name, range] of Object.entries(pkg[field] ?? {})) {
+      if (EXACT_ALLOWED.has(name)) continue;
+      if (!/^(\^|~|>=)\d/.test(range) && !/^\S+ \|\| /.test(range)) {
+        problems.push(
+          `${field}.${name} is "${range}": publish a range (^ or ~), or add it with its reason to EXACT_ALLOWED in scripts/lib/tarball-contents.mjs`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /** Problems with a source map: `sources` it names must ship in the tarball unless their text is embedded. */
 function sourceMapProblems(map, byPath) {
   let parsed;
@@ -63,6 +89,7 @@ export function contentProblems(files, rootLicense) {
     const pkg = JSON.parse(text);
     if (pkg.license !== "MIT") problems.push(`package.json license is ${pkg.license ?? "missing"}, not MIT`);
     if (!pkg.engines?.node) problems.push("package.json has no engines.node");
+    problems.push(...pinnedDependencyProblems(pkg));
     for (const bin of Object.values(typeof pkg.bin === "string" ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {}))) {
       const path = posix.normalize(bin);
       if (!byPath.has(path)) problems.push(`bin ${bin} is not in the tarball`);
