@@ -9,7 +9,7 @@
 import { type Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { performance } from "node:perf_hooks";
-import type { Readable, Writable } from "node:stream";
+import type { Readable, Transform, Writable } from "node:stream";
 import type { BodyTap } from "./body-tap.js";
 import { dropped, type HeaderPairs, hasBody, pairs } from "./hop-headers.js";
 
@@ -96,14 +96,20 @@ export function forward(
       if (settled) return;
       settled = true;
       const end = performance.now();
+      const request = exchange.requestTap;
       const sentAt = sent ?? head ?? end;
       exchange.timings = {
         send: sentAt - t0,
         wait: (head ?? end) - sentAt,
         receive: head === undefined ? 0 : end - head,
       };
-      resolve(exchange);
+      // A target that has a Content-Length of body answers on its last byte, which a spooling tap
+      // sends on before it has written that byte to disk and ended: the whole request came in, so
+      // the exchange waits for its tap to end (or for the hop to break), not to be judged half-read.
+      if (request.complete || !req.complete || spooling === undefined) resolve(exchange);
+      else spooling.then(() => resolve(exchange));
     };
+    let spooling: Promise<void> | undefined;
     const fail = (side: "target" | "client", error: Error) => {
       exchange.error ??= { side, message: describe(error) };
     };
@@ -179,8 +185,16 @@ export function forward(
       }
       settle();
     });
-    if (exchange.requestHasBody) passThrough(req, exchange.requestTap, upstream);
-    else {
+    if (exchange.requestHasBody) {
+      const through = passThrough(req, exchange.requestTap, upstream);
+      if (through !== undefined) {
+        spooling = new Promise((ended) => {
+          through.once("finish", ended);
+          through.once("close", ended);
+          upstream.once("close", ended);
+        });
+      }
+    } else {
       // No body (every GET): nothing to stream, so the request goes out at once.
       upstream.end();
       req.resume();
@@ -189,15 +203,20 @@ export function forward(
   });
 }
 
-/** Pipes `source` into `sink` with the tap taking every chunk: in the stream when it spools, else listening. */
-function passThrough(source: Readable, tap: BodyTap, sink: Writable): void {
+/**
+ * Pipes `source` into `sink` with the tap taking every chunk: in the stream when it spools (that
+ * stream is returned), else listening.
+ */
+function passThrough(source: Readable, tap: BodyTap, sink: Writable): Transform | undefined {
   if (tap.paced) {
-    source.pipe(tap.stream()).pipe(sink);
-    return;
+    const through = tap.stream();
+    source.pipe(through).pipe(sink);
+    return through;
   }
   source.on("data", (chunk: Buffer) => void tap.take(chunk));
   source.on("end", () => tap.end());
   source.pipe(sink);
+  return undefined;
 }
 
 function describe(error: Error): string {
