@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createAttachmentsClient } from "@zcrm-attachments/client";
+import { createAttachmentsClient, DEFAULT_MAX_CONCURRENCY } from "@zcrm-attachments/client";
 import type { MockServer } from "@zcrm-attachments/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIds, type SeededFile, seedFiles, startTarget, TOKEN, target } from "./helpers/mock-target.js";
@@ -246,6 +246,10 @@ describe("--help, --version and --mock", () => {
     const help = await runBin(["--help"]);
     expect(help.stdout).toMatch(/zcrm-attachments --mock list Leads 4150868000002728001/);
     expect(help.stdout).toMatch(/Exit codes:\n {2}0 {4}done\n {2}1 /);
+    // The concurrency default is the client's own, by number (commander may wrap the line).
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(
+      `--concurrency <n> most API calls in flight at once (default: ${DEFAULT_MAX_CONCURRENCY}, the client's`,
+    );
     const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
     const printed = await runBin(["--version"]);
     expect(printed).toMatchObject({ code: 0, stdout: `${version}\n` });

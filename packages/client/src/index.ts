@@ -91,6 +91,7 @@ export type {
 export { safeFileName } from "./files/content-disposition.js";
 export type { FileInput } from "./files/file-source.js";
 export type { CallOptions } from "./input/call-options.js";
+export { DEFAULT_MAX_PAGES } from "./input/list-options.js";
 export type { CustomModuleApiName, KnownModule, ModuleName } from "./input/modules.js";
 export { FileTokenStore } from "./oauth/file-token-store.js";
 export {
@@ -98,6 +99,7 @@ export {
   type RefreshTokenProvider,
   type RefreshTokenProviderOptions,
 } from "./oauth/refresh-token-provider.js";
+export { DEFAULT_REFUSED_TOKEN_COOLDOWN_MS } from "./oauth/refusal-cooldown.js";
 export { MemoryTokenStore, type StoredToken, type TokenStore } from "./oauth/token-store.js";
 export type { AttachLinkOptions, LinkEncoding } from "./operations/attach-link.js";
 export type { DeleteResult } from "./operations/delete-attachment.js";
@@ -112,6 +114,12 @@ export type {
 export type { DeletePhotoOptions, PhotoResult, UploadPhotoOptions } from "./operations/photos.js";
 export type { DownloadToOptions, SavedDownload } from "./operations/save-download.js";
 export type { UploadAttachmentOptions, UploadedAttachment, UploadResult } from "./operations/upload-attachment.js";
+export {
+  DEFAULT_BODY_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONCURRENCY,
+  DEFAULT_MAX_JSON_BYTES,
+  DEFAULT_TIMEOUT_MS,
+} from "./pipeline/pipeline-options.js";
 export type { Clock, RetryOptions } from "./pipeline/retry-policy.js";
 export type { FetchLike } from "./pipeline/types.js";
 export type { ZohoResponseMeta } from "./response-meta.js";

@@ -5,6 +5,7 @@
  * steers people to the environment or a profile, since a command line shows up in `ps` and history.
  */
 import { type Command, InvalidArgumentError } from "@commander-js/extra-typings";
+import { DEFAULT_MAX_CONCURRENCY } from "@zcrm-attachments/client";
 
 /** The global options, as commands read them. */
 export interface GlobalOptions {
@@ -52,7 +53,7 @@ export function addGlobalOptions<C extends Command<[], Record<string, unknown>>>
     .option("--accounts-server <url>", "OAuth accounts server instead of the data centre's (env ZOHO_ACCOUNTS_SERVER)")
     .option(
       "--concurrency <n>",
-      "most API calls in flight at once (default: the client's, which fits every Zoho edition)",
+      `most API calls in flight at once (default: ${DEFAULT_MAX_CONCURRENCY}, the client's, which fits every Zoho edition)`,
       wholeNumber("--concurrency", 1),
     )
     .option("--json", "print the result as JSON on stdout")
