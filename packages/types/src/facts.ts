@@ -123,3 +123,26 @@ export function hasRefusedExtension(name: string): boolean {
   const trimmed = name.replace(/[. ]+$/, "").toLowerCase();
   return limits.attachment.refusedExtensions.some((extension) => trimmed.endsWith(extension));
 }
+
+/**
+ * Names under which Zoho's OAuth flows carry a credential: query parameters of the accounts server
+ * and of older API calls (`authtoken`, `access_token`), the fields of a token request's form, and
+ * the members of a token answer. Matched whole and case-insensitively. `code` (the authorization
+ * code of a grant) is left out: in a JSON answer it is Zoho's status code, which is no secret.
+ */
+export const credentialNames = [
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "client_id",
+  "client_secret",
+  "password",
+  "authtoken",
+] as const;
+
+const CREDENTIAL_NAME = new Set<string>(credentialNames);
+
+/** Whether a query parameter, form field or JSON member of this name holds a credential. */
+export function isCredentialName(name: string): boolean {
+  return CREDENTIAL_NAME.has(name.toLowerCase());
+}

@@ -8,6 +8,7 @@ import {
   apiVersions,
   hasRefusedExtension,
   isAttachmentUrl,
+  isCredentialName,
   knownModules,
   type LineOf,
   limits,
@@ -126,5 +127,15 @@ describe("the facts generator refuses a spec that states a fact two ways", () =>
       properties: { file: { type: "string", format: "binary", "x-zcrm-max-bytes": 2, "x-zcrm-max-pixels": 1 } },
     };
     expect(() => extractFacts(doc)).toThrow("the photo size limit differs between the lines");
+  });
+});
+
+describe("isCredentialName", () => {
+  it("knows Zoho's OAuth credential names, in any case, and nothing that merely looks like one", () => {
+    for (const name of ["access_token", "REFRESH_TOKEN", "Client_Secret", "client_id", "authtoken"])
+      expect(isCredentialName(name), name).toBe(true);
+    // `code` is Zoho's status code in every JSON answer; a page token is no secret.
+    for (const name of ["code", "page_token", "next_page_token", "access_token_x", "token_type"])
+      expect(isCredentialName(name), name).toBe(false);
   });
 });

@@ -7,13 +7,15 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { IHttpNameValues } from "@stoplight/prism-http";
+import { isCredentialName } from "@zcrm-attachments/types";
 
 /** What stands in for a secret value. */
 export const REDACTED = "[redacted]";
 
-// The credentials of Zoho's OAuth flows and the usual names of others; `page_token` is no secret.
-const SECRET_KEY =
-  /^(access_token|refresh_token|id_token|client_secret|client_id|code|password|authtoken|api_?key|secret|token)$/i;
+// Beside Zoho's OAuth credential names, a query may carry a grant's `code` and the usual names of
+// other keys; `page_token` is no secret.
+const OTHER_SECRET_KEY = /^(code|api_?key|secret|token)$/i;
+const isSecretKey = (key: string) => isCredentialName(key) || OTHER_SECRET_KEY.test(key);
 // A value shorter than this is not scrubbed from text: it would blank ordinary words.
 const MIN_SECRET_LENGTH = 6;
 // The journal is bounded in entries; these bound each entry.
@@ -31,7 +33,7 @@ export function redactQuery(query: IHttpNameValues, secrets: readonly string[]):
     if (++keys > MAX_QUERY_KEYS) break;
     const value = query[key];
     if (value === undefined) continue;
-    const secret = SECRET_KEY.test(key);
+    const secret = isSecretKey(key);
     const keep = (v: string) => (secret ? REDACTED : scrub(v, secrets));
     kept[cut(key)] = Array.isArray(value) ? value.map(keep) : keep(value);
   }
@@ -48,7 +50,7 @@ export function secretsOf(req: IncomingMessage, query: IHttpNameValues): string[
     found.push(authorization.trim(), credential);
   }
   for (const key of Object.keys(query)) {
-    if (!SECRET_KEY.test(key)) continue;
+    if (!isSecretKey(key)) continue;
     const value = query[key];
     found.push(...(Array.isArray(value) ? value : value === undefined ? [] : [value]));
   }

@@ -4,19 +4,19 @@
  * can still be told apart) but never the secret itself; and any text a report prints is scrubbed
  * of every secret seen, in case a server echoed a token into a body or an error message.
  */
+import { isCredentialName } from "@zcrm-attachments/types";
 import type { Exchange, HeaderValues } from "./exchange.js";
 
 /** What stands in for a secret. */
 export const REDACTED = "[redacted]";
 
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
-const SECRET_QUERY = /^(access_token|refresh_token|id_token|client_secret|client_id|password|authtoken)$/i;
 /** Secrets shorter than this are not scrubbed from text: they would match ordinary words. */
 const MIN_SECRET_LENGTH = 6;
 
-/** Whether a query parameter, form field or JSON member of this name holds a credential. */
+/** Whether a query parameter, form field or JSON member of this name holds a credential (Zoho's OAuth names). */
 export function isSecretName(name: string): boolean {
-  return SECRET_QUERY.test(name);
+  return isCredentialName(name);
 }
 
 /** The value of a header as it may be kept: credentials redacted, the scheme word of Authorization kept. */
@@ -37,7 +37,7 @@ export function redactExchange(exchange: Exchange): Exchange {
   if (request.headers) copy.request.headers = redactHeaders(request.headers);
   if (request.query) {
     copy.request.query = Object.fromEntries(
-      Object.entries(request.query).map(([key, value]) => [key, SECRET_QUERY.test(key) ? REDACTED : value]),
+      Object.entries(request.query).map(([key, value]) => [key, isCredentialName(key) ? REDACTED : value]),
     );
   }
   if (response.headers) copy.response.headers = redactHeaders(response.headers);
@@ -57,7 +57,7 @@ function redactPath(path: string): string {
   const q = path.indexOf("?");
   if (q === -1) return path;
   const params = new URLSearchParams(path.slice(q + 1));
-  for (const key of [...params.keys()]) if (SECRET_QUERY.test(key)) params.set(key, REDACTED);
+  for (const key of [...params.keys()]) if (isCredentialName(key)) params.set(key, REDACTED);
   return `${path.slice(0, q)}?${params.toString()}`;
 }
 
@@ -72,7 +72,7 @@ export function secretsOf(exchange: Exchange): string[] {
     }
   }
   for (const [key, value] of Object.entries(exchange.request.query ?? {})) {
-    if (SECRET_QUERY.test(key)) found.push(...(Array.isArray(value) ? value : [value]));
+    if (isCredentialName(key)) found.push(...(Array.isArray(value) ? value : [value]));
   }
   return found.filter((secret) => secret !== REDACTED && !secret.endsWith(` ${REDACTED}`));
 }
