@@ -56,8 +56,10 @@ for (const mode of ["default", "stateful"] as const) {
         expect(mock.alive()).toBe(true);
         expect(slow).toStrictEqual({ ok: 35, total: 35 });
         expect(stderr).toBe("");
-        // Flat: the last run ends within 32 MiB of where the first one ended.
-        expect((after[RUNS - 1] ?? 0) - (after[0] ?? 0)).toBeLessThan(32);
+        // Flat: the first run also warms up (compiled code, caches, a journal filling to its bound),
+        // and RSS moves by ±30 MiB between runs as the heap grows and shrinks; so the last run must
+        // end within 16 MiB of where the one before it ended (a leak of 8 KB per request trips it).
+        expect((after[RUNS - 1] ?? 0) - (after[RUNS - 2] ?? 0)).toBeLessThan(16);
       } finally {
         await mock.stop();
       }
