@@ -107,7 +107,15 @@ export function forward(
       // sends on before it has written that byte to disk and ended: the whole request came in, so
       // the exchange waits for its tap to end (or for the hop to break), not to be judged half-read.
       if (request.complete || !req.complete || spooling === undefined) resolve(exchange);
-      else spooling.then(() => resolve(exchange));
+      else {
+        // A target that stopped reading holds the tap's stream back for good: not longer than this.
+        const timer = setTimeout(() => resolve(exchange), SPOOL_WAIT_MS);
+        timer.unref();
+        spooling.then(() => {
+          clearTimeout(timer);
+          resolve(exchange);
+        });
+      }
     };
     let spooling: Promise<void> | undefined;
     const fail = (side: "target" | "client", error: Error) => {
@@ -202,6 +210,9 @@ export function forward(
     }
   });
 }
+
+/** The longest an answered exchange waits for its request's tap to reach the disk. */
+const SPOOL_WAIT_MS = 5_000;
 
 /**
  * Pipes `source` into `sink` with the tap taking every chunk: in the stream when it spools (that
