@@ -2,7 +2,7 @@
  * A real temporary directory per test file, removed after its tests, plus small byte helpers.
  */
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
@@ -18,6 +18,16 @@ export function useTempDir(prefix: string): () => string {
   });
   return () => {
     if (dir === undefined) throw new Error("the temp dir is used before beforeAll created it");
+    return dir;
+  };
+}
+
+/** A maker of fresh empty directories inside the temp dir `tempDir` gives (d1, d2, ...). */
+export function emptyDirs(tempDir: () => string): () => Promise<string> {
+  let made = 0;
+  return async () => {
+    const dir = join(tempDir(), `d${++made}`);
+    await mkdir(dir);
     return dir;
   };
 }

@@ -5,7 +5,6 @@
  * whole, and an error body is cut at 64 KiB. Nothing is left on disk in any case.
  */
 import type { ServerResponse } from "node:http";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { limits } from "@zcrm-attachments/types";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,7 +15,7 @@ import {
   ZohoInputError,
   ZohoNetworkError,
 } from "../../src/index.js";
-import { listDir, useTempDir } from "../files/temp-dir.js";
+import { emptyDirs, listDir, useTempDir } from "../files/temp-dir.js";
 import { type FakeClock, fakeClock } from "../helpers/fake-clock.js";
 import { useCaptureServer } from "./capture-server.js";
 
@@ -30,13 +29,8 @@ afterEach(() => {
   for (const res of open.splice(0)) res.destroy();
 });
 
-let dirs = 0;
-async function emptyDir(): Promise<string> {
-  const { mkdir } = await import("node:fs/promises");
-  const dir = join(tempDir(), `d${++dirs}`);
-  await mkdir(dir);
-  return dir;
-}
+/** A fresh empty directory inside the temp dir. */
+const emptyDir = emptyDirs(tempDir);
 
 function client(clock: FakeClock, extra: Record<string, unknown> = {}) {
   return createAttachmentsClient({ apiDomain: server.origin, accessToken: "1000.bounds", clock, ...extra });

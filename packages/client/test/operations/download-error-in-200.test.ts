@@ -8,7 +8,7 @@ import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAttachmentsClient, ZohoApiError } from "../../src/index.js";
-import { listDir, readAll, useTempDir } from "../files/temp-dir.js";
+import { emptyDirs, listDir, readAll, useTempDir } from "../files/temp-dir.js";
 import { fakeClock } from "../helpers/fake-clock.js";
 import { useCaptureServer, zohoError } from "./capture-server.js";
 
@@ -27,13 +27,8 @@ function answer(res: ServerResponse, body: string, headers: Record<string, strin
   res.end(body);
 }
 
-let dirs = 0;
-async function emptyDir(): Promise<string> {
-  const { mkdir } = await import("node:fs/promises");
-  const dir = join(tempDir(), `d${++dirs}`);
-  await mkdir(dir);
-  return dir;
-}
+/** A fresh empty directory inside the temp dir. */
+const emptyDir = emptyDirs(tempDir);
 
 describe("a 200 that is Zoho's JSON error", () => {
   it.each([

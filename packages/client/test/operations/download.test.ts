@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createAttachmentsClient, ZohoApiError, ZohoBodyLengthError, ZohoNetworkError } from "../../src/index.js";
-import { listDir, patternBytes, readAll, sha256, useTempDir } from "../files/temp-dir.js";
+import { emptyDirs, listDir, patternBytes, readAll, sha256, useTempDir } from "../files/temp-dir.js";
 import { fakeClock } from "../helpers/fake-clock.js";
 import { sendJson, useCaptureServer, zohoError } from "./capture-server.js";
 
@@ -45,14 +45,8 @@ function resetHalfway(res: ServerResponse): void {
   res.write(BYTES.subarray(0, BYTES.length / 2), () => res.destroy());
 }
 
-// A fresh empty directory inside the temp dir.
-let dirs = 0;
-async function emptyDir(): Promise<string> {
-  const { mkdir } = await import("node:fs/promises");
-  const dir = join(tempDir(), `d${++dirs}`);
-  await mkdir(dir);
-  return dir;
-}
+/** A fresh empty directory inside the temp dir. */
+const emptyDir = emptyDirs(tempDir);
 
 describe("downloadAttachment", () => {
   it("streams the bytes with the RFC 5987 file name, type and length", async () => {
