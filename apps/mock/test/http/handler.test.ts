@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../../src/index.js";
+import { jsonCall, ZOHO_JSON } from "../json-call.js";
 import { specExample, V2, V8 } from "../spec-examples.js";
 
-const AUTH = { Authorization: "Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf" };
 const SEED = "/crm/v2/Leads/1000000231009/Attachments";
-const ZOHO_JSON = "application/json;charset=UTF-8";
 
 let mock: MockServer;
 
@@ -16,21 +15,7 @@ afterAll(async () => {
   await mock.close();
 });
 
-async function call(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; type: string | null; body: unknown }> {
-  const res = await fetch(mock.url + path, {
-    ...init,
-    headers: { ...AUTH, ...(init.headers as Record<string, string>) },
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    type: res.headers.get("content-type"),
-    body: text === "" ? undefined : JSON.parse(text),
-  };
-}
+const call = (path: string, init?: RequestInit) => jsonCall(mock.url, path, init);
 
 describe("startMock", () => {
   it("listens on 127.0.0.1 at the port it reports", () => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../../src/index.js";
+import { jsonCall, ZOHO_JSON } from "../json-call.js";
 
 // Zoho has no Prefer header, so there is no Zoho answer to copy for a bad one: the mock answers a
 // Zoho-shaped INVALID_DATA naming the header (or the query parameter), whose message lists what
 // the operation does document (reliability review D15). Prism's problem document is gone.
 
-const AUTH = { Authorization: "Zoho-oauthtoken 1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf" };
 const SEED = "/crm/v2/Leads/1000000231009/Attachments";
-const ZOHO_JSON = "application/json;charset=UTF-8";
 
 let mock: MockServer;
 
@@ -19,21 +18,7 @@ afterAll(async () => {
   await mock.close();
 });
 
-async function call(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; type: string | null; body: unknown }> {
-  const res = await fetch(mock.url + path, {
-    ...init,
-    headers: { ...AUTH, ...(init.headers as Record<string, string>) },
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    type: res.headers.get("content-type"),
-    body: text === "" ? undefined : JSON.parse(text),
-  };
-}
+const call = (path: string, init?: RequestInit) => jsonCall(mock.url, path, init);
 
 describe("a Prefer the spec cannot honour", () => {
   it("an undocumented code is INVALID_DATA naming Prefer, and the message lists the documented responses", async () => {
