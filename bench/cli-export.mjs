@@ -60,40 +60,26 @@ export async function cliExport() {
     const { records, bytes } = await seed(origin);
     const recordsFile = join(dir, "records.txt");
     await writeFile(recordsFile, `${records.join("\n")}\n`);
+    // The bin's arguments for an export of every record into `out`; `globals` go before the command.
+    const exportArgs = (out, globals = []) => [
+      "--quiet",
+      "--api-domain",
+      origin,
+      "--access-token",
+      "1000.bench-token",
+      ...globals,
+      "export",
+      "--module",
+      "Deals",
+      "--records",
+      recordsFile,
+      "--out",
+      out,
+    ];
     const contenders = {
-      "cli export, concurrency 1": (out) =>
-        timed(cliBin, [
-          "--quiet",
-          "--api-domain",
-          origin,
-          "--access-token",
-          "1000.bench-token",
-          "--concurrency",
-          "1",
-          "export",
-          "--module",
-          "Deals",
-          "--records",
-          recordsFile,
-          "--out",
-          out,
-        ]),
+      "cli export, concurrency 1": (out) => timed(cliBin, exportArgs(out, ["--concurrency", "1"])),
       "client loop, concurrency 1": (out) => timed(worker, [origin, recordsFile, out, "1"]),
-      "cli export, default concurrency": (out) =>
-        timed(cliBin, [
-          "--quiet",
-          "--api-domain",
-          origin,
-          "--access-token",
-          "1000.bench-token",
-          "export",
-          "--module",
-          "Deals",
-          "--records",
-          recordsFile,
-          "--out",
-          out,
-        ]),
+      "cli export, default concurrency": (out) => timed(cliBin, exportArgs(out)),
       "client loop, default concurrency": (out) => timed(worker, [origin, recordsFile, out, "default"]),
     };
     const seconds = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
