@@ -112,21 +112,12 @@ export function splitRequestTarget(url: string | undefined): RequestTarget {
     // `*` (OPTIONS *) or an absolute URL that does not parse: no path, so no route.
     return { path, search, query, version: undefined, specPath: path, segments: [path] };
   }
-  if (!path.includes("%")) {
-    return {
-      path,
-      search,
-      query,
-      version: versionOfPath(path),
-      specPath: specPathFor(path) ?? path,
-      segments: path.split("/"),
-    };
-  }
+  const escaped = path.includes("%");
   // A segment that does not decode (`%zz`, `%c3%28`) is kept as sent: it then fails the check of
   // the parameter it stands for (an invalid module, an invalid record id), as Zoho refuses it.
-  const segments = path.split("/").map((segment) => decodeSegment(segment) ?? segment);
+  const segments = escaped ? path.split("/").map((segment) => decodeSegment(segment) ?? segment) : path.split("/");
   // Re-encoded for Prism, which decodes path parameters itself (and throws on a bad escape).
-  const normalised = segments.map(encodeURIComponent).join("/");
+  const normalised = escaped ? segments.map(encodeURIComponent).join("/") : path;
   return {
     path,
     search,
